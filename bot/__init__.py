@@ -1,0 +1,1 @@
+"""zongjie's front: the writer, the conversation, and the CLI, console and Telegram adapters."""

@@ -1,0 +1,234 @@
+"""The ``zongjie`` command line: a thin shell that parses arguments, calls the core and prints.
+
+Library errors become one Chinese line on stderr and a non-zero exit status.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import re
+import shutil
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from phrasebank.bank import Bank
+from phrasebank.build import build as build_bank
+from phrasebank.build import bundled_bank, bundled_corpus, bundled_meta
+from phrasebank.errors import PhrasebankError, SourceError
+from phrasebank.phrase import KIND_LABELS, Kind, Phrase
+from phrasebank.search import search
+from phrasebank.store import load_bank, save_bank
+from phrasebank.themes import THEME_IDS, load_lexicon
+
+from .tables import table
+
+log = logging.getLogger(__name__)
+
+PROGRESS_THRESHOLD = 5
+
+
+class UsageError(Exception):
+    """The command line itself is wrong."""
+
+
+# argparse's own messages, said in Chinese.
+_ARGPARSE_MESSAGES = (
+    (
+        re.compile(r"argument (\S+): invalid choice: '([^']*)' \(choose from (.*)\)"),
+        "“{1}”不是可用的选项，可选：{2}",
+    ),
+    (
+        re.compile(r"argument (\S+): invalid int value: '([^']*)'"),
+        "{0} 需要一个整数，收到的是“{1}”",
+    ),
+    (re.compile(r"argument (\S+): expected one argument"), "{0} 后面缺少参数值"),
+    (re.compile(r"unrecognized arguments: (.*)"), "无法识别的参数：{0}"),
+    (re.compile(r"the following arguments are required: (.*)"), "缺少必需的参数：{0}"),
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        for pattern, chinese in _ARGPARSE_MESSAGES:
+            if match := pattern.search(message):
+                groups = [g.replace("'", "") for g in match.groups()]
+                message = chinese.format(*groups)
+                break
+        raise UsageError(f"{message}（运行 {self.prog} --help 查看用法）")
+
+
+def data_dir() -> Path:
+    """Where zongjie keeps its files unless told otherwise."""
+    if configured := os.environ.get("ZONGJIE_DATA_DIR"):
+        return Path(configured)
+    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "zongjie"
+
+
+def default_db() -> Path:
+    return data_dir() / "phrasebank.json"
+
+
+def open_bank(db: Path | None) -> Bank:
+    """The bank at `db`, or the default bank (mined from the bundled corpus on first use)."""
+    if db is not None:
+        return load_bank(db)
+    path = default_db()
+    if not path.exists():
+        print("首次使用：正在从内置语料生成短语库……", file=sys.stderr)
+    return bundled_bank(path)
+
+
+# ------------------------------------------------------------------ mine
+
+
+def cmd_mine(args: argparse.Namespace) -> int:
+    paths = [Path(p) for p in args.paths] or [bundled_corpus()]
+    db = Path(args.db) if args.db else default_db()
+
+    def skip(error: SourceError) -> None:
+        print(f"跳过 {error}", file=sys.stderr)
+
+    def progress(index: int, total: int, name: str) -> None:
+        if total > PROGRESS_THRESHOLD:
+            print(f"[{index}/{total}] 正在读取 {name}", file=sys.stderr)
+
+    result = build_bank(paths, on_skip=skip, progress=progress)
+    bank = result.bank
+    save_bank(bank, db, {"corpus": "custom"} if args.paths else bundled_meta())
+    for info in bank.documents:
+        for warning in info.warnings:
+            print(f"提示 {info.name}：{warning}", file=sys.stderr)
+    by_kind, by_theme = bank.by_kind(), bank.by_theme()
+    if args.json:
+        summary = {
+            "documents": len(bank.documents),
+            "phrases": len(bank),
+            "by_kind": by_kind,
+            "by_theme": by_theme,
+            "db": str(db),
+            "skipped": len(result.skipped),
+        }
+        print(json.dumps(summary, ensure_ascii=False))
+        return 0
+    lexicon = load_lexicon()
+    print(f"已读取 {len(bank.documents)} 篇文档，得到 {len(bank)} 条短语，保存到 {db}")
+    if result.skipped:
+        print(f"跳过 {len(result.skipped)} 个文件（原因见上方提示）")
+    print()
+    kinds = [[KIND_LABELS[Kind(k)], k, str(n)] for k, n in by_kind.items()]
+    print(table(["类别", "代码", "数量"], kinds, flexible=0))
+    print()
+    themes = [[lexicon.label(t), t, str(by_theme.get(t, 0))] for t in THEME_IDS]
+    print(table(["主题", "代码", "数量"], themes, flexible=0))
+    return 0
+
+
+# --------------------------------------------------------------- phrases
+
+
+def cmd_phrases(args: argparse.Namespace) -> int:
+    lexicon = load_lexicon()
+    if args.theme and args.theme not in lexicon:
+        raise UsageError(f"未知主题“{args.theme}”。可选：{_choices_text(lexicon)}")
+    kind = None
+    if args.kind:
+        try:
+            kind = Kind(args.kind)
+        except ValueError:
+            options = "、".join(f"{k}（{KIND_LABELS[k]}）" for k in Kind)
+            raise UsageError(f"未知类别“{args.kind}”。可选：{options}") from None
+    if args.limit is not None and args.limit <= 0:
+        raise UsageError("--limit 必须是正整数")
+    bank = open_bank(Path(args.db) if args.db else None)
+    found = search(
+        bank, args.query or "", theme=args.theme, kind=kind, limit=args.limit, lexicon=lexicon
+    )
+    if args.json:
+        for phrase in found:
+            print(json.dumps(phrase.to_record(), ensure_ascii=False))
+        return 0
+    if not found:
+        print("没有找到匹配的短语。可以换个关键词，或去掉 --theme / --kind 条件再试。")
+        return 0
+    columns = shutil.get_terminal_size((120, 24)).columns
+    rows = [_phrase_row(p, lexicon) for p in found]
+    print(table(["编号", "类别", "主题", "短语", "出处"], rows, total=columns, flexible=3))
+    print(f"\n共 {len(found)} 条")
+    return 0
+
+
+def _phrase_row(phrase: Phrase, lexicon: Any) -> list[str]:
+    source = phrase.source
+    where = f"{source.document[:3]} {source.path} 第{source.line}行"
+    if phrase.frequency > 1:
+        where += f" 等{phrase.frequency}处"
+    theme = lexicon.label(phrase.theme) if phrase.theme else "—"
+    mark = "（旧提法）" if phrase.stale else ""
+    return [phrase.id, KIND_LABELS[phrase.kind], theme, phrase.text + mark, where]
+
+
+def _choices_text(lexicon: Any) -> str:
+    return "、".join(f"{t}（{lexicon.label(t)}）" for t in THEME_IDS)
+
+
+# ----------------------------------------------------------------- parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="zongjie", description="总结助手：把本单位的工作写成规范的党建工作报告。")
+    sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
+
+    mine = sub.add_parser("mine", help="从文档中挖掘规范表述，生成短语库")
+    mine.add_argument(
+        "paths", nargs="*", metavar="PATH", help="文档或文件夹（.txt/.md/.docx）；默认内置语料"
+    )
+    mine.add_argument("--db", metavar="FILE", help="短语库文件；默认放在数据目录")
+    mine.add_argument("--json", action="store_true", help="以 JSON 输出统计")
+    mine.set_defaults(handler=cmd_mine)
+
+    phrases = sub.add_parser("phrases", help="查找短语库中的表述")
+    phrases.add_argument("query", nargs="?", metavar="QUERY", help="关键词，如“廉政”")
+    phrases.add_argument("--theme", metavar="ID", help="只看某一主题，如 integrity")
+    phrases.add_argument("--kind", metavar="KIND", help="只看某一类别，如 lead、effect、problem")
+    phrases.add_argument(
+        "--limit", type=int, default=20, metavar="N", help="最多显示几条（默认 20）"
+    )
+    phrases.add_argument("--db", metavar="FILE", help="短语库文件；默认由内置语料生成")
+    phrases.add_argument("--json", action="store_true", help="每行输出一个 JSON 对象")
+    phrases.set_defaults(handler=cmd_phrases)
+    return parser
+
+
+def _utf8_streams() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _utf8_streams()
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if not getattr(args, "handler", None):
+            parser.print_help()
+            return 0
+        return int(args.handler(args))
+    except UsageError as exc:
+        hint = "" if "--help" in str(exc) else "（运行 zongjie --help 查看用法）"
+        print(f"用法错误：{exc}{hint}", file=sys.stderr)
+        return 2
+    except PhrasebankError as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\n已中断。", file=sys.stderr)
+        return 130

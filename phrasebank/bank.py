@@ -1,0 +1,92 @@
+"""The mined phrasebank as a value: phrases, the documents they came from, the domain dictionary."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from .phrase import Kind, Phrase
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """What mining learned about one document."""
+
+    name: str
+    path: str
+    encoding: str
+    title: str | None
+    year: int | None
+    sections: tuple[tuple[str, str, str], ...]  # (marker, heading, role)
+    warnings: tuple[str, ...]
+
+    def to_record(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "path": self.path,
+            "encoding": self.encoding,
+            "title": self.title,
+            "year": self.year,
+            "sections": [list(s) for s in self.sections],
+            "warnings": list(self.warnings),
+        }
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> DocumentInfo:
+        return cls(
+            name=record["name"],
+            path=record["path"],
+            encoding=record["encoding"],
+            title=record.get("title"),
+            year=record.get("year"),
+            sections=tuple((a, b, c) for a, b, c in record.get("sections", ())),
+            warnings=tuple(record.get("warnings", ())),
+        )
+
+
+@dataclass(frozen=True)
+class Bank:
+    phrases: tuple[Phrase, ...]
+    documents: tuple[DocumentInfo, ...]
+    dictionary: tuple[str, ...]
+    _by_id: dict[str, Phrase] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {p.id: p for p in self.phrases})
+
+    def __len__(self) -> int:
+        return len(self.phrases)
+
+    def __iter__(self) -> Iterator[Phrase]:
+        return iter(self.phrases)
+
+    def get(self, phrase_id: str) -> Phrase | None:
+        return self._by_id.get(phrase_id)
+
+    def select(
+        self,
+        kinds: Iterable[Kind] | Kind | None = None,
+        theme: str | None = None,
+        role: str | None = None,
+    ) -> list[Phrase]:
+        wanted = {kinds} if isinstance(kinds, Kind) else set(kinds) if kinds is not None else None
+        return [
+            p
+            for p in self.phrases
+            if (wanted is None or p.kind in wanted)
+            and (theme is None or p.theme == theme)
+            and (role is None or p.role == role)
+        ]
+
+    def children(self, phrase_id: str) -> list[Phrase]:
+        return [p for p in self.phrases if p.parent == phrase_id]
+
+    def by_kind(self) -> dict[str, int]:
+        counts = Counter(str(p.kind) for p in self.phrases)
+        return {str(k): counts[str(k)] for k in Kind if counts[str(k)]}
+
+    def by_theme(self) -> dict[str, int]:
+        counts = Counter(p.theme for p in self.phrases if p.theme)
+        return dict(sorted(counts.items()))

@@ -1,0 +1,97 @@
+"""Building a phrasebank from files on disk: load, mine, save; and the bundled default bank."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from . import corpus
+from .bank import Bank
+from .errors import PhrasebankError, SourceError
+from .mining import MINER_VERSION, mine
+from .store import load_bank, load_meta, save_bank
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    bank: Bank
+    skipped: tuple[SourceError, ...]
+
+
+def bundled_corpus() -> Path:
+    """The corpus shipped with zongjie: inside the installed package, or seeds/ of a checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "seeds", here.parent / "seeds"):
+        if candidate.is_dir() and any(candidate.glob("*.txt")):
+            return candidate
+    raise PhrasebankError("找不到内置语料（seeds/），安装可能不完整；请重新安装 zongjie")
+
+
+def fingerprint(paths: Iterable[Path]) -> str:
+    """Changes when the corpus files, the word lists or the miner change."""
+    digest = hashlib.sha1(f"miner:{MINER_VERSION}".encode())
+    data = resources.files("phrasebank.data")
+    for name in ("themes.toml", "terms.toml"):
+        digest.update(data.joinpath(name).read_bytes())
+    for path in sorted(paths):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def build(
+    paths: Iterable[Path],
+    *,
+    on_skip: Callable[[SourceError], None] | None = None,
+    progress: Progress | None = None,
+) -> BuildResult:
+    """Load every usable document under `paths` and mine them; unusable files are skipped."""
+    documents: list[corpus.Document] = []
+    skipped: list[SourceError] = []
+    files = list(corpus.iter_files(paths))
+    for index, item in enumerate(files, start=1):
+        if isinstance(item, SourceError):
+            error = item
+        else:
+            if progress:
+                progress(index, len(files), item.name)
+            try:
+                documents.append(corpus.load(item))
+                continue
+            except SourceError as exc:
+                error = exc
+        skipped.append(error)
+        if on_skip:
+            on_skip(error)
+    if not documents:
+        raise PhrasebankError("没有可用的文档，短语库未生成")
+    return BuildResult(mine(documents), tuple(skipped))
+
+
+def bundled_meta() -> dict[str, str]:
+    """The meta record of a bank mined from the bundled corpus by this version of the miner."""
+    return {"corpus": "bundled", "fingerprint": fingerprint(bundled_corpus().glob("*.txt"))}
+
+
+def bundled_bank(path: Path) -> Bank:
+    """The bank mined from the bundled corpus, cached at `path` and rebuilt when outdated.
+
+    A bank at `path` mined from the writer's own corpus is used as it is.
+    """
+    meta = bundled_meta()
+    if path.exists():
+        stored = load_meta(path)
+        if stored.get("corpus") != "bundled" or stored.get("fingerprint") == meta["fingerprint"]:
+            return load_bank(path)
+        log.info("bundled corpus or miner changed; re-mining %s", path)
+    result = build([bundled_corpus()])
+    save_bank(result.bank, path, meta)
+    return result.bank

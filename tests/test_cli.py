@@ -1,0 +1,190 @@
+"""The command line, driven the way a user (or another program) drives it."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.cli import build_parser, main
+from phrasebank.themes import THEME_IDS
+
+from .conftest import ROOT, SEEDS
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_mine_json_reports_the_bundled_corpus(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = tmp_path / "bank.json"
+    code, out, _ = run(capsys, "mine", "--db", str(db), "--json")
+    assert code == 0
+    summary = json.loads(out)
+    assert summary["documents"] == 5
+    assert summary["phrases"] == sum(summary["by_kind"].values())
+    assert set(summary["by_theme"]) == set(THEME_IDS)
+    assert db.exists()
+
+
+def test_mine_human_output_is_a_table(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, err = run(capsys, "mine", "--db", str(tmp_path / "bank.json"))
+    assert code == 0
+    assert "已读取 5 篇文档" in out
+    assert re.search(r"条目引语\s+lead\s+\d+", out)
+    assert re.search(r"党风廉政建设\s+integrity\s+\d+", out)
+    # 001 skips （五）: the writer is told, but mining goes on.
+    assert "（四） 之后是 （六）" in err
+
+
+def test_bad_files_get_one_line_each_and_mining_continues(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    shutil.copy(SEEDS / "002_7e5c7862565c6be2.txt", folder / "good.txt")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    (folder / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    missing = tmp_path / "nowhere.txt"
+    code, out, err = run(
+        capsys, "mine", str(folder), str(missing), "--db", str(tmp_path / "b.json"), "--json"
+    )
+    assert code == 0
+    assert json.loads(out)["documents"] == 1
+    skipped = [line for line in err.splitlines() if line.startswith("跳过")]
+    assert len(skipped) == 4
+    for name, reason in [
+        ("empty.txt", "文件为空"),
+        ("photo.txt", "二进制"),
+        ("old.doc", ".docx"),
+        ("nowhere", "不存在"),
+    ]:
+        assert any(name in line and reason in line for line in skipped), (name, skipped)
+
+
+def test_progress_is_shown_for_more_than_a_handful_of_files(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i, seed in enumerate([*sorted(SEEDS.glob("*.txt")), SEEDS / "000_2b4e87540332321a.txt"]):
+        shutil.copy(seed, folder / f"{i}_{seed.name}")
+    code, _, err = run(capsys, "mine", str(folder), "--db", str(tmp_path / "b.json"))
+    assert code == 0
+    assert "[1/6]" in err and "[6/6]" in err
+
+
+def test_no_usable_document_is_an_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("", "utf-8")
+    code, _, err = run(
+        capsys, "mine", str(tmp_path / "empty.txt"), "--db", str(tmp_path / "b.json")
+    )
+    assert code == 1
+    assert "没有可用的文档" in err
+    assert not (tmp_path / "b.json").exists()
+
+
+def test_phrases_lists_integrity_phrases_with_sources(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "phrases", "廉政")
+    assert code == 0
+    rows = [line for line in out.splitlines() if re.match(r"^[a-z_]+-[0-9a-f]{8}", line)]
+    assert len(rows) >= 5
+    assert all("党风廉政建设" in row for row in rows)
+    assert all(re.search(r"\d{3} [一二三四五六七八九十]", row) and "第" in row for row in rows)
+    assert "进行廉政家访" in out
+
+
+def test_phrases_json_lines(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys, "phrases", "--kind", "lead", "--theme", "integrity", "--limit", "3", "--json"
+    )
+    assert code == 0
+    records = [json.loads(line) for line in out.splitlines()]
+    assert len(records) == 3
+    for record in records:
+        assert {"id", "kind", "theme", "text", "source"} <= set(record)
+        assert record["kind"] == "lead" and record["theme"] == "integrity"
+        assert {"document", "path", "line"} <= set(record["source"])
+
+
+def test_phrases_uses_a_given_bank(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    (tmp_path / "mine.txt").write_text(
+        "一、工作情况\n一是开展廉政谈话。全覆盖谈话提醒，筑牢思想防线。\n", "utf-8"
+    )
+    db = tmp_path / "own.json"
+    assert run(capsys, "mine", str(tmp_path / "mine.txt"), "--db", str(db))[0] == 0
+    code, out, _ = run(capsys, "phrases", "--db", str(db), "--json")
+    texts = {json.loads(line)["text"] for line in out.splitlines()}
+    assert code == 0 and "开展廉政谈话" in texts
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["phrases", "--theme", "bogus"], "可选：politics（政治建设）"),
+        (["phrases", "--kind", "bogus"], "可选：title（标题）"),
+        (["phrases", "--limit", "0"], "正整数"),
+        (["phrases", "--limit", "x"], "需要一个整数"),
+        (["frobnicate"], "不是可用的选项"),
+    ],
+)
+def test_usage_errors_are_explained_in_chinese(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    code, _, err = run(capsys, *argv)
+    assert code == 2
+    assert message in err and "--help" in err
+
+
+def test_missing_and_corrupt_banks_are_named(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    missing = tmp_path / "none.json"
+    code, _, err = run(capsys, "phrases", "--db", str(missing))
+    assert code == 1 and str(missing) in err and "zongjie mine" in err
+    corrupt = tmp_path / "bad.json"
+    corrupt.write_text("{not json", "utf-8")
+    code, _, err = run(capsys, "phrases", "--db", str(corrupt))
+    assert code == 1 and str(corrupt) in err and "损坏" in err
+    code, _, err = run(capsys, "mine", "--db", str(corrupt))
+    assert code == 1 and corrupt.read_text("utf-8") == "{not json"
+
+
+def test_console_script_and_module_entry_point(tmp_path: Path) -> None:
+    env = dict(os.environ, ZONGJIE_DATA_DIR=str(tmp_path))
+    command = [sys.executable, "-m", "bot", "mine", "--json"]
+    result = subprocess.run(
+        command, capture_output=True, text=True, env=env, cwd=tmp_path, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["documents"] == 5
+    script = Path(sys.executable).with_name("zongjie")
+    result = subprocess.run(
+        [str(script), "phrases", "第一议题", "--json", "--limit", "1"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "第一议题" in json.loads(result.stdout)["text"]
+
+
+def test_every_command_is_documented_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    parser = build_parser()
+    commands = next(a for a in parser._actions if a.dest == "command").choices
+    for name in commands:
+        assert f"`zongjie {name}" in readme, name
