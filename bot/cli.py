@@ -19,12 +19,18 @@ from typing import Any, NoReturn
 from phrasebank.bank import Bank
 from phrasebank.build import build as build_bank
 from phrasebank.build import bundled_bank, bundled_corpus, bundled_meta
+from phrasebank.corpus import decode
 from phrasebank.errors import PhrasebankError, SourceError
 from phrasebank.phrase import KIND_LABELS, Kind, Phrase
 from phrasebank.search import search
-from phrasebank.store import load_bank, save_bank
+from phrasebank.store import load_bank, save_bank, write_atomic
 from phrasebank.themes import THEME_IDS, load_lexicon
 
+from . import answers, render
+from .answers import Activity
+from .compose import Composer
+from .docxfile import render_docx, write_docx
+from .errors import BotError
 from .tables import table
 
 log = logging.getLogger(__name__)
@@ -173,6 +179,96 @@ def _phrase_row(phrase: Phrase, lexicon: Any) -> list[str]:
     return [phrase.id, KIND_LABELS[phrase.kind], theme, phrase.text + mark, where]
 
 
+# -------------------------------------------------------------- classify
+
+
+def cmd_classify(args: argparse.Namespace) -> int:
+    lines = _stdin_lines()
+    if not lines:
+        print(
+            "没有读到任何工作内容：请每行输入一项，例如 echo '开展廉政谈话' | zongjie classify",
+            file=sys.stderr,
+        )
+        return 1
+    bank = open_bank(Path(args.db) if args.db else None)
+    composer = Composer(bank)
+    for line in lines:
+        text = _one_line(line)
+        result = composer.classify(Activity(text[: answers.MAX_TEXT]))
+        if args.json:
+            leads = composer.matcher.best(Kind.LEAD, result.theme, text, 3)
+            effects = composer.matcher.best(Kind.EFFECT, result.theme, text, 2)
+            record = {
+                "text": text,
+                "theme": result.theme,
+                "confidence": result.confidence,
+                "low_confidence": result.low,
+                "alternatives": [{"theme": t, "share": round(s, 3)} for t, s in result.ranking[:3]],
+                "phrases": [
+                    {"id": p.id, "kind": str(p.kind), "text": p.text} for p in leads + effects
+                ],
+            }
+            print(json.dumps(record, ensure_ascii=False))
+        else:
+            print(f"{result.theme}\t{result.confidence:.2f}\t{text}")
+    return 0
+
+
+def _stdin_lines() -> list[str]:
+    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+    if not data.strip():
+        return []
+    try:
+        text, _ = decode(data, "标准输入")
+    except SourceError as exc:
+        raise UsageError(f"无法读取输入：{exc.reason}") from exc
+    return [line for line in text.splitlines() if line.strip()]
+
+
+def _one_line(text: str) -> str:
+    """A line as printed back: no tabs or control characters to break the columns."""
+    return re.sub(r"[\x00-\x1f\x7f]+", " ", text).strip()
+
+
+# ----------------------------------------------------------------- draft
+
+
+def cmd_draft(args: argparse.Namespace) -> int:
+    loaded = answers.load(Path(args.answers))
+    bank = open_bank(Path(args.db) if args.db else None)
+    report = Composer(bank).compose(loaded).report
+    output = Path(args.output) if args.output else None
+    if args.format == "docx":
+        data = render_docx(report)
+        if output is None:
+            if sys.stdout.isatty():
+                raise UsageError("--format docx 需要用 -o 指定输出文件，例如 -o 总结.docx")
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+        else:
+            write_docx(report, output)
+            print(f"已生成 {output}", file=sys.stderr)
+        if args.explain:
+            print(render.explain(report, bank), file=sys.stdout if output else sys.stderr)
+        if report.todo:
+            print(render.todo_text(report), file=sys.stderr)
+        return 0
+    if args.explain:
+        text = render.explain(report, bank)
+    elif args.format == "markdown":
+        text = render.to_markdown(report)
+    else:
+        text = render.to_text(report)
+    if args.format != "markdown" and report.todo:
+        text = f"{text}\n\n{render.todo_text(report)}"
+    if output is None:
+        print(text)
+    else:
+        write_atomic(output, (text + "\n").encode("utf-8"), private=False)
+        print(f"已生成 {output}", file=sys.stderr)
+    return 0
+
+
 def _choices_text(lexicon: Any) -> str:
     return "、".join(f"{t}（{lexicon.label(t)}）" for t in THEME_IDS)
 
@@ -202,6 +298,23 @@ def build_parser() -> argparse.ArgumentParser:
     phrases.add_argument("--db", metavar="FILE", help="短语库文件；默认由内置语料生成")
     phrases.add_argument("--json", action="store_true", help="每行输出一个 JSON 对象")
     phrases.set_defaults(handler=cmd_phrases)
+
+    classify = sub.add_parser("classify", help="判断每项工作属于哪个主题（从标准输入逐行读取）")
+    classify.add_argument("--db", metavar="FILE", help="短语库文件；默认由内置语料生成")
+    classify.add_argument("--json", action="store_true", help="每行输出一个 JSON 对象")
+    classify.set_defaults(handler=cmd_classify)
+
+    draft = sub.add_parser("draft", help="根据答卷文件（TOML）生成报告")
+    draft.add_argument(
+        "answers", metavar="ANSWERS.toml", help="答卷：unit、period、genre、activities 等"
+    )
+    draft.add_argument(
+        "--format", choices=["text", "markdown", "docx"], default="text", help="输出格式"
+    )
+    draft.add_argument("-o", "--output", metavar="FILE", help="写入文件；默认输出到屏幕")
+    draft.add_argument("--explain", action="store_true", help="逐句说明来源")
+    draft.add_argument("--db", metavar="FILE", help="短语库文件；默认由内置语料生成")
+    draft.set_defaults(handler=cmd_draft)
     return parser
 
 
@@ -226,7 +339,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         hint = "" if "--help" in str(exc) else "（运行 zongjie --help 查看用法）"
         print(f"用法错误：{exc}{hint}", file=sys.stderr)
         return 2
-    except PhrasebankError as exc:
+    except (PhrasebankError, BotError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

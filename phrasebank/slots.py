@@ -205,6 +205,8 @@ class Templater:
             text = pattern.sub(replacement, text)
         text = _DOUBLE_SLOT.sub(r"\1", text)
         text = _NAME_BEFORE_SLOT.sub("", text)
+        # A title with anything generalised in it names a document the writer's unit may not have.
+        text = re.sub(r"《[^《》]*\{[^《》]*》", "{文件}", text)
         text = _tidy(text)
         if not text or _ASCII_WORD.search(SLOT.sub("", text)):
             return None
@@ -268,7 +270,9 @@ class Templater:
         text = re.sub(
             r"(?<![市县区分总省当结格布])局(?=积极|创新|把|将|获得|还|共)", "{单位}", text
         )
-        text = text.replace("{单位}党委", "{党组织}")
+        text = text.replace("{单位}机关党委", "{党组织}").replace("{单位}党委", "{党组织}")
+        # A 机关党委 assists the committee above it; for the writer, that committee is itself.
+        text = text.replace("协助{党组织}", "{党组织}")
         return re.sub(r"全镇|本镇|我镇", "{单位}", text)
 
 

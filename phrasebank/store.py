@@ -71,11 +71,17 @@ class AtomicJSONStorage(Storage):
         pass
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace `path` with `data`: temp file in the same folder, fsync, rename, fsync the folder."""
+def write_atomic(path: Path, data: bytes, private: bool = True) -> None:
+    """Replace `path` with `data`: temp file in the same folder, fsync, rename, fsync the folder.
+
+    A `private` file (a database) is readable by its owner only; an exported
+    document gets the usual permissions.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        if not private:
+            os.chmod(tmp, 0o644)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

@@ -25,6 +25,7 @@ class Theme:
     order: int
     strong: tuple[str, ...]
     words: tuple[str, ...]
+    umbrella: tuple[str, ...] = ()
 
 
 class Lexicon:
@@ -69,6 +70,22 @@ class Lexicon:
                 totals[theme_id] = totals.get(theme_id, 0.0) + weight
         return tuple(totals.items())
 
+    def claims(self, text: str) -> frozenset[str]:
+        """The strong keywords `text` uses: what it says was done, specifically."""
+        return frozenset(
+            k for k in self._pattern.findall(text) if any(w == STRONG for _, w in self._weights[k])
+        )
+
+    def entailed(self, phrase_text: str, theme: str, fact: str) -> bool:
+        """Whether a stock phrase claims nothing the writer's fact does not say.
+
+        Each strong keyword of the phrase must occur in the fact, or name the
+        theme itself (its umbrella words): 强化宣传 fits any publicity work,
+        进行廉政家访 only a home visit.
+        """
+        umbrella = self._by_id[theme].umbrella
+        return all(k in fact or k in umbrella for k in self.claims(phrase_text))
+
     def votes(self, own: str, context: Iterable[tuple[str, float]] = ()) -> dict[str, float]:
         """Theme scores of `own` text plus weighted votes of its context.
 
@@ -103,6 +120,7 @@ def load_lexicon() -> Lexicon:
             order=value["order"],
             strong=tuple(value["strong"]),
             words=tuple(value["words"]),
+            umbrella=tuple(value.get("umbrella", ())),
         )
         for key, value in raw.items()
     )

@@ -23,6 +23,7 @@ jieba.setLogLevel(logging.WARNING)
 DOMAIN_FREQUENCY = 50_000
 
 _WORD = re.compile(r"[\u3400-\u9fffA-Za-z0-9]")
+_NUMERIC = re.compile(r"^[\d.]+$")
 _STOPWORDS = """
 的 了 和 与 及 等 在 是 对 把 将 为 以 于 中 上 下 并 又 也 都 而 其 之 着 或 被 从 向 由
 一 个 各 有 我 们 我们 本 该 这 那 此 到 让 使 给 就 还 更 很 再 已 已经 进行 开展 工作
@@ -57,5 +58,20 @@ def cut(text: str, domain_terms: Iterable[str] = ()) -> list[str]:
 
 
 def keys(text: str, domain_terms: Iterable[str] = ()) -> list[str]:
-    """Content tokens of `text` for search: no stopwords, each once, in order."""
-    return list(dict.fromkeys(t for t in cut(text, domain_terms) if t not in STOPWORDS))
+    """Content tokens of `text` for search: no stopwords, each once, in order.
+
+    A domain term also gives its parts (``廉政谈话`` → ``廉政``, ``谈话``), so it
+    still meets the plainer words of another phrase; ordinary words are not
+    split, which would find ``职工`` inside ``本职工作``.
+    """
+    jieba_tokenizer = tokenizer(domain_terms)
+    found: list[str] = []
+    for token in jieba_tokenizer.lcut(text):
+        found.append(token)
+        if len(token) > 2 and token in _Shared.added:
+            found.extend(t for t in jieba_tokenizer.lcut_for_search(token) if t != token)
+    return list(
+        dict.fromkeys(
+            t for t in found if _WORD.search(t) and t not in STOPWORDS and not _NUMERIC.match(t)
+        )
+    )

@@ -1,0 +1,216 @@
+"""What the writer told us: unit, period, genre, activities, and optionally problems and plans.
+
+The same value comes from an ANSWERS.toml file (``zongjie draft``) or from a
+conversation; the composer turns it into a report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from phrasebank.corpus import decode
+from phrasebank.errors import SourceError
+from phrasebank.themes import THEME_IDS
+
+from . import genres, period
+from .errors import AnswersError, InputError
+from .genres import Genre
+from .period import Period
+
+MAX_ACTIVITIES = 60
+MAX_TEXT = 2000
+
+# Party organisations a unit's name may already be (a 街道党工委, a 支部).
+_PARTY_SUFFIXES = ("党工委", "党委", "党组", "党总支", "党支部", "支部委员会", "委员会")
+
+
+@dataclass(frozen=True)
+class Activity:
+    """One thing the unit did, as the writer typed it.
+
+    `theme` fixes the theme when the writer chose it; `variant` asks for the
+    n-th alternative wording (``/swap``).
+    """
+
+    text: str
+    theme: str | None = None
+    variant: int = 0
+
+
+@dataclass(frozen=True)
+class Answers:
+    unit: str
+    period: Period
+    genre: Genre
+    activities: tuple[Activity, ...]
+    problems: tuple[str, ...] = ()
+    plans: tuple[str, ...] = ()
+    org: str | None = None  # the party organisation's name, when it is not derivable
+    problem_variant: int = 0
+    plan_variant: int = 0
+
+    @property
+    def unit_name(self) -> str:
+        """The unit without a party-organisation suffix (``XX街道党工委`` → ``XX街道``)."""
+        for suffix in _PARTY_SUFFIXES:
+            if self.unit.endswith(suffix) and len(self.unit) > len(suffix) + 1:
+                return self.unit[: -len(suffix)]
+        return self.unit
+
+    @property
+    def party_org(self) -> str:
+        """The unit's party organisation: given, the unit itself, or its usual form."""
+        if self.org:
+            return self.org
+        if self.unit.endswith(_PARTY_SUFFIXES):
+            return self.unit
+        return self.unit + usual_party_body(self.unit)
+
+
+def usual_party_body(unit: str) -> str:
+    """党工委 for a 街道; 党委 for tax bureaus, towns, firms and schools; 党组 for other bodies."""
+    if "街道" in unit:
+        return "党工委"
+    if "税务" in unit or re.search(r"(镇|乡|公司|集团|医院|学校|大学|学院|中学|小学)$", unit):
+        return "党委"
+    if re.search(r"(局|委|办|厅|院|中心)$", unit):
+        return "党组"
+    return "党组织"
+
+
+def clean_unit(text: str) -> str:
+    """A unit name as typed, trimmed; raises when it cannot be a unit name."""
+    unit = re.sub(r"\s+", "", text).strip("，。,.;；:：")
+    if not unit:
+        raise InputError(
+            "请告诉我单位名称，例如：国家税务总局某某县税务局、某某市交通运输局、某某街道党工委。"
+        )
+    if len(unit) > 40:
+        raise InputError("单位名称太长了（最多 40 个字），请只写单位全称。")
+    if not re.search(r"[\u4e00-\u9fff]", unit):
+        raise InputError("单位名称应当是中文全称，例如：某某市交通运输局。")
+    return unit
+
+
+def clean_text(text: str, what: str) -> str:
+    text = text.strip()
+    if len(text) > MAX_TEXT:
+        raise InputError(
+            f"这条{what}太长了（{len(text)} 字），请控制在 {MAX_TEXT} 字以内，或分成几条发送。"
+        )
+    return text
+
+
+# ------------------------------------------------------------- from a file
+
+
+def load(path: Path, today: dt.date | None = None) -> Answers:
+    """Answers from a TOML file; a malformed file gets an error naming the field."""
+    source = str(path)
+    try:
+        text, _ = decode(path.read_bytes(), source)
+    except FileNotFoundError as exc:
+        raise AnswersError(source, "（文件）", "不存在，请检查路径") from exc
+    except SourceError as exc:
+        raise AnswersError(source, "（文件）", f"无法读取：{exc.reason}") from exc
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise AnswersError(source, "（格式）", f"不是有效的 TOML：{exc}") from exc
+    return from_mapping(raw, source, today)
+
+
+def from_mapping(
+    raw: dict[str, Any], source: str = "answers", today: dt.date | None = None
+) -> Answers:
+    known = {"unit", "period", "genre", "activities", "problems", "plans", "org"}
+    unknown = sorted(set(raw) - known)
+    if unknown:
+        raise AnswersError(
+            source, "、".join(unknown), f"不认识；可用字段：{'、'.join(sorted(known))}"
+        )
+    unit = _string(raw, "unit", source, '应为单位全称，例如 unit = "某某市交通运输局"')
+    try:
+        unit = clean_unit(unit)
+        the_period = period.parse(
+            _string(raw, "period", source, f"应为时间段，例如 {period.EXAMPLES}"), today
+        )
+    except InputError as exc:
+        field_name = "unit" if "单位" in str(exc) else "period"
+        raise AnswersError(source, field_name, str(exc)) from exc
+    genre_text = _string(raw, "genre", source, f"应为报告类型：{genres.choices_text()}")
+    try:
+        genre = genres.parse(genre_text)
+    except InputError as exc:
+        raise AnswersError(source, "genre", str(exc)) from exc
+    activities = tuple(
+        _activity(item, i, source) for i, item in enumerate(_list(raw, "activities", source), 1)
+    )
+    if not activities:
+        raise AnswersError(source, "activities", "不能为空：请至少列出一项本期开展的工作")
+    if len(activities) > MAX_ACTIVITIES:
+        raise AnswersError(
+            source, "activities", f"太多了（{len(activities)} 项），最多 {MAX_ACTIVITIES} 项"
+        )
+    problems = tuple(_text_items(raw, "problems", source))
+    plans = tuple(_text_items(raw, "plans", source))
+    org = raw.get("org")
+    if org is not None and (not isinstance(org, str) or not org.strip()):
+        raise AnswersError(source, "org", '应为党组织名称（文字），例如 org = "中共某某局党组"')
+    return Answers(
+        unit, the_period, genre, activities, problems, plans, org.strip() if org else None
+    )
+
+
+def _string(raw: dict[str, Any], key: str, source: str, expected: str) -> str:
+    value = raw.get(key)
+    if isinstance(value, int) and key == "period":
+        value = str(value)
+    if not isinstance(value, str) or not value.strip():
+        state = "缺失" if value is None else "格式不对"
+        raise AnswersError(source, key, f"{state}：{expected}")
+    return value
+
+
+def _list(raw: dict[str, Any], key: str, source: str) -> list[Any]:
+    value = raw.get(key, [])
+    if isinstance(value, str):
+        return [value] if value.strip() else []
+    if not isinstance(value, list):
+        raise AnswersError(source, key, '应为文字列表，例如 ["第一项", "第二项"]')
+    return value
+
+
+def _activity(item: Any, index: int, source: str) -> Activity:
+    if isinstance(item, dict):
+        text, theme = item.get("text"), item.get("theme")
+        if theme is not None and theme not in THEME_IDS:
+            raise AnswersError(
+                source, f"activities 第{index}项的 theme", f"应为以下之一：{'、'.join(THEME_IDS)}"
+            )
+    else:
+        text, theme = item, None
+    if not isinstance(text, str) or not text.strip():
+        raise AnswersError(source, f"activities 第{index}项", "应为一段非空文字")
+    try:
+        return Activity(clean_text(text, "工作"), theme)
+    except InputError as exc:
+        raise AnswersError(source, f"activities 第{index}项", str(exc)) from exc
+
+
+def _text_items(raw: dict[str, Any], key: str, source: str) -> list[str]:
+    out = []
+    for index, item in enumerate(_list(raw, key, source), 1):
+        if not isinstance(item, str):
+            raise AnswersError(source, f"{key} 第{index}项", "应为一段文字")
+        if item.strip() and item.strip() not in ("自动", "auto"):
+            try:
+                out.append(clean_text(item, "内容"))
+            except InputError as exc:
+                raise AnswersError(source, f"{key} 第{index}项", str(exc)) from exc
+    return out

@@ -1,0 +1,164 @@
+"""Report periods: a quarter, a half year or a year, parsed from what a writer types.
+
+``2026年第三季度``, ``2026年三季度``, ``2026Q3``, ``2026年上半年``, ``2026年``,
+``今年第三季度``, ``上季度`` … all parse; anything else gets a Chinese error
+with examples. A period also knows the words a report uses for it
+(``本季度``, ``上半年``, ``全年``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .errors import InputError
+
+QUARTERS = "一二三四"
+_CN_DIGITS = {
+    "〇": "0",
+    "零": "0",
+    "一": "1",
+    "二": "2",
+    "三": "3",
+    "四": "4",
+    "五": "5",
+    "六": "6",
+    "七": "7",
+    "八": "8",
+    "九": "9",
+}
+EXAMPLES = "2026年第三季度、2026年上半年、2026年下半年、2026年"
+
+
+class Span(StrEnum):
+    QUARTER = "quarter"
+    HALF = "half"
+    YEAR = "year"
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    year: int
+    span: Span
+    number: int = 0  # quarter 1–4, half 1–2, 0 for a year
+
+    @property
+    def label(self) -> str:
+        if self.span is Span.QUARTER:
+            return f"{self.year}年第{QUARTERS[self.number - 1]}季度"
+        if self.span is Span.HALF:
+            return f"{self.year}年{'上' if self.number == 1 else '下'}半年"
+        return f"{self.year}年"
+
+    @property
+    def words(self) -> dict[str, str]:
+        """Slot values for the period words of stock phrases."""
+        if self.span is Span.QUARTER:
+            during, since = "本季度", "本季度以来"
+        elif self.span is Span.HALF:
+            during = "上半年" if self.number == 1 else "下半年"
+            since = f"{during}以来"
+        else:
+            during, since = "全年", "今年以来"
+        return {"时期": self.label, "期间": during, "期间以来": since}
+
+    @property
+    def ahead(self) -> str:
+        """How a report of this period names the time its plans are for."""
+        if self.span is Span.QUARTER:
+            return "下一季度" if self.number < 4 else "明年"
+        if self.span is Span.HALF:
+            return "下半年" if self.number == 1 else "明年"
+        return "明年"
+
+    def previous(self) -> Period:
+        if self.span is Span.YEAR:
+            return Period(self.year - 1, Span.YEAR)
+        count = 4 if self.span is Span.QUARTER else 2
+        if self.number > 1:
+            return Period(self.year, self.span, self.number - 1)
+        return Period(self.year - 1, self.span, count)
+
+    def __str__(self) -> str:
+        return self.label
+
+
+def current(span: Span, today: dt.date) -> Period:
+    if span is Span.QUARTER:
+        return Period(today.year, span, (today.month - 1) // 3 + 1)
+    if span is Span.HALF:
+        return Period(today.year, span, 1 if today.month <= 6 else 2)
+    return Period(today.year, span)
+
+
+def recent(today: dt.date) -> list[Period]:
+    """The periods a writer most likely reports on: this and the last quarter, half year, year."""
+    out: list[Period] = []
+    for span in (Span.QUARTER, Span.HALF, Span.YEAR):
+        now = current(span, today)
+        out += [now, now.previous()]
+    return out
+
+
+_QUARTER = re.compile(r"^(?:第)?([一二三四1-4])季度?$|^q([1-4])$", re.IGNORECASE)
+_RELATIVE_YEAR = {
+    "今年": 0,
+    "本年": 0,
+    "本年度": 0,
+    "去年": -1,
+    "上年": -1,
+    "上一年": -1,
+    "明年": 1,
+}
+
+
+def parse(text: str, today: dt.date | None = None) -> Period:
+    """A period from free text; raises :class:`InputError` with examples when it cannot."""
+    today = today or dt.date.today()
+    raw = text
+    text = re.sub(r"[\s　，,。.]", "", text).strip()
+    text = (
+        "".join(_CN_DIGITS.get(ch, ch) for ch in text)
+        if re.match(r"^[〇零一二三四五六七八九]{4}年", text)
+        else text
+    )
+    if not text:
+        raise InputError(f"请告诉我报告的时间段，例如：{EXAMPLES}")
+    relative = _relative(text, today)
+    if relative is not None:
+        return relative
+    match = re.match(r"^(\d{4})(?:年度?)?(.*)$", text)
+    if not match:
+        raise InputError(f"没能看懂时间段“{raw.strip()[:30]}”。请写成：{EXAMPLES}")
+    year = int(match.group(1))
+    if not 2000 <= year <= 2100:
+        raise InputError(f"年份 {year} 不在合理范围内。请写成：{EXAMPLES}")
+    return _rest(year, match.group(2), raw)
+
+
+def _rest(year: int, rest: str, raw: str) -> Period:
+    rest = rest.removeprefix("年")
+    if rest in ("", "全年", "度", "年度"):
+        return Period(year, Span.YEAR)
+    if rest in ("上半年", "上半年度", "h1", "H1"):
+        return Period(year, Span.HALF, 1)
+    if rest in ("下半年", "下半年度", "h2", "H2"):
+        return Period(year, Span.HALF, 2)
+    if quarter := _QUARTER.match(rest):
+        value = quarter.group(1) or quarter.group(2)
+        number = int(value) if value.isdigit() else QUARTERS.index(value) + 1
+        return Period(year, Span.QUARTER, number)
+    raise InputError(f"没能看懂时间段“{raw.strip()[:30]}”。请写成：{EXAMPLES}")
+
+
+def _relative(text: str, today: dt.date) -> Period | None:
+    if text in ("本季度", "这个季度", "本季"):
+        return current(Span.QUARTER, today)
+    if text in ("上季度", "上个季度", "上一季度"):
+        return current(Span.QUARTER, today).previous()
+    for word, offset in sorted(_RELATIVE_YEAR.items(), key=lambda kv: -len(kv[0])):
+        if text.startswith(word):
+            return _rest(today.year + offset, text[len(word) :], text)
+    return None

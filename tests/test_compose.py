@@ -1,0 +1,200 @@
+"""Composing whole drafts in the three genres, checked over the entire text."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from bot import answers as answers_module
+from bot.answers import Activity, Answers
+from bot.compose import Composer
+from bot.render import explain, to_text
+from bot.report import layout
+from phrasebank.bank import Bank
+from phrasebank.themes import load_lexicon
+
+from .conftest import DATA
+from .drafts import check_draft
+
+TODAY = dt.date(2026, 11, 21)
+CASES = sorted((DATA / "answers").glob("*.toml"))
+
+
+@pytest.fixture(scope="module")
+def composer(bank: Bank) -> Composer:
+    return Composer(bank)
+
+
+def load(name: str) -> Answers:
+    return answers_module.load(DATA / "answers" / name, TODAY)
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+def test_whole_draft_is_well_formed(composer: Composer, path: Path) -> None:
+    answers = answers_module.load(path, TODAY)
+    composition = composer.compose(answers)
+    text = to_text(composition.report)
+    check_draft(text, answers)
+    lines = text.splitlines()
+    assert lines[0] == layout(composition.report)[0].text
+    assert answers.period.label in lines[0]
+    opening = composition.report.opening
+    assert answers.period.label in opening[0].text
+    assert opening[-1].text.endswith("如下：")
+
+
+def test_titles_follow_the_genre(composer: Composer) -> None:
+    titles = {
+        name: composer.compose(load(name)).report.title.text
+        for name in (
+            "tax_quarter_summary.toml",
+            "transport_half_responsibility.toml",
+            "street_year_duty.toml",
+        )
+    }
+    assert (
+        titles["tax_quarter_summary.toml"] == "国家税务总局临江县税务局2026年第三季度党建工作总结"
+    )
+    assert (
+        titles["transport_half_responsibility.toml"]
+        == "江北市交通运输局2026年上半年落实全面从严治党主体责任情况报告"
+    )
+    assert titles["street_year_duty.toml"] == "2026年东湖街道党工委书记抓党建工作述职报告"
+
+
+def test_sections_come_in_genre_order(composer: Composer) -> None:
+    for name, headings in (
+        ("tax_quarter_summary.toml", None),
+        ("street_year_duty.toml", ("履职", "存在问题及原因分析", "改进措施")),
+    ):
+        report = composer.compose(load(name)).report
+        assert [s.role for s in report.sections] == ["work", "problems", "plans"]
+        if headings:
+            for section, word in zip(report.sections, headings, strict=True):
+                assert word in section.heading.text
+
+
+def test_one_subsection_per_theme_in_theme_order(composer: Composer) -> None:
+    composition = composer.compose(load("tax_quarter_summary.toml"))
+    work = composition.report.sections[0]
+    themes = [p.theme for p in composition.placed if p]
+    order = load_lexicon().ids
+    expected = sorted(set(themes), key=order.index)
+    assert len(work.blocks) == len(expected)
+    assert sum(len(b.items) for b in work.blocks) == len(themes)
+    for block in work.blocks:
+        assert block.heading is not None and block.heading.sources[0].startswith(
+            ("heading-", "theme:")
+        )
+
+
+def test_a_theme_with_one_activity_reads_without_yi_shi(composer: Composer) -> None:
+    answers = replace(
+        load("tax_quarter_summary.toml"), activities=(Activity("组织观看警示教育片，32人参加"),)
+    )
+    text = to_text(composer.compose(answers).report)
+    block = text.split("（一）", 1)[1].split("二、", 1)[0]
+    assert "一是" not in block and "32人参加" in block
+
+
+def test_mined_problems_and_plans_close_the_loop(composer: Composer) -> None:
+    composition = composer.compose(load("tax_quarter_summary.toml"))
+    problems = composition.report.sections[1]
+    count = sum(len(b.items) for b in problems.blocks)
+    assert 2 <= count <= 4
+    assert set(composition.problem_themes) <= set(composition.plan_themes)
+    worked = {p.theme for p in composition.placed if p}
+    assert worked <= set(composition.plan_themes)
+
+
+def test_writers_problems_and_plans_are_used(composer: Composer) -> None:
+    transport = composer.compose(load("transport_half_responsibility.toml"))
+    text = to_text(transport.report)
+    assert "个别支部“三会一课”不够规范。" in text
+    assert "年轻干部理论学习主动性不强。" in text
+    assert set(transport.problem_themes) <= set(transport.plan_themes)
+    street = to_text(composer.compose(load("street_year_duty.toml")).report)
+    assert "推进红色物业全覆盖。" in street and "年底前建成2个党群服务中心。" in street
+
+
+def test_duty_report_speaks_in_first_person_and_analyses_causes(composer: Composer) -> None:
+    text = to_text(composer.compose(load("street_year_duty.toml")).report)
+    assert "本人" in text
+    assert "产生问题的原因：" in text
+    assert "述职人：XXX" in text
+
+
+def test_placeholders_are_listed_to_fill(composer: Composer) -> None:
+    answers = replace(
+        load("tax_quarter_summary.toml"), activities=(Activity("组织XX名党员参加集中学习"),)
+    )
+    report = composer.compose(answers).report
+    assert "组织XX名党员参加集中学习" in to_text(report)
+    assert any("XX" in item and "第1项工作" in item for item in report.todo)
+    assert any("落款日期" in item for item in report.todo)
+
+
+def test_repeated_activity_is_written_once(composer: Composer) -> None:
+    answers = replace(
+        load("tax_quarter_summary.toml"),
+        activities=(
+            Activity("开展廉政谈话12人次"),
+            Activity("开展廉政谈话12人次。"),
+            Activity("召开支部党员大会"),
+        ),
+    )
+    composition = composer.compose(answers)
+    assert to_text(composition.report).count("开展廉政谈话12人次") == 1
+    assert composition.placed[1] is None
+
+
+def test_colloquial_wording_is_formalised_facts_untouched(composer: Composer) -> None:
+    answers = replace(
+        load("tax_quarter_summary.toml"),
+        activities=(Activity("我们搞了个“清风课堂”，一共开了3次课啦😀"),),
+    )
+    text = to_text(composer.compose(answers).report)
+    assert "开展“清风课堂”，共召开3次课。" in text or "开展“清风课堂”，共开了3次课" in text
+    assert "搞" not in text and "😀" not in text and "啦" not in text
+
+
+def test_fixed_theme_and_variant_are_honoured(composer: Composer) -> None:
+    base = load("tax_quarter_summary.toml")
+    first = composer.compose(
+        replace(base, activities=(Activity("组织党员集中学习党章", theme="organization"),))
+    )
+    placed = first.placed[0]
+    assert placed is not None and placed.theme == "organization"
+    second = composer.compose(
+        replace(base, activities=(Activity("组织党员集中学习党章", "organization", 1),))
+    )
+    assert second.placed[0] is not None and second.placed[0].lead != placed.lead
+
+
+def test_same_answers_same_draft(composer: Composer) -> None:
+    answers = load("transport_half_responsibility.toml")
+    assert to_text(composer.compose(answers).report) == to_text(composer.compose(answers).report)
+
+
+def test_every_sentence_is_traceable(composer: Composer, bank: Bank) -> None:
+    report = composer.compose(load("tax_quarter_summary.toml")).report
+    for sentence in report.sentences():
+        assert sentence.sources, sentence.text
+        for source in sentence.sources:
+            kind = source.split(":", 1)[0]
+            assert kind in ("activity", "problem", "plan", "genre", "theme") or bank.get(source), (
+                source
+            )
+    explained = explain(report, bank)
+    assert "第1项工作（您的原话）" in explained
+    assert "短语库 " in explained and "第" in explained
+
+
+def test_tax_unit_gets_tax_wording_other_units_do_not(composer: Composer) -> None:
+    tax = to_text(composer.compose(load("tax_quarter_summary.toml")).report)
+    transport = to_text(composer.compose(load("transport_half_responsibility.toml")).report)
+    assert "税" in tax.replace("国家税务总局临江县税务局", "").replace("出口退税", "")
+    assert "税" not in transport
