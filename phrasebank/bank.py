@@ -52,9 +52,19 @@ class Bank:
     documents: tuple[DocumentInfo, ...]
     dictionary: tuple[str, ...]
     _by_id: dict[str, Phrase] = field(init=False, repr=False, compare=False)
+    _by_kind: dict[Kind, list[Phrase]] = field(init=False, repr=False, compare=False)
+    _children: dict[str, list[Phrase]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        by_kind: dict[Kind, list[Phrase]] = {}
+        children: dict[str, list[Phrase]] = {}
+        for phrase in self.phrases:
+            by_kind.setdefault(phrase.kind, []).append(phrase)
+            if phrase.parent:
+                children.setdefault(phrase.parent, []).append(phrase)
         object.__setattr__(self, "_by_id", {p.id: p for p in self.phrases})
+        object.__setattr__(self, "_by_kind", by_kind)
+        object.__setattr__(self, "_children", children)
 
     def __len__(self) -> int:
         return len(self.phrases)
@@ -71,17 +81,19 @@ class Bank:
         theme: str | None = None,
         role: str | None = None,
     ) -> list[Phrase]:
-        wanted = {kinds} if isinstance(kinds, Kind) else set(kinds) if kinds is not None else None
+        if kinds is None:
+            pool: Iterable[Phrase] = self.phrases
+        else:
+            wanted = [kinds] if isinstance(kinds, Kind) else list(kinds)
+            pool = [p for kind in Kind if kind in wanted for p in self._by_kind.get(kind, ())]
         return [
             p
-            for p in self.phrases
-            if (wanted is None or p.kind in wanted)
-            and (theme is None or p.theme == theme)
-            and (role is None or p.role == role)
+            for p in pool
+            if (theme is None or p.theme == theme) and (role is None or p.role == role)
         ]
 
     def children(self, phrase_id: str) -> list[Phrase]:
-        return [p for p in self.phrases if p.parent == phrase_id]
+        return list(self._children.get(phrase_id, ()))
 
     def by_kind(self) -> dict[str, int]:
         counts = Counter(str(p.kind) for p in self.phrases)

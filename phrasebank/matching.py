@@ -15,6 +15,7 @@ import heapq
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from rapidfuzz import fuzz
 
@@ -40,7 +41,7 @@ TYPICAL_WEIGHT = 0.3
 SPECIFIC_SHARE = 0.06
 # Tokens in more than this share of an index's phrases say little; they are
 # only used when the rarer tokens find nothing.
-COMMON_SHARE = 0.08
+COMMON_SHARE = 0.03
 
 Allow = Callable[[Phrase], bool]
 
@@ -66,7 +67,7 @@ class _Index:
     phrases: list[Phrase]
     postings: dict[str, list[int]] = field(default_factory=dict)
     idf: dict[str, float] = field(default_factory=dict)
-    norms: list[float] = field(default_factory=list)
+    inverse_norms: list[float] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         for position, phrase in enumerate(self.phrases):
@@ -74,7 +75,8 @@ class _Index:
                 self.postings.setdefault(key, []).append(position)
         count = len(self.phrases)
         self.idf = {k: math.log((count + 1) / (len(v) + 0.5)) for k, v in self.postings.items()}
-        self.norms = [math.sqrt(max(1, len(set(p.keys)))) for p in self.phrases]
+        # Long phrases share more words by chance: scores are divided by sqrt(length).
+        self.inverse_norms = [1 / math.sqrt(max(1, len(set(p.keys)))) for p in self.phrases]
         self._common = max(50, int(count * COMMON_SHARE))
 
     def search(
@@ -85,20 +87,17 @@ class _Index:
             {k for k in keys if k in self.postings}, key=lambda k: len(self.postings[k])
         )
         scores: dict[int, float] = {}
+        inverse = self.inverse_norms
         for key in wanted:
             posting = self.postings[key]
             if len(posting) > self._common and scores:
                 break
             weight = self.idf[key]
+            get = scores.get
             for position in posting:
-                scores[position] = scores.get(position, 0.0) + weight
-        norms = self.norms
-        best = heapq.nlargest(
-            count * 4 if allow else count,
-            scores.items(),
-            key=lambda kv: (kv[1] / norms[kv[0]], -kv[0]),
-        )
-        out = [(score / norms[i], self.phrases[i]) for i, score in best]
+                scores[position] = get(position, 0.0) + weight * inverse[position]
+        best = heapq.nlargest(count * 4 if allow else count, scores.items(), key=itemgetter(1))
+        out = [(score, self.phrases[i]) for i, score in best]
         if allow:
             out = [(s, p) for s, p in out if allow(p)]
         return out[:count]
@@ -112,6 +111,10 @@ class Matcher:
         self.lexicon = lexicon or load_lexicon()
         self._evidence = _Index([p for p in bank if p.theme and p.kind in EVIDENCE_KINDS])
         self._groups: dict[tuple[Kind, str], tuple[_Index, list[Phrase]]] = {}
+        self._members: dict[tuple[Kind, str], list[Phrase]] = {}
+        for phrase in bank:
+            if phrase.theme:
+                self._members.setdefault((phrase.kind, phrase.theme), []).append(phrase)
         tokens.tokenizer(bank.dictionary)
 
     def keys(self, text: str) -> list[str]:
@@ -173,9 +176,10 @@ class Matcher:
         should fit its activity).
         """
         index, typical_order = self._group(kind, theme)
-        scores = {p.id: score for score, p in index.search(self.keys(text), count * 2, allow)}
+        hits = index.search(self.keys(text), count * 2, allow)
+        scores = {p.id: score for score, p in hits}
         # Candidates: the best overlaps, and the most typical phrases of the theme.
-        candidates = {p.id: p for p in index.phrases if p.id in scores}
+        candidates = {p.id: p for _, p in hits}
         for phrase in typical_order:
             if len(candidates) >= len(scores) + count * 2:
                 break
@@ -196,7 +200,7 @@ class Matcher:
         """The index of one kind and theme, and its phrases from most to least typical."""
         key = (kind, theme)
         if key not in self._groups:
-            phrases = [p for p in self.bank if p.kind is kind and p.theme == theme]
+            phrases = self._members.get(key, [])
             order = sorted(phrases, key=lambda p: (-self._typical(p, theme), -p.frequency, p.id))
             self._groups[key] = (_Index(phrases), order)
         return self._groups[key]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -188,3 +189,105 @@ def test_every_command_is_documented_in_the_readme() -> None:
     commands = next(a for a in parser._actions if a.dest == "command").choices
     for name in commands:
         assert f"`zongjie {name}" in readme, name
+
+
+def feed(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+
+def test_classify_prints_theme_confidence_text(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    feed(monkeypatch, "开展廉政谈话\n\n搞了两次读书分享会\t（周五）\n".encode())
+    code, out, _ = run(capsys, "classify")
+    assert code == 0
+    rows = [line.split("\t") for line in out.splitlines()]
+    assert [r[0] for r in rows] == ["integrity", "theory"]
+    assert all(0.0 <= float(r[1]) <= 1.0 for r in rows)
+    assert rows[1][2] == "搞了两次读书分享会 （周五）"
+
+
+def test_classify_json_and_gbk_input(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    feed(monkeypatch, "组织党员到烈士陵园重温入党誓词\n".encode("gbk"))
+    code, out, _ = run(capsys, "classify", "--json")
+    assert code == 0
+    record = json.loads(out)
+    assert record["theme"] == "organization"
+    assert {"theme", "confidence", "phrases"} <= set(record)
+    assert record["phrases"] and all({"id", "kind", "text"} <= set(p) for p in record["phrases"])
+
+
+def test_classify_without_input_says_how(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    feed(monkeypatch, b"  \n")
+    code, _, err = run(capsys, "classify")
+    assert code == 1 and "每行输入一项" in err
+
+
+ANSWERS = ROOT / "tests" / "data" / "answers"
+
+
+def test_draft_text_goes_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "draft", str(ANSWERS / "transport_half_responsibility.toml"))
+    assert code == 0
+    assert out.splitlines()[0] == "江北市交通运输局2026年上半年落实全面从严治党主体责任情况报告"
+    assert "待补充" in out and "46名" not in out
+
+
+def test_draft_markdown_and_explain(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys, "draft", str(ANSWERS / "street_year_duty.toml"), "--format", "markdown"
+    )
+    assert code == 0 and out.startswith("# 2026年东湖街道党工委书记抓党建工作述职报告")
+    code, out, _ = run(capsys, "draft", str(ANSWERS / "street_year_duty.toml"), "--explain")
+    assert code == 0
+    assert "来源：第1项工作（您的原话）" in out
+    assert re.search(r"来源：短语库 [a-z_]+-[0-9a-f]{8}（\d{3}_", out)
+
+
+def test_draft_docx_file_opens_again(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    import docx
+
+    target = tmp_path / "out" / "总结.docx"
+    code, _, err = run(
+        capsys,
+        "draft",
+        str(ANSWERS / "tax_quarter_summary.toml"),
+        "--format",
+        "docx",
+        "-o",
+        str(target),
+    )
+    assert code == 0 and "已生成" in err and "待补充" in err
+    document = docx.Document(str(target))
+    texts = [p.text for p in document.paragraphs]
+    assert texts[0] == "国家税务总局临江县税务局2026年第三季度党建工作总结"
+    assert "46名党员参加" in "".join(texts)
+    assert oct(target.stat().st_mode & 0o777) == "0o644"
+
+
+def test_draft_to_a_text_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "draft.txt"
+    code, out, _ = run(
+        capsys, "draft", str(ANSWERS / "tax_quarter_summary.toml"), "-o", str(target)
+    )
+    assert code == 0 and out == ""
+    assert target.read_text("utf-8").startswith(
+        "国家税务总局临江县税务局2026年第三季度党建工作总结"
+    )
+
+
+def test_malformed_answers_file_names_the_field(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(
+        'unit = "某局"\nperiod = "2026年第九季度"\ngenre = "summary"\nactivities = ["开会"]\n',
+        "utf-8",
+    )
+    code, _, err = run(capsys, "draft", str(path))
+    assert code == 1
+    assert "period" in err and "2026年第三季度" in err and str(path) in err

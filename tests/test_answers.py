@@ -1,0 +1,133 @@
+"""Reading ANSWERS.toml: good files load, bad ones name the field and what is expected."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from bot import answers
+from bot.errors import AnswersError
+
+TODAY = dt.date(2026, 11, 21)
+GOOD = """
+unit = "江北市交通运输局"
+period = "2026年上半年"
+genre = "responsibility"
+activities = ["召开全面从严治党工作会议", {text = "组织党员志愿服务", theme = "culture"}]
+problems = ["自动"]
+"""
+
+
+def write(tmp_path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path = tmp_path / "answers.toml"
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_good_file(tmp_path: Path) -> None:
+    loaded = answers.load(write(tmp_path, GOOD), TODAY)
+    assert loaded.unit == "江北市交通运输局"
+    assert loaded.period.label == "2026年上半年"
+    assert loaded.genre.id == "responsibility"
+    assert [a.text for a in loaded.activities] == ["召开全面从严治党工作会议", "组织党员志愿服务"]
+    assert loaded.activities[1].theme == "culture"
+    assert loaded.problems == ()  # 自动: leave them to the phrasebank
+    assert loaded.party_org == "江北市交通运输局党组"
+
+
+def test_gbk_file(tmp_path: Path) -> None:
+    assert answers.load(write(tmp_path, GOOD, "gbk"), TODAY).unit == "江北市交通运输局"
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "hint"),
+    [
+        ('period = "2026年"\ngenre = "summary"\nactivities = ["a"]', "unit", "缺失"),
+        ('unit = "某局"\ngenre = "summary"\nactivities = ["开会"]', "period", "缺失"),
+        (
+            'unit = "某局"\nperiod = "2026年第五季度"\ngenre = "summary"\nactivities = ["开会"]',
+            "period",
+            "2026年第三季度",
+        ),
+        (
+            'unit = "某局"\nperiod = "2026年"\ngenre = "report"\nactivities = ["开会"]',
+            "genre",
+            "summary",
+        ),
+        (
+            'unit = "某局"\nperiod = "2026年"\ngenre = "summary"\nactivities = []',
+            "activities",
+            "不能为空",
+        ),
+        (
+            'unit = "某局"\nperiod = "2026年"\ngenre = "summary"\nactivities = "开会"\nplans = 3',
+            "plans",
+            "文字列表",
+        ),
+        (
+            'unit = "某局"\nperiod = "2026年"\ngenre = "summary"\nactivities = [1]',
+            "activities 第1项",
+            "非空文字",
+        ),
+        (
+            'unit = "某局"\nperiod = "2026年"\ngenre = "summary"\n'
+            'activities = [{text = "开会", theme = "x"}]',
+            "theme",
+            "politics",
+        ),
+        (
+            'unit = "某局"\nperiod = "2026年"\ngenre = "summary"\nactivities = ["开会"]\ntypo = 1',
+            "typo",
+            "可用字段",
+        ),
+        (
+            'unit = 5\nperiod = "2026年"\ngenre = "summary"\nactivities = ["开会"]',
+            "unit",
+            "格式不对",
+        ),
+        (
+            'unit = "ABC"\nperiod = "2026年"\ngenre = "summary"\nactivities = ["开会"]',
+            "unit",
+            "中文全称",
+        ),
+        ("unit = \n", "（格式）", "TOML"),
+    ],
+)
+def test_malformed_answers_name_the_field(tmp_path: Path, text: str, field: str, hint: str) -> None:
+    with pytest.raises(AnswersError) as caught:
+        answers.load(write(tmp_path, text), TODAY)
+    message = str(caught.value)
+    assert field in message and hint in message, message
+
+
+def test_huge_activity_is_refused_with_a_reason(tmp_path: Path) -> None:
+    text = GOOD.replace("召开全面从严治党工作会议", "开" * 3000)
+    with pytest.raises(AnswersError, match="太长"):
+        answers.load(write(tmp_path, text), TODAY)
+
+
+def test_missing_and_binary_files(tmp_path: Path) -> None:
+    with pytest.raises(AnswersError, match="不存在"):
+        answers.load(tmp_path / "none.toml", TODAY)
+    binary = tmp_path / "bin.toml"
+    binary.write_bytes(b"\x00\x01\x02PK")
+    with pytest.raises(AnswersError, match="二进制"):
+        answers.load(binary, TODAY)
+
+
+@pytest.mark.parametrize(
+    ("unit", "org"),
+    [
+        ("东湖街道党工委", "东湖街道党工委"),
+        ("东湖街道", "东湖街道党工委"),
+        ("国家税务总局临江县税务局", "国家税务总局临江县税务局党委"),
+        ("江北市交通运输局", "江北市交通运输局党组"),
+        ("青山镇", "青山镇党委"),
+        ("江北市第一中学", "江北市第一中学党委"),
+    ],
+)
+def test_party_organisation_is_derived_from_the_unit(tmp_path: Path, unit: str, org: str) -> None:
+    loaded = answers.load(write(tmp_path, GOOD.replace("江北市交通运输局", unit)), TODAY)
+    assert loaded.party_org == org

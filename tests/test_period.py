@@ -1,0 +1,72 @@
+"""Parsing report periods from what writers type."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot import period
+from bot.errors import InputError
+from bot.period import Period, Span
+
+TODAY = dt.date(2026, 11, 21)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("2026年第三季度", "2026年第三季度"),
+        ("2026年三季度", "2026年第三季度"),
+        ("2026年第3季度", "2026年第三季度"),
+        ("2026Q3", "2026年第三季度"),
+        ("2026 q4", "2026年第四季度"),
+        ("2026年上半年", "2026年上半年"),
+        ("2026下半年", "2026年下半年"),
+        ("2026年", "2026年"),
+        ("2026年度", "2026年"),
+        ("2026", "2026年"),
+        ("二〇二六年第一季度", "2026年第一季度"),
+        ("本季度", "2026年第四季度"),
+        ("上季度", "2026年第三季度"),
+        ("今年上半年", "2026年上半年"),
+        ("去年", "2025年"),
+        (" 2026年 第三季度。", "2026年第三季度"),
+    ],
+)
+def test_parse(text: str, label: str) -> None:
+    assert period.parse(text, TODAY).label == label
+
+
+@pytest.mark.parametrize(
+    "text", ["2026年第五季度", "下周", "", "   ", "1999年", "2026年13月", "😀"]
+)
+def test_unparseable_periods_get_examples(text: str) -> None:
+    with pytest.raises(InputError, match="2026年第三季度"):
+        period.parse(text, TODAY)
+
+
+@pytest.mark.parametrize(
+    ("value", "during", "since"),
+    [
+        (Period(2026, Span.QUARTER, 3), "本季度", "本季度以来"),
+        (Period(2026, Span.HALF, 1), "上半年", "上半年以来"),
+        (Period(2026, Span.HALF, 2), "下半年", "下半年以来"),
+        (Period(2026, Span.YEAR), "全年", "今年以来"),
+    ],
+)
+def test_period_words(value: Period, during: str, since: str) -> None:
+    assert value.words == {"时期": value.label, "期间": during, "期间以来": since}
+
+
+def test_recent_periods_offer_current_and_previous() -> None:
+    labels = [p.label for p in period.recent(TODAY)]
+    assert labels == [
+        "2026年第四季度",
+        "2026年第三季度",
+        "2026年下半年",
+        "2026年上半年",
+        "2026年",
+        "2025年",
+    ]
+    assert Period(2026, Span.QUARTER, 1).previous().label == "2025年第四季度"

@@ -1,0 +1,74 @@
+"""Formalising the writer's words without touching facts; splitting pasted lists."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.wording import facts, formalise, split_items
+
+
+@pytest.mark.parametrize(
+    ("raw", "formal"),
+    [
+        ("搞了两次读书分享会", "开展两次读书分享会。"),
+        ("我们开了个支部党员大会，一共来了23人啦😀", "召开支部党员大会，共来了23人。"),
+        ("组织观看了警示教育片《警钟长鸣》！！", "组织观看警示教育片《警钟长鸣》。"),
+        ("了解群众诉求，走访了12户困难党员", "了解群众诉求，走访12户困难党员。"),
+        ("弄了个“党员先锋岗”挂牌仪式吧", "开展“党员先锋岗”挂牌仪式。"),
+        ("气温30℃照常开展巡河", "气温30℃照常开展巡河。"),
+        ("1,200名党员参加, 覆盖率98.5%", "1,200名党员参加，覆盖率98.5%。"),
+        ("“搞了”一词不改：《开了个好头》", "“搞了”一词不改：《开了个好头》。"),
+    ],
+)
+def test_formalise(raw: str, formal: str) -> None:
+    assert formalise(raw) == formal
+
+
+@pytest.mark.parametrize("raw", ["", "   ", "😀😀", "\x00\x01", "。。。"])
+def test_formalise_of_nothing_is_empty(raw: str) -> None:
+    assert formalise(raw) == ""
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "7月1日组织46名党员重温入党誓词",
+        "书记王建华带队走访3家企业，解决问题12个",
+        "组织观看《迷途》，参加人数达到98.5%",
+        "开了两次会，来了三十二人",
+    ],
+)
+def test_formalising_keeps_every_fact(raw: str) -> None:
+    formal = formalise(raw)
+    for fact in facts(raw):
+        assert fact in formal
+
+
+def test_facts() -> None:
+    assert facts("7月1日组织46名党员观看《迷途》，两次会议，XX名同志") == [
+        "7",
+        "1",
+        "46",
+        "两次",
+        "《迷途》",
+        "XX",
+    ]
+
+
+def test_split_pasted_lists() -> None:
+    pasted = "1.开展学习\n2、召开会议；组织观影\n一、慰问老党员\n（3）志愿服务 ② 捐款\n\n- 植树"
+    assert split_items(pasted) == [
+        "开展学习",
+        "召开会议",
+        "组织观影",
+        "慰问老党员",
+        "志愿服务",
+        "捐款",
+        "植树",
+    ]
+
+
+def test_split_keeps_numbers_inside_an_item() -> None:
+    assert split_items("组织2.5万人次参加活动，1.2亿元投入") == [
+        "组织2.5万人次参加活动，1.2亿元投入"
+    ]
