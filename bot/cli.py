@@ -269,6 +269,50 @@ def cmd_draft(args: argparse.Namespace) -> int:
     return 0
 
 
+# ------------------------------------------------------------------ chat
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    from .console import Console  # noqa: PLC0415
+    from .dialogue import Engine  # noqa: PLC0415
+    from .sessions import ConversationStore  # noqa: PLC0415
+
+    folder = data_dir()
+    bank = open_bank(Path(args.db) if args.db else None)
+    store = ConversationStore(folder / "conversations.json")
+    try:
+        engine = Engine(Composer(bank), store)
+        return Console(engine, folder / "exports").run()
+    finally:
+        store.close()
+
+
+# -------------------------------------------------------------- telegram
+
+
+def cmd_telegram(args: argparse.Namespace) -> int:
+    from . import settings as settings_module  # noqa: PLC0415
+    from .dialogue import Engine  # noqa: PLC0415
+    from .sessions import ConversationStore  # noqa: PLC0415
+    from .telegram_bot import TelegramBot  # noqa: PLC0415
+
+    config = Path(args.config) if args.config else None
+    if config is None and Path("config.toml").exists():
+        config = Path("config.toml")
+    settings = settings_module.load(config, os.environ, data_dir())
+    settings_module.configure_logging(settings)
+    if settings.phrasebank:
+        bank = load_bank(settings.phrasebank)
+    else:
+        bank = bundled_bank(settings.data_dir / "phrasebank.json")
+    store = ConversationStore(settings.data_dir / "conversations.json")
+    try:
+        TelegramBot(settings, Engine(Composer(bank), store)).run()
+    finally:
+        store.close()
+    return 0
+
+
 def _choices_text(lexicon: Any) -> str:
     return "、".join(f"{t}（{lexicon.label(t)}）" for t in THEME_IDS)
 
@@ -315,6 +359,14 @@ def build_parser() -> argparse.ArgumentParser:
     draft.add_argument("--explain", action="store_true", help="逐句说明来源")
     draft.add_argument("--db", metavar="FILE", help="短语库文件；默认由内置语料生成")
     draft.set_defaults(handler=cmd_draft)
+
+    chat = sub.add_parser("chat", help="在终端里对话写报告（也可以用管道输入）")
+    chat.add_argument("--db", metavar="FILE", help="短语库文件；默认由内置语料生成")
+    chat.set_defaults(handler=cmd_chat)
+
+    telegram = sub.add_parser("telegram", help="运行 Telegram 机器人")
+    telegram.add_argument("--config", metavar="FILE", help="配置文件；默认当前目录的 config.toml")
+    telegram.set_defaults(handler=cmd_telegram)
     return parser
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
@@ -69,6 +69,22 @@ class Composer:
 
     def compose(self, answers: Answers) -> Composition:
         return _Draft(self, answers).compose()
+
+    def suggestions(self, answers: Answers, role: str) -> list[str]:
+        """What 自动 would write for `role` ("problems" or "plans"): one statement per item.
+
+        Offered to the writer as choices; problems fit the themes worked on,
+        plans answer the given problems.
+        """
+        if role == "problems":
+            answers = replace(answers, problems=(), plans=())
+            section = 1
+        else:
+            answers = replace(answers, plans=())
+            section = 2
+        report = self.compose(answers).report
+        items = report.sections[section].blocks[0].items
+        return [item.sentences[0].text.rstrip("。") for item in items]
 
 
 class _Draft:

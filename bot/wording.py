@@ -51,13 +51,24 @@ _QUOTED = re.compile(r"“[^“”]+”|《[^《》]+》|「[^「」]+」|‘[^�
 _PLACEHOLDER = re.compile(r"XX+|X{2,}|×{2,}")
 
 
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-Z\\-_]")
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]"
+)
+
+
+def sanitize(text: str) -> str:
+    """What a writer typed, without terminal escapes, control or invisible characters."""
+    return _INVISIBLE.sub("", _ANSI.sub("", text))
+
+
 def formalise(text: str) -> str:
     """Written form of a colloquial activity, problem or plan; facts stay as typed.
 
     Punctuation becomes full width, emoji and control characters go, and the
     text ends with a full stop.
     """
-    text = clean_line(_drop_symbols(text), load_terms())
+    text = clean_line(_drop_symbols(sanitize(text)), load_terms())
     text = _SPACES.sub("", text) if _is_chinese(text) else _SPACES.sub(" ", text)
     protected, text = _protect(text)
     for pattern, replacement in _FORMAL:

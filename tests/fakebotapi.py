@@ -378,6 +378,7 @@ class FakeBotAPI:
         self._cond = threading.Condition(threading.RLock())
         self._requests: list[RecordedRequest] = []
         self._updates: list[JSONDict] = []
+        self._delivered: dict[int, JSONDict] = {}  # every update ever queued, for redeliver()
         self._next_update_id = first_update_id
         self._confirmed_offset = 0
         self._allowed_updates: list[str] | None = None
@@ -590,6 +591,14 @@ class FakeBotAPI:
             if caption is not None:
                 content["caption"] = caption
             return self._user_message(user_id, None, chat_id, content)
+
+    def redeliver(self, update_id: int) -> None:
+        """Queue an update again with its own id, as Telegram does for a bot that died before
+        confirming it: a bot started afresh (polling from offset 0) receives it once more."""
+        with self._cond:
+            update = copy.deepcopy(self._delivered[update_id])
+            self._updates = sorted([*self._updates, update], key=lambda u: int(u["update_id"]))
+            self._cond.notify_all()
 
     def enqueue_update(self, update: Mapping[str, Any]) -> int:
         """Queue any other update; ``update_id`` is assigned by the server and returned."""
@@ -1191,7 +1200,9 @@ class FakeBotAPI:
     def _enqueue(self, body: JSONDict) -> int:
         update_id = self._next_update_id
         self._next_update_id += 1
-        self._updates.append({"update_id": update_id, **body})
+        update = {"update_id": update_id, **body}
+        self._updates.append(update)
+        self._delivered[update_id] = copy.deepcopy(update)
         self._cond.notify_all()
         return update_id
 

@@ -1,0 +1,67 @@
+"""The console chat: the same conversation as the messenger, on stdin and stdout.
+
+Choices are shown as numbered options and answered with their number.
+Works interactively (a prompt, line editing) and piped (one answer a line).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from phrasebank.store import write_atomic
+
+from .conversation import Reply
+from .dialogue import Engine
+from .errors import BotError
+from .states import Event
+
+USER = "console"
+
+
+class Console:
+    def __init__(self, engine: Engine, exports: Path, out: TextIO | None = None) -> None:
+        self.engine = engine
+        self.exports = exports
+        self.out = out or sys.stdout
+
+    def run(self, lines: TextIO | None = None) -> int:
+        source = lines or sys.stdin
+        interactive = source.isatty() and self.out.isatty()
+        if interactive:
+            self.show(self.engine.handle(USER, Event.from_text("/start")))
+        while True:
+            try:
+                line = input("> ") if interactive else source.readline()
+            except (EOFError, KeyboardInterrupt):
+                self.say("\n再见！您的内容已保存，下次运行 zongjie chat 可以接着写。")
+                return 0
+            if not interactive and line == "":
+                return 0
+            if not line.strip():
+                continue
+            self.show(self.engine.handle(USER, Event.from_text(line.rstrip("\r\n"))))
+
+    def show(self, replies: list[Reply]) -> None:
+        for reply in replies:
+            if reply.document:
+                self.export(reply.text)
+                continue
+            self.say(reply.text)
+            for number, choice in enumerate(reply.choices, start=1):
+                self.say(f"  {number}. {choice.label}")
+            self.say("")
+
+    def export(self, caption: str) -> None:
+        try:
+            name, data = self.engine.document(USER)
+        except BotError as exc:
+            self.say(str(exc))
+            return
+        path = self.exports / name
+        write_atomic(path, data, private=False)
+        self.say(f"{caption}已保存到 {path}\n")
+
+    def say(self, text: str) -> None:
+        print(text, file=self.out, flush=True)

@@ -1,0 +1,95 @@
+"""The dialogue engine: runs the declared state machine (states.py) over persisted conversations.
+
+It knows nothing of Telegram or terminals. An adapter turns what the writer
+did into an :class:`~bot.states.Event`, calls :meth:`Engine.handle`, and shows
+the :class:`~bot.conversation.Reply` values it gets back. Each step is saved
+before its replies are returned, and an update seen before (Telegram
+re-delivers when the bot died before confirming) is answered again, never
+applied twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from . import texts
+from .answers import Activity, Answers
+from .compose import Composer
+from .conversation import Conversation, Reply
+from .errors import InputError
+from .sessions import ConversationStore
+from .states import Event
+from .steps import Steps
+
+log = logging.getLogger(__name__)
+
+
+class Engine:
+    """Runs conversations for any number of writers over one store and one composer."""
+
+    def __init__(
+        self,
+        composer: Composer,
+        store: ConversationStore,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
+        self.composer = composer
+        self.store = store
+        self.today = today
+
+    def handle(self, user: str, event: Event) -> list[Reply]:
+        """Apply one event to the writer's conversation, save it, and return the replies."""
+        with self.store.locked():
+            conversation = self.store.load(user)
+            last = conversation.last_update
+            if event.update_id is not None and last is not None and event.update_id <= last:
+                # Seen before: say again what was said, change nothing.
+                return list(conversation.last_replies) if event.update_id == last else []
+            steps = Steps(self, conversation)
+            try:
+                replies = steps.run(event)
+            except Exception:
+                log.exception("step failed for %s in state %s", user, conversation.state)
+                replies = [Reply(texts.SOMETHING_WRONG)]
+                steps.conversation = conversation
+            updated = replace(
+                steps.conversation,
+                last_update=event.update_id if event.update_id is not None else last,
+                last_replies=tuple(replies),
+            )
+            self.store.save(updated)
+            if steps.profile_unit:
+                self.store.save_profile(replace(self.store.profile(user), unit=steps.profile_unit))
+        return replies
+
+    def document(self, user: str) -> tuple[str, bytes]:
+        """The writer's current draft as a .docx: its file name and bytes."""
+        from .docxfile import render_docx  # noqa: PLC0415 - python-docx loads only when exporting
+
+        answers = self.answers(self.store.load(user))
+        if answers is None:
+            raise InputError("草稿还不完整，暂时不能导出。")
+        report = self.composer.compose(answers).report
+        name = re.sub(r'[\\/:*?"<>|\s]+', "", report.title.text)[:60] or "报告"
+        return f"{name}.docx", render_docx(report)
+
+    def answers(self, conversation: Conversation) -> Answers | None:
+        """The conversation as answers for the composer, once unit, period and genre are known."""
+        from . import genres, period  # noqa: PLC0415 - small modules, kept out of the import graph top
+
+        if not (conversation.unit and conversation.period and conversation.genre):
+            return None
+        return Answers(
+            unit=conversation.unit,
+            period=period.parse(conversation.period, self.today()),
+            genre=genres.genres()[conversation.genre],
+            activities=tuple(Activity(e.text, e.theme, e.variant) for e in conversation.entries),
+            problems=() if conversation.problems_auto else conversation.problems,
+            plans=() if conversation.plans_auto else conversation.plans,
+            problem_variant=conversation.problem_variant,
+            plan_variant=conversation.plan_variant,
+        )

@@ -1,0 +1,320 @@
+"""The dialogue engine: every state and command, bad input, idempotence, persistence."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from pathlib import Path
+
+import pytest
+
+from bot.compose import Composer
+from bot.conversation import Reply
+from bot.dialogue import Engine
+from bot.errors import StateError
+from bot.render import to_text
+from bot.sessions import ConversationStore
+from bot.states import COMMANDS, TRANSITIONS, Event, State
+from phrasebank.bank import Bank
+
+from .drafts import check_draft
+
+TODAY = dt.date(2026, 11, 21)
+USER = "test:1"
+
+
+@pytest.fixture(scope="module")
+def composer(bank: Bank) -> Composer:
+    return Composer(bank)
+
+
+@pytest.fixture(params=["memory", "json"])
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> ConversationStore:
+    return ConversationStore(None if request.param == "memory" else tmp_path / "conversations.json")
+
+
+@pytest.fixture
+def engine(composer: Composer, store: ConversationStore) -> Engine:
+    return Engine(composer, store, lambda: TODAY)
+
+
+def say(engine: Engine, text: str, update_id: int | None = None) -> list[Reply]:
+    replies = engine.handle(USER, Event.from_text(text, update_id))
+    assert replies, f"no reply to {text!r}"
+    return replies
+
+
+def joined(replies: list[Reply]) -> str:
+    return "\n".join(r.text for r in replies)
+
+
+def state(engine: Engine) -> State:
+    return engine.store.load(USER).state
+
+
+def start(engine: Engine, genre: str = "1") -> None:
+    say(engine, "/new")
+    say(engine, "国家税务总局临江县税务局")
+    say(engine, "2026年第三季度")
+    say(engine, genre)
+    assert state(engine) is State.ACTIVITIES
+
+
+def test_every_state_is_reachable_from_idle() -> None:
+    seen = {State.IDLE}
+    frontier = [State.IDLE]
+    while frontier:
+        current = frontier.pop()
+        for (source, _), target in TRANSITIONS.items():
+            if source is current and target not in seen:
+                seen.add(target)
+                frontier.append(target)
+    assert seen == set(State)
+
+
+def test_the_whole_conversation_ends_with_a_draft(engine: Engine) -> None:
+    assert State.UNIT is TRANSITIONS[(State.IDLE, "new")]
+    replies = say(engine, "/start")
+    assert "总结助手" in replies[0].text and state(engine) is State.UNIT
+    say(engine, "国家税务总局临江县税务局")
+    replies = say(engine, "2")  # the second offered period
+    assert engine.store.load(USER).period == "2026年第三季度"
+    assert [c.label for c in replies[-1].choices] == [
+        "党建工作总结",
+        "落实全面从严治党主体责任情况报告",
+        "党组织书记抓党建工作述职报告",
+    ]
+    say(engine, "summary")
+    replies = say(
+        engine, "1.7月1日组织全体党员到烈士陵园重温入党誓词，46名党员参加；2.搞了两次读书分享会"
+    )
+    assert "已记录第 1 项" in replies[0].text and "已记录第 2 项" in replies[1].text
+    assert "主题：基层组织建设" in replies[0].text and "引语：“" in replies[0].text
+    say(engine, "书记给新提拔的3名中层干部开展任前廉政谈话")
+    replies = say(engine, "/done")
+    assert state(engine) is State.PROBLEMS
+    assert any(c.label.startswith("选用：") for c in replies[-1].choices)
+    say(engine, "个别支部“三会一课”不够规范")
+    say(engine, "/done")
+    assert state(engine) is State.PLANS
+    say(engine, "自动")
+    replies = say(engine, "/done")
+    assert state(engine) is State.DONE
+    draft = replies[0].text
+    assert any(r.document for r in replies)
+    assert "待补充" in replies[-1].text
+    answers = engine.answers(engine.store.load(USER))
+    assert answers is not None
+    check_draft(draft, answers)
+    assert "个别支部“三会一课”不够规范。" in draft
+
+
+def test_unit_is_remembered_and_offered(engine: Engine) -> None:
+    start(engine)
+    replies = say(engine, "/new")
+    assert "国家税务总局临江县税务局" in replies[-1].text
+    assert replies[-1].choices[0].data == "unit:remembered"
+    engine.handle(USER, Event("press", "unit:remembered"))
+    conversation = engine.store.load(USER)
+    assert conversation.unit == "国家税务总局临江县税务局" and conversation.state is State.PERIOD
+
+
+def test_a_period_that_cannot_be_understood_is_asked_again(engine: Engine) -> None:
+    say(engine, "/new")
+    say(engine, "某某街道党工委")
+    replies = say(engine, "上个世纪")
+    assert "2026年第三季度" in joined(replies) and state(engine) is State.PERIOD
+    replies = say(engine, "9")
+    assert "没有第 9 个选项" in joined(replies) and state(engine) is State.PERIOD
+    say(engine, "2026年上半年")
+    assert state(engine) is State.GENRE
+    replies = say(engine, "年终汇报")
+    assert "党建工作总结" in joined(replies) and state(engine) is State.GENRE
+    say(engine, "述职")
+    assert engine.store.load(USER).genre == "duty"
+
+
+def test_low_confidence_asks_for_the_theme(engine: Engine) -> None:
+    start(engine)
+    replies = say(engine, "今天天气不错")
+    question = replies[-1]
+    assert "拿不准" in question.text
+    assert 3 <= len(question.choices) <= 4
+    say(engine, "2")  # the second likeliest theme
+    entry = engine.store.load(USER).entries[0]
+    assert entry.chosen and not entry.asked
+    assert entry.theme == question.choices[1].data.split(":")[2]
+
+
+def test_list_edit_delete_theme_swap_undo(engine: Engine) -> None:
+    start(engine)
+    say(engine, "组织党员观看警示教育片；开展志愿服务活动，35人参加；召开党组会传达学习全会精神")
+    listing = joined(say(engine, "/list"))
+    assert "1. 【" in listing and "3. 【" in listing
+    say(engine, "/edit 2 开展“学雷锋”志愿服务，35人参加")
+    assert engine.store.load(USER).entries[1].text == "开展“学雷锋”志愿服务，35人参加"
+    replies = say(engine, "/theme 1")
+    assert len(replies[-1].choices) == 9
+    engine.handle(USER, Event("press", replies[-1].choices[3].data))
+    assert engine.store.load(USER).entries[0].theme == "organization"
+    replies = say(engine, "/swap 1")
+    assert "换了一种说法" in joined(replies) or "没有更多" in joined(replies)
+    assert engine.store.load(USER).entries[0].variant == 1
+    say(engine, "/del 3")
+    assert len(engine.store.load(USER).entries) == 2
+    say(engine, "/undo")
+    assert len(engine.store.load(USER).entries) == 3
+    assert "没有第 9 项" in joined(say(engine, "/del 9"))
+    assert "/del 2" in joined(say(engine, "/del"))
+    assert "/edit 2" in joined(say(engine, "/edit 1"))
+
+
+def test_preview_export_phrases_help_cancel(engine: Engine) -> None:
+    assert "/new" in joined(say(engine, "/preview"))
+    start(engine)
+    assert "还没有记录任何工作" in joined(say(engine, "/preview"))
+    say(engine, "组织党员观看警示教育片")
+    preview = say(engine, "/preview")
+    assert preview[0].text.startswith("国家税务总局临江县税务局2026年第三季度党建工作总结")
+    assert [r.document for r in say(engine, "/export")] == [True]
+    name, data = engine.document(USER)
+    assert name.endswith(".docx") and data[:2] == b"PK"
+    assert "廉" in joined(say(engine, "/phrases 廉政"))
+    assert "关键词" in joined(say(engine, "/phrases"))
+    help_text = joined(say(engine, "/help"))
+    assert all(f"/{name}" in help_text for name, _ in COMMANDS)
+    assert "不认识命令" in joined(say(engine, "/frobnicate"))
+    say(engine, "/cancel")
+    assert state(engine) is State.IDLE and engine.store.load(USER).entries == ()
+    assert "/new" in joined(say(engine, "随便说点什么"))
+
+
+def test_done_in_each_state(engine: Engine) -> None:
+    assert "/new" in joined(say(engine, "/done"))
+    say(engine, "/new")
+    assert "请先回答" in joined(say(engine, "/done")) and state(engine) is State.UNIT
+    say(engine, "某某市交通运输局")
+    say(engine, "2026年")
+    say(engine, "2")
+    assert "还没有记录任何工作" in joined(say(engine, "/done"))
+    say(engine, "召开全面从严治党工作会议")
+    say(engine, "/done")
+    say(engine, "/done")  # no problems given: 自动
+    replies = say(engine, "/done")  # no plans given: 自动
+    assert state(engine) is State.DONE
+    assert replies[0].text.startswith("某某市交通运输局2026年落实全面从严治党主体责任情况报告")
+    say(engine, "开展节前廉洁提醒")
+    assert state(engine) is State.DONE and len(engine.store.load(USER).entries) == 2
+    redrafted = say(engine, "/done")
+    assert "开展节前廉洁提醒" in redrafted[0].text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "😀😀😀",
+        "\x00\x07\x1b[31m",
+        "。。。！！！",
+        "，、；：",
+        "字" * 10_000,
+        "\u202e\u200b",
+    ],
+    ids=["empty", "spaces", "emoji", "control", "punctuation", "marks", "10k", "invisible"],
+)
+@pytest.mark.parametrize("where", [State.UNIT, State.ACTIVITIES, State.PROBLEMS])
+def test_bad_input_gets_a_reply_and_damages_nothing(
+    engine: Engine, text: str, where: State
+) -> None:
+    say(engine, "/new")
+    if where is not State.UNIT:
+        say(engine, "某某市交通运输局")
+        say(engine, "2026年")
+        say(engine, "1")
+        say(engine, "召开全面从严治党工作会议，签订责任书12份")
+    if where is State.PROBLEMS:
+        say(engine, "/done")
+    before = engine.store.load(USER)
+    replies = engine.handle(USER, Event.from_text(text))
+    assert replies and all(r.text.strip() for r in replies)
+    after = engine.store.load(USER)
+    assert after.state is before.state
+    assert after.entries == before.entries and after.problems == before.problems
+
+
+def test_non_text_messages_get_a_hint(engine: Engine) -> None:
+    start(engine)
+    replies = engine.handle(USER, Event("other"))
+    assert "文字" in replies[0].text and len(replies) >= 2
+
+
+def test_the_same_update_twice_records_once(engine: Engine) -> None:
+    start(engine)
+    first = say(engine, "组织党员观看警示教育片", update_id=1001)
+    again = engine.handle(USER, Event.from_text("组织党员观看警示教育片", 1001))
+    assert again == first
+    assert len(engine.store.load(USER).entries) == 1
+    assert engine.handle(USER, Event.from_text("更早的消息", 900)) == []
+    say(engine, "开展志愿服务", update_id=1002)
+    assert len(engine.store.load(USER).entries) == 2
+
+
+def test_conversation_survives_a_new_engine(composer: Composer, tmp_path: Path) -> None:
+    path = tmp_path / "c.json"
+    first = Engine(composer, ConversationStore(path), lambda: TODAY)
+    start(first)
+    say(first, "组织党员观看警示教育片")
+    second = Engine(composer, ConversationStore(path), lambda: TODAY)
+    conversation = second.store.load(USER)
+    assert conversation.state is State.ACTIVITIES and len(conversation.entries) == 1
+    assert "欢迎回来" in joined(say(second, "/start"))
+
+
+def test_users_do_not_see_each_other(engine: Engine) -> None:
+    start(engine)
+    say(engine, "组织党员观看警示教育片")
+    other = engine.handle("test:2", Event.from_text("/list"))
+    assert "警示教育片" not in joined(other)
+    assert engine.store.load("test:2").entries == ()
+
+
+def test_corrupt_store_is_named_and_left_alone(composer: Composer, tmp_path: Path) -> None:
+    path = tmp_path / "c.json"
+    path.write_text("{broken", "utf-8")
+    with pytest.raises(StateError, match=str(path)):
+        ConversationStore(path)
+    assert path.read_text("utf-8") == "{broken"
+
+
+def test_stored_record_is_plain_json(engine: Engine, tmp_path: Path) -> None:
+    if engine.store.path is None:
+        pytest.skip("memory store")
+    start(engine)
+    say(engine, "组织党员观看警示教育片")
+    data = json.loads(engine.store.path.read_text("utf-8"))
+    records = list(data["conversations"].values())
+    assert (
+        records[0]["user"] == USER and records[0]["entries"][0]["text"] == "组织党员观看警示教育片"
+    )
+
+
+def test_a_failing_step_is_logged_and_loses_nothing(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    start(engine)
+    say(engine, "组织党员观看警示教育片")
+    before = engine.store.load(USER)
+
+    def broken(*_: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(engine.composer, "compose", broken)
+    with caplog.at_level(logging.ERROR):
+        replies = say(engine, "/preview")
+    assert "已保存" in replies[0].text
+    assert "step failed" in caplog.text
+    assert engine.store.load(USER).entries == before.entries
+    monkeypatch.undo()
+    assert to_text  # the renderer still imports cleanly after the failure
