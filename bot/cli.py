@@ -320,6 +320,10 @@ def _choices_text(lexicon: Any) -> str:
 # ----------------------------------------------------------------- parser
 
 
+def _bank_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", metavar="FILE", help="短语库文件；默认由内置语料生成")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="zongjie", description="总结助手：把本单位的工作写成规范的党建工作报告。")
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
@@ -339,12 +343,12 @@ def build_parser() -> argparse.ArgumentParser:
     phrases.add_argument(
         "--limit", type=int, default=20, metavar="N", help="最多显示几条（默认 20）"
     )
-    phrases.add_argument("--db", metavar="FILE", help="短语库文件；默认由内置语料生成")
+    _bank_option(phrases)
     phrases.add_argument("--json", action="store_true", help="每行输出一个 JSON 对象")
     phrases.set_defaults(handler=cmd_phrases)
 
     classify = sub.add_parser("classify", help="判断每项工作属于哪个主题（从标准输入逐行读取）")
-    classify.add_argument("--db", metavar="FILE", help="短语库文件；默认由内置语料生成")
+    _bank_option(classify)
     classify.add_argument("--json", action="store_true", help="每行输出一个 JSON 对象")
     classify.set_defaults(handler=cmd_classify)
 
@@ -357,11 +361,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     draft.add_argument("-o", "--output", metavar="FILE", help="写入文件；默认输出到屏幕")
     draft.add_argument("--explain", action="store_true", help="逐句说明来源")
-    draft.add_argument("--db", metavar="FILE", help="短语库文件；默认由内置语料生成")
+    _bank_option(draft)
     draft.set_defaults(handler=cmd_draft)
 
     chat = sub.add_parser("chat", help="在终端里对话写报告（也可以用管道输入）")
-    chat.add_argument("--db", metavar="FILE", help="短语库文件；默认由内置语料生成")
+    _bank_option(chat)
     chat.set_defaults(handler=cmd_chat)
 
     telegram = sub.add_parser("telegram", help="运行 Telegram 机器人")

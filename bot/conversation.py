@@ -70,6 +70,7 @@ class Conversation:
     last_update: int | None = None
     last_replies: tuple[Reply, ...] = ()
     drafted: bool = False
+    revising: bool = False  # answering one question again after the draft
 
     def entry(self, number: int) -> Entry | None:
         """The entry shown as number `number` (1-based) in /list."""
@@ -105,6 +106,7 @@ _CONTENT = (
     "options",
     "next_key",
     "drafted",
+    "revising",
 )
 
 
@@ -130,6 +132,7 @@ def _from_content(data: dict[str, Any], user: str) -> Conversation:
         options=tuple(Choice(**c) for c in data.get("options", ())),
         next_key=int(data.get("next_key", 1)),
         drafted=bool(data.get("drafted", False)),
+        revising=bool(data.get("revising", False)),
     )
 
 

@@ -8,6 +8,8 @@ States and transitions (the commands of COMMANDS work in every state)::
     IDLE ──/new,/start──▶ UNIT ──unit──▶ PERIOD ──period──▶ GENRE ──genre──▶ ACTIVITIES
     ACTIVITIES ──/done──▶ PROBLEMS ──/done──▶ PLANS ──/done──▶ DONE (the draft)
     DONE ──text (one more activity)──▶ DONE ──/done──▶ DONE (drafted again)
+    DONE ──改单位/改时间段/改报告类型/改问题/改打算──▶ UNIT/PERIOD/GENRE/PROBLEMS/PLANS
+        ──answer (or /done)──▶ DONE (drafted again; nothing else re-entered)
     any ──/cancel──▶ IDLE        any ──/new──▶ UNIT
 """
 
@@ -40,7 +42,24 @@ TRANSITIONS: dict[tuple[State, str], State] = {
     (State.PROBLEMS, "done"): State.PLANS,
     (State.PLANS, "done"): State.DONE,
     (State.DONE, "done"): State.DONE,
+    # Revising one answer after the draft, then straight back to it.
+    (State.DONE, "revise_unit"): State.UNIT,
+    (State.DONE, "revise_period"): State.PERIOD,
+    (State.DONE, "revise_genre"): State.GENRE,
+    (State.DONE, "revise_problems"): State.PROBLEMS,
+    (State.DONE, "revise_plans"): State.PLANS,
+    (State.UNIT, "revised"): State.DONE,
+    (State.PERIOD, "revised"): State.DONE,
+    (State.GENRE, "revised"): State.DONE,
+    (State.PROBLEMS, "revised"): State.DONE,
 }
+REVISABLE = (
+    ("unit", "改单位"),
+    ("period", "改时间段"),
+    ("genre", "改报告类型"),
+    ("problems", "改问题"),
+    ("plans", "改打算"),
+)
 for _state in State:
     TRANSITIONS[(_state, "new")] = State.UNIT
     TRANSITIONS[(_state, "cancel")] = State.IDLE

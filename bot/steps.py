@@ -17,7 +17,7 @@ from . import answers, genres, period, texts
 from .conversation import Choice, Conversation, Entry, Reply
 from .errors import InputError
 from .render import to_text, todo_text
-from .states import COMMANDS, TRANSITIONS, Event, State
+from .states import COMMANDS, REVISABLE, TRANSITIONS, Event, State
 from .wording import formalise, sanitize, split_items
 
 if TYPE_CHECKING:
@@ -91,8 +91,7 @@ class Steps:
             return [Reply(str(exc))]
         self.change(unit=unit)
         self.profile_unit = unit
-        self.go("unit")
-        return self.prompt()
+        return self.answered("unit")
 
     def period(self, raw: str) -> list[Reply]:
         try:
@@ -100,8 +99,7 @@ class Steps:
         except InputError as exc:
             return [Reply(str(exc)), *self.prompt()]
         self.change(period=value.label)
-        self.go("period")
-        return self.prompt()
+        return self.answered("period")
 
     def genre(self, raw: str) -> list[Reply]:
         try:
@@ -109,7 +107,25 @@ class Steps:
         except InputError as exc:
             return [Reply(str(exc)), *self.prompt()]
         self.change(genre=value.id)
-        self.go("genre")
+        return self.answered("genre")
+
+    def answered(self, what: str) -> list[Reply]:
+        """On to the next question, or back to the draft when this was a revision."""
+        if self.conversation.revising:
+            self.set(revising=False)
+            self.go("revised")
+            return self.draft()
+        self.go(what)
+        return self.prompt()
+
+    def revise(self, what: str) -> list[Reply]:
+        if self.conversation.state is not State.DONE or what not in dict(REVISABLE):
+            return [Reply("这个按钮已经过期了。"), *self.prompt()]
+        changes: dict[str, object] = {"revising": True}
+        if what in ("problems", "plans"):
+            changes |= {what: (), f"{what}_auto": False}
+        self.change(**changes)
+        self.go(f"revise_{what}")
         return self.prompt()
 
     def add_activities(self, raw: str) -> list[Reply]:
@@ -132,7 +148,8 @@ class Steps:
             key += 1
         self.change(entries=tuple(entries), next_key=key, drafted=False)
         new = entries[len(existing) :]
-        replies = [self.describe(e) for e in new]
+        leads = self.leads()
+        replies = [self.describe(e, leads) for e in new]
         unsure = next((e for e in new if e.asked), None)
         if unsure is not None:
             replies.append(self.theme_question(unsure, likely=True))
@@ -142,9 +159,9 @@ class Steps:
             self.set(options=())
         return replies
 
-    def describe(self, entry: Entry) -> Reply:
+    def describe(self, entry: Entry, leads: dict[int, str | None] | None = None) -> Reply:
         number = self.conversation.number_of(entry.key) or 0
-        lead = self.lead_of(entry)
+        lead = (leads if leads is not None else self.leads()).get(entry.key)
         text = texts.recorded(
             number, entry.text, self.lexicon.label(entry.theme), not entry.asked, lead
         )
@@ -155,14 +172,16 @@ class Steps:
         )
         return Reply(text, choices)
 
-    def lead_of(self, entry: Entry) -> str | None:
+    def leads(self) -> dict[int, str | None]:
+        """The lead each entry gets in the draft as it stands (one composition for all)."""
         draft = self.engine.answers(self.conversation)
         if draft is None:
-            return None
-        composition = self.composer.compose(draft)
-        index = next(i for i, e in enumerate(self.conversation.entries) if e.key == entry.key)
-        placed = composition.placed[index]
-        return placed.lead if placed else None
+            return {}
+        placed = self.composer.compose(draft).placed
+        return {
+            e.key: (p.lead if p else None)
+            for e, p in zip(self.conversation.entries, placed, strict=True)
+        }
 
     def theme_question(self, entry: Entry, likely: bool) -> Reply:
         number = self.conversation.number_of(entry.key) or 0
@@ -226,6 +245,8 @@ class Steps:
             return self.add_statements("自动", value)
         if kind == "command":
             return self.command(value)
+        if kind == "revise":
+            return self.revise(value)
         return [Reply("这个按钮已经过期了。"), *self.prompt()]
 
     def ask_theme_of(self, key: int) -> list[Reply]:
@@ -361,7 +382,7 @@ class Steps:
         entries = list(self.conversation.entries)
         entries[number - 1] = replace(entries[number - 1], variant=entries[number - 1].variant + 1)
         self.change(entries=tuple(entries), drafted=False)
-        lead = self.lead_of(entries[number - 1])
+        lead = self.leads().get(entries[number - 1].key)
         if lead is None:
             return [Reply(f"第 {number} 项没有更多合适的说法了，将直接使用您的原话。")]
         return [Reply(f"第 {number} 项换了一种说法，引语改为：“{lead}”。")]
@@ -387,6 +408,10 @@ class Steps:
             self.set(problems_auto=True)
         if state is State.PLANS and not (self.conversation.plans or self.conversation.plans_auto):
             self.set(plans_auto=True)
+        if state is State.PROBLEMS and self.conversation.revising:
+            self.set(revising=False)
+            self.go("revised")
+            return self.draft()
         self.go("done")
         if self.conversation.state is State.DONE:
             return self.draft()
@@ -447,11 +472,12 @@ class Steps:
         draft = self.engine.answers(self.conversation)
         assert draft is not None
         report = self.composer.compose(draft).report
-        self.set(drafted=True, options=())
+        choices = tuple(Choice(label, f"revise:{what}") for what, label in REVISABLE)
+        self.set(drafted=True, options=choices, revising=False)
         replies = [Reply(to_text(report)), Reply("报告的 Word 文档：", document=True)]
         todo = todo_text(report)
         ending = texts.AFTER_DRAFT
-        replies.append(Reply(f"{todo}\n\n{ending}" if todo else ending))
+        replies.append(Reply(f"{todo}\n\n{ending}" if todo else ending, choices))
         return replies
 
     def prompt(self) -> list[Reply]:
@@ -484,6 +510,7 @@ class Steps:
             choices = self.suggestions(role)
         else:
             text = "报告已经生成。可以继续修改后发送 /done 重新生成，或发送 /new 写一份新报告。"
+            choices = tuple(Choice(label, f"revise:{what}") for what, label in REVISABLE)
         self.set(options=choices)
         return [Reply(text, choices)]
 

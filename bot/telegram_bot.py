@@ -52,6 +52,9 @@ log = logging.getLogger(__name__)
 
 REFUSAL = "抱歉，这个机器人仅供本单位授权人员使用。如需开通，请联系管理员。"
 PRIVATE_ONLY = "为保护报告内容，请在与我的私聊中使用。"
+EDITED = (
+    "修改已发出的消息不会改动记录。要修改某一项，请发送 /edit 序号 新内容（发送 /list 查看序号）。"
+)
 FAILED = (
     "抱歉，刚才出了点问题。您之前的内容都已保存，请再发一次；也可以发送 /preview 查看当前草稿。"
 )
@@ -87,6 +90,7 @@ class TelegramBot:
         # Group -1 runs first: a refused user never reaches the engine.
         application.add_handler(TypeHandler(Update, self._gate), group=-1)
         application.add_handler(CallbackQueryHandler(self._on_press))
+        application.add_handler(MessageHandler(filters.UpdateType.EDITED_MESSAGE, self._on_edited))
         application.add_handler(MessageHandler(filters.ALL, self._on_message))
         application.add_error_handler(self._on_error)
         return application
@@ -142,6 +146,11 @@ class TelegramBot:
         else:
             event = Event("other", "", update.update_id)
         await self._handle(update.effective_user.id, message.chat_id, event, context)
+
+    async def _on_edited(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        message = update.effective_message
+        if message is not None:
+            await self._retry(partial(context.bot.send_message, message.chat_id, EDITED))
 
     async def _on_press(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.callback_query

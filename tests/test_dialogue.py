@@ -288,12 +288,12 @@ def test_corrupt_store_is_named_and_left_alone(composer: Composer, tmp_path: Pat
     assert path.read_text("utf-8") == "{broken"
 
 
-def test_stored_record_is_plain_json(engine: Engine, tmp_path: Path) -> None:
-    if engine.store.path is None:
-        pytest.skip("memory store")
+def test_stored_record_is_plain_json(composer: Composer, tmp_path: Path) -> None:
+    path = tmp_path / "c.json"
+    engine = Engine(composer, ConversationStore(path), lambda: TODAY)
     start(engine)
     say(engine, "组织党员观看警示教育片")
-    data = json.loads(engine.store.path.read_text("utf-8"))
+    data = json.loads(path.read_text("utf-8"))
     records = list(data["conversations"].values())
     assert (
         records[0]["user"] == USER and records[0]["entries"][0]["text"] == "组织党员观看警示教育片"
@@ -318,3 +318,34 @@ def test_a_failing_step_is_logged_and_loses_nothing(
     assert engine.store.load(USER).entries == before.entries
     monkeypatch.undo()
     assert to_text  # the renderer still imports cleanly after the failure
+
+
+def test_after_the_draft_one_answer_can_change_without_reentering_the_rest(engine: Engine) -> None:
+    start(engine)
+    say(engine, "组织党员观看警示教育片，32人参加")
+    say(engine, "/done")
+    say(engine, "学习不够深入")
+    say(engine, "/done")
+    replies = say(engine, "/done")
+    assert [c.label for c in replies[-1].choices] == [
+        "改单位",
+        "改时间段",
+        "改报告类型",
+        "改问题",
+        "改打算",
+    ]
+    engine.handle(USER, Event("press", "revise:period"))
+    assert state(engine) is State.PERIOD
+    redrafted = say(engine, "2026年第四季度")
+    assert state(engine) is State.DONE
+    assert redrafted[0].text.startswith("国家税务总局临江县税务局2026年第四季度党建工作总结")
+    assert "组织党员观看警示教育片，32人参加" in redrafted[0].text
+    assert "学习不够深入。" in redrafted[0].text
+    say(engine, "3")  # the third revision button: the genre
+    redrafted = say(engine, "duty")
+    assert "书记抓党建工作述职报告" in redrafted[0].text
+    engine.handle(USER, Event("press", "revise:problems"))
+    say(engine, "自动")
+    redrafted = say(engine, "/done")
+    assert state(engine) is State.DONE and "学习不够深入" not in redrafted[0].text
+    assert len(engine.store.load(USER).entries) == 1

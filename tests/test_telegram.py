@@ -7,9 +7,11 @@ import io
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -31,7 +33,12 @@ class BotProcess:
     """`zongjie telegram` as a child process, pointed at the fake server."""
 
     def __init__(
-        self, api: FakeBotAPI, folder: Path, allowed: list[int], log_level: str = "INFO"
+        self,
+        api: FakeBotAPI,
+        folder: Path,
+        allowed: list[int],
+        log_level: str = "INFO",
+        extra: str = "",
     ) -> None:
         self.api = api
         self.folder = folder
@@ -41,13 +48,13 @@ class BotProcess:
             f"allowed_users = {json.dumps(allowed)}\n"
             f'base_url = "{api.base_url}"\n'
             f'data_dir = "{folder / "data"}"\n'
-            f'log_level = "{log_level}"\n',
+            f'log_level = "{log_level}"\n' + extra,
             "utf-8",
         )
         self.log = folder / "bot.log"
         self.process: subprocess.Popen[bytes] | None = None
 
-    def start(self) -> None:
+    def start(self, ready: str = "getupdates") -> None:
         since = self.api.request_count
         with self.log.open("ab") as log:
             self.process = subprocess.Popen(
@@ -57,8 +64,10 @@ class BotProcess:
                 stderr=subprocess.STDOUT,
                 env={k: v for k, v in os.environ.items() if k != "ZONGJIE_TOKEN"},
             )
-        # Polling has begun once the first getUpdates arrives.
-        self.api.wait_for(lambda r: r.method.lower() == "getupdates", timeout=TIMEOUT, since=since)
+        # Polling has begun once the first getUpdates arrives (a webhook once it is set).
+        self.api.wait_for(
+            lambda r: r.method.lower() == ready and r.done, timeout=TIMEOUT, since=since
+        )
 
     def kill(self) -> None:
         assert self.process is not None
@@ -356,3 +365,39 @@ def test_the_token_never_reaches_the_log(api: FakeBotAPI, tmp_path: Path) -> Non
     assert "getUpdates" in log or "getupdates" in log.lower()
     assert api.token not in log
     assert api.token.split(":")[1] not in log
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_webhook_mode_receives_updates_and_replies(api: FakeBotAPI, tmp_path: Path) -> None:
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/telegram"
+    extra = f'webhook_url = "{url}"\nwebhook_listen = "127.0.0.1"\nwebhook_port = {port}\n'
+    process = BotProcess(api, tmp_path, [WRITER], extra=extra)
+    process.start(ready="setwebhook")
+    try:
+        assert api.webhook_url == url
+        api.add_user(WRITER, "Tester")
+        update = {
+            "update_id": 1,
+            "message": {
+                "message_id": 1,
+                "date": 1_700_000_000,
+                "chat": {"id": WRITER, "type": "private", "first_name": "Tester"},
+                "from": {"id": WRITER, "is_bot": False, "first_name": "Tester"},
+                "text": "/start",
+                "entities": [{"type": "bot_command", "offset": 0, "length": 6}],
+            },
+        }
+        request = urllib.request.Request(
+            url, json.dumps(update).encode(), {"Content-Type": "application/json"}
+        )
+        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+            assert response.status == 200
+        until(api, WRITER, "单位全称")
+    finally:
+        process.stop()
