@@ -51,8 +51,6 @@ class Answers:
     problems: tuple[str, ...] = ()
     plans: tuple[str, ...] = ()
     org: str | None = None  # the party organisation's name, when it is not derivable
-    problem_variant: int = 0
-    plan_variant: int = 0
 
     @property
     def unit_name(self) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from rapidfuzz import fuzz
 
@@ -28,7 +29,10 @@ from .fit import Fit
 from .report import Block, Item, Report, Section, Sentence
 from .wording import formalise
 
-MIN_PROBLEMS, MAX_PROBLEMS = 2, 4
+T = TypeVar("T")
+# Mined problems when the writer gives none (DESIGN: 2–4): the three busiest themes,
+# falling back on the themes every unit has problems in.
+MINED_PROBLEMS = 3
 CAUSES = 2
 # An effect clause is added only to facts shorter than this; a long fact has said enough.
 EFFECT_MAX_FACT = 90
@@ -147,7 +151,8 @@ class _Draft:
             return None
         return ranked[skip % len(ranked)]
 
-    def choose(self, options: Sequence[str]) -> str:
+    def choose(self, options: Sequence[T]) -> T:
+        """One of `options`, the same for the same unit, period and genre."""
         return options[self.seed % len(options)]
 
     # ----------------------------------------------------------------- parts
@@ -159,10 +164,11 @@ class _Draft:
             self.genre.title.replace("{单位}", answers.unit), f"genre:{self.genre.id}"
         )
         placed, blocks = self.work()
-        worked = [b for b, _ in blocks]
-        problems, problem_themes = self.problems([t for _, t in blocks])
-        plans, plan_themes = self.plans(problem_themes, [t for _, t in blocks])
-        sections = [Section("work", self.heading("work"), (), tuple(worked)), problems, plans]
+        themes = [theme for _, theme in blocks]
+        problems, problem_themes = self.problems(themes)
+        plans, plan_themes = self.plans(problem_themes, themes)
+        work = Section("work", self.heading("work"), (), tuple(block for block, _ in blocks))
+        sections = [work, problems, plans]
         self.notes(placed)
         report = Report(
             title=title,
@@ -200,7 +206,7 @@ class _Draft:
             suits = not phrase.slots and _heading_suits(role, text, self.genre.id)
             if suits and all(text != o for o, _ in options):
                 options.append((text, phrase.id))
-        text, source = options[self.seed % len(options)]
+        text, source = self.choose(options)
         self.fit.use(text)
         return Sentence(text, (source,))
 
@@ -290,10 +296,9 @@ class _Draft:
                 answered.append((self.matcher.classify(text).theme, text))
         else:
             for theme in self.spread(worked):
-                if len(items) >= MAX_PROBLEMS - 1 and len(items) >= MIN_PROBLEMS:
+                if len(items) == MINED_PROBLEMS:
                     break
-                variant = self.answers.problem_variant
-                item, text = self.statement(Kind.PROBLEM, theme, self.activities_of(theme), variant)
+                item, text = self.statement(Kind.PROBLEM, theme, self.activities_of(theme))
                 if item is not None:
                     items.append(item)
                     answered.append((theme, text))
@@ -301,7 +306,7 @@ class _Draft:
         if self.genre.causes:
             causes = []
             for theme, text in answered[:CAUSES]:
-                item, _ = self.statement(Kind.CAUSE, theme, text, 0)
+                item, _ = self.statement(Kind.CAUSE, theme, text)
                 if item is not None:
                     causes.append(item)
             if causes:
@@ -319,15 +324,15 @@ class _Draft:
     def activities_of(self, theme: str) -> str:
         return "".join(self.worked.get(theme, ()))
 
-    def statement(self, kind: Kind, theme: str, text: str, variant: int) -> tuple[Item | None, str]:
+    def statement(self, kind: Kind, theme: str, text: str) -> tuple[Item | None, str]:
         """A mined problem, cause or plan: its statement and, when it has one, an elaboration."""
-        ranked = self.matcher.best(kind, theme, text, count=variant + 4, allow=self.top_level)
+        ranked = self.matcher.best(kind, theme, text, count=1, allow=self.top_level)
         if not ranked:
             # No statement of its own in this theme: an elaboration can stand alone.
-            ranked = self.matcher.best(kind, theme, text, count=variant + 4, allow=self.fit.allows)
+            ranked = self.matcher.best(kind, theme, text, count=1, allow=self.fit.allows)
         if not ranked:
             return None, ""
-        head = ranked[variant % len(ranked)]
+        head = ranked[0]
         sentence = self.stock(head)
         if sentence is None:
             return None, ""
@@ -369,7 +374,7 @@ class _Draft:
         return Section("plans", heading, intro, (Block(None, (), tuple(items)),)), themes
 
     def plan_item(self, theme: str, text: str) -> Item:
-        item, _ = self.statement(Kind.PLAN, theme, text, self.answers.plan_variant)
+        item, _ = self.statement(Kind.PLAN, theme, text)
         if item is not None:
             return item
         label = self.c.lexicon.label(theme)

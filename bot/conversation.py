@@ -62,8 +62,6 @@ class Conversation:
     plans: tuple[str, ...] = ()
     problems_auto: bool = False
     plans_auto: bool = False
-    problem_variant: int = 0
-    plan_variant: int = 0
     options: tuple[Choice, ...] = ()  # the choices of the last question, for numbered answers
     next_key: int = 1
     undo: tuple[dict[str, Any], ...] = ()
@@ -101,8 +99,6 @@ _CONTENT = (
     "plans",
     "problems_auto",
     "plans_auto",
-    "problem_variant",
-    "plan_variant",
     "options",
     "next_key",
     "drafted",
@@ -127,8 +123,6 @@ def _from_content(data: dict[str, Any], user: str) -> Conversation:
         plans=tuple(data.get("plans", ())),
         problems_auto=bool(data.get("problems_auto", False)),
         plans_auto=bool(data.get("plans_auto", False)),
-        problem_variant=int(data.get("problem_variant", 0)),
-        plan_variant=int(data.get("plan_variant", 0)),
         options=tuple(Choice(**c) for c in data.get("options", ())),
         next_key=int(data.get("next_key", 1)),
         drafted=bool(data.get("drafted", False)),

@@ -90,6 +90,4 @@ class Engine:
             activities=tuple(Activity(e.text, e.theme, e.variant) for e in conversation.entries),
             problems=() if conversation.problems_auto else conversation.problems,
             plans=() if conversation.plans_auto else conversation.plans,
-            problem_variant=conversation.problem_variant,
-            plan_variant=conversation.plan_variant,
         )

@@ -12,11 +12,13 @@ draft is safe.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 import os
 from collections.abc import Awaitable, Callable
 from functools import partial
 from typing import Any, TypeVar
+from urllib.parse import urlparse
 
 # Opt in to python-telegram-bot's timedelta values, so its RetryAfter does not
 # warn of the coming change on every flood-limit reply.
@@ -98,11 +100,14 @@ class TelegramBot:
     def run(self) -> None:
         # A bot started while the network (or Telegram) is down keeps trying to come up.
         if self.settings.webhook_url:
+            # Telegram sends this secret with every update; anything without it is refused.
+            secret = hashlib.sha256(f"zongjie:{self.settings.token}".encode()).hexdigest()[:48]
             self.application.run_webhook(
                 listen=self.settings.webhook_listen,
                 port=self.settings.webhook_port,
-                url_path="telegram",
+                url_path=urlparse(self.settings.webhook_url).path.strip("/"),
                 webhook_url=self.settings.webhook_url,
+                secret_token=secret,
                 bootstrap_retries=BOOTSTRAP_RETRIES,
             )
         else:

@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import threading
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -53,26 +54,43 @@ class BotProcess:
         )
         self.log = folder / "bot.log"
         self.process: subprocess.Popen[bytes] | None = None
+        self.reader: threading.Thread | None = None
 
-    def start(self, ready: str = "getupdates") -> None:
-        since = self.api.request_count
-        with self.log.open("ab") as log:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "bot", "telegram", "--config", str(self.config)],
-                cwd=self.folder,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                env={k: v for k, v in os.environ.items() if k != "ZONGJIE_TOKEN"},
-            )
-        # Polling has begun once the first getUpdates arrives (a webhook once it is set).
-        self.api.wait_for(
-            lambda r: r.method.lower() == ready and r.done, timeout=TIMEOUT, since=since
+    def start(self) -> None:
+        """Start the bot and wait until python-telegram-bot says it is serving.
+
+        "Application started" is logged once polling (or the webhook server) runs.
+        """
+        started = threading.Event()
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "bot", "telegram", "--config", str(self.config)],
+            cwd=self.folder,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            env={k: v for k, v in os.environ.items() if k != "ZONGJIE_TOKEN"},
         )
+        self.reader = threading.Thread(target=self._copy_log, args=(self.process, started))
+        self.reader.start()
+        if not started.wait(TIMEOUT):
+            self.stop()
+            raise AssertionError(
+                f"the bot did not start:\n{self.log.read_text('utf-8', 'replace')}"
+            )
+
+    def _copy_log(self, process: subprocess.Popen[bytes], started: threading.Event) -> None:
+        assert process.stdout is not None
+        with self.log.open("ab") as log, process.stdout:
+            for line in process.stdout:
+                log.write(line)
+                log.flush()
+                if b"Application started" in line:
+                    started.set()
 
     def kill(self) -> None:
         assert self.process is not None
         self.process.send_signal(signal.SIGKILL)
         self.process.wait(timeout=TIMEOUT)
+        self._join()
 
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
@@ -82,6 +100,12 @@ class BotProcess:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+        self._join()
+
+    def _join(self) -> None:
+        if self.reader is not None:
+            self.reader.join(timeout=TIMEOUT)
+            self.reader = None
 
     @property
     def conversations(self) -> str:
@@ -378,7 +402,7 @@ def test_webhook_mode_receives_updates_and_replies(api: FakeBotAPI, tmp_path: Pa
     url = f"http://127.0.0.1:{port}/telegram"
     extra = f'webhook_url = "{url}"\nwebhook_listen = "127.0.0.1"\nwebhook_port = {port}\n'
     process = BotProcess(api, tmp_path, [WRITER], extra=extra)
-    process.start(ready="setwebhook")
+    process.start()
     try:
         assert api.webhook_url == url
         api.add_user(WRITER, "Tester")
@@ -393,9 +417,17 @@ def test_webhook_mode_receives_updates_and_replies(api: FakeBotAPI, tmp_path: Pa
                 "entities": [{"type": "bot_command", "offset": 0, "length": 6}],
             },
         }
-        request = urllib.request.Request(
+        (registered,) = api.requests("setWebhook")
+        secret = registered.params["secret_token"]
+        forged = urllib.request.Request(
             url, json.dumps(update).encode(), {"Content-Type": "application/json"}
         )
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(forged, timeout=TIMEOUT)
+        refused.value.close()
+        assert refused.value.code == 403
+        headers = {"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret}
+        request = urllib.request.Request(url, json.dumps(update).encode(), headers)
         with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
             assert response.status == 200
         until(api, WRITER, "单位全称")
