@@ -306,6 +306,7 @@ def cmd_telegram(args: argparse.Namespace) -> int:
     else:
         bank = bundled_bank(settings.data_dir / "phrasebank.json")
     store = ConversationStore(settings.data_dir / "conversations.json")
+    print("正在启动 Telegram 机器人（按 Ctrl+C 停止）……", file=sys.stderr)
     try:
         TelegramBot(settings, Engine(Composer(bank), store)).run()
     finally:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from phrasebank.mining import normal
 from phrasebank.phrase import Phrase
 from phrasebank.slots import SLOT, render
 from phrasebank.terms import Terms, load_terms
@@ -19,13 +20,7 @@ from phrasebank.terms import Terms, load_terms
 from .answers import Answers
 
 FIRST_PERSON = re.compile(r"我|本人")
-_NORMAL = re.compile(r"[\s，。；：、！？“”‘’（）《》]")
 SUPERIOR = "上级党组织"
-
-
-def normal(text: str) -> str:
-    """A text's letters only, to compare sentences for repetition."""
-    return _NORMAL.sub("", text)
 
 
 class Fit:

@@ -31,7 +31,7 @@ from telegram import (
     InputFile,
     Update,
 )
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
+from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, RetryAfter
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -46,6 +46,7 @@ from telegram.ext import (
 
 from .conversation import Choice, Reply
 from .dialogue import Engine
+from .errors import BotError, ConfigError
 from .render import chunks
 from .settings import Settings
 from .states import COMMANDS, Event
@@ -61,7 +62,7 @@ FAILED = (
     "抱歉，刚才出了点问题。您之前的内容都已保存，请再发一次；也可以发送 /preview 查看当前草稿。"
 )
 SEND_ATTEMPTS = 3
-BOOTSTRAP_RETRIES = 10
+BOOTSTRAP_RETRIES = 5
 BUTTONS_PER_ROW = 2
 T = TypeVar("T")
 
@@ -98,6 +99,20 @@ class TelegramBot:
         return application
 
     def run(self) -> None:
+        """Serve until stopped; a wrong token or an unreachable server is a BotError."""
+        try:
+            self._run()
+        except InvalidToken as exc:
+            raise ConfigError(
+                "机器人令牌无效：请检查 config.toml 中的 token 或环境变量 ZONGJIE_TOKEN"
+            ) from exc
+        except NetworkError as exc:
+            host = urlparse(self.settings.base_url or "https://api.telegram.org").netloc
+            raise BotError(
+                f"无法连接 Telegram 服务器（{host}）：请检查网络，或在 config.toml 中设置 base_url"
+            ) from exc
+
+    def _run(self) -> None:
         # A bot started while the network (or Telegram) is down keeps trying to come up.
         if self.settings.webhook_url:
             # Telegram sends this secret with every update; anything without it is refused.

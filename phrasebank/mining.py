@@ -324,7 +324,8 @@ def _allowed(kind: Kind, templated: Templated) -> bool:
     return len(text) >= 2
 
 
-def _normal(text: str) -> str:
+def normal(text: str) -> str:
+    """A text's letters only: two wordings that differ in punctuation are the same."""
     return _PUNCT.sub("", text)
 
 
@@ -441,24 +442,24 @@ def merge(phrases: Iterable[Phrase]) -> list[Phrase]:
     positions: dict[Kind, list[int]] = {}
     aliases: dict[str, str] = {}
     for phrase in phrases:
-        normal = _normal(phrase.template)
-        index = exact.get((phrase.kind, normal))
-        if index is None and normal:
+        letters = normal(phrase.template)
+        index = exact.get((phrase.kind, letters))
+        if index is None and letters:
             choices = normals.get(phrase.kind, [])
             found = process.extractOne(
-                normal, choices, scorer=fuzz.ratio, score_cutoff=MERGE_SIMILARITY_SHORT
+                letters, choices, scorer=fuzz.ratio, score_cutoff=MERGE_SIMILARITY_SHORT
             )
             if found is not None and (
-                found[1] >= MERGE_SIMILARITY or max(len(normal), len(found[0])) < SHORT
+                found[1] >= MERGE_SIMILARITY or max(len(letters), len(found[0])) < SHORT
             ):
                 index = positions[phrase.kind][found[2]]
         if index is None:
-            exact[(phrase.kind, normal)] = len(kept)
-            normals.setdefault(phrase.kind, []).append(normal)
+            exact[(phrase.kind, letters)] = len(kept)
+            normals.setdefault(phrase.kind, []).append(letters)
             positions.setdefault(phrase.kind, []).append(len(kept))
             kept.append(phrase)
             continue
-        exact[(phrase.kind, normal)] = index
+        exact[(phrase.kind, letters)] = index
         first = kept[index]
         aliases[phrase.id] = first.id
         kept[index] = replace(

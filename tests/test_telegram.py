@@ -376,6 +376,27 @@ def test_bad_configuration_exits_with_one_clear_line(
     assert "123:abc" not in result.stderr
 
 
+def test_a_wrong_token_says_so_in_one_line(api: FakeBotAPI, tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'token = "999:wrong"\nbase_url = "{api.base_url}"\nlog_level = "ERROR"\n', "utf-8"
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "telegram", "--config", str(config)],
+        capture_output=True,
+        text=True,
+        env={k: v for k, v in os.environ.items() if k != "ZONGJIE_TOKEN"},
+        cwd=tmp_path,
+        timeout=TIMEOUT,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines()[-1] == (
+        "错误：机器人令牌无效：请检查 config.toml 中的 token 或环境变量 ZONGJIE_TOKEN"
+    )
+    assert "999:wrong" not in result.stderr
+
+
 def test_the_token_never_reaches_the_log(api: FakeBotAPI, tmp_path: Path) -> None:
     process = BotProcess(api, tmp_path, [WRITER], log_level="DEBUG")
     api.fail_next("getMe", DROP)
