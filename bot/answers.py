@@ -92,6 +92,8 @@ def clean_unit(text: str) -> str:
         raise InputError("单位名称太长了（最多 40 个字），请只写单位全称。")
     if not re.search(r"[\u4e00-\u9fff]", unit):
         raise InputError("单位名称应当是中文全称，例如：某某市交通运输局。")
+    if re.fullmatch(r"[\d〇零一二三四五六七八九十年度上下半第季]+", unit):
+        raise InputError(f"“{unit}”像是时间段。请先告诉我单位全称，例如：某某市交通运输局。")
     return unit
 
 

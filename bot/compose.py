@@ -38,6 +38,8 @@ CAUSES = 2
 EFFECT_MAX_FACT = 90
 # A lead this similar (0–100) to a clause of its subsection's heading would only repeat it.
 ECHO = 60
+# A plan statement longer than this does not make a heading.
+HEADING_MAX = 30
 # A subsection heading speaks for all its activities: it should name its theme plainly.
 HEADING_TYPICAL = 1.0
 
@@ -137,9 +139,11 @@ class _Draft:
         With a `fact`, only phrases that claim nothing beyond it qualify; a
         phrase that echoes `unlike` (the subsection's heading) is passed over.
         """
-        typical = HEADING_TYPICAL if kind is Kind.HEADING else TYPICAL_WEIGHT
+        typical = TYPICAL_WEIGHT if kind is Kind.LEAD else HEADING_TYPICAL
 
         def allow(phrase: Phrase) -> bool:
+            if kind is Kind.PLAN and (phrase.parent or len(phrase.text) > HEADING_MAX):
+                return False
             if fact is not None and not self.c.lexicon.entailed(phrase.text, theme, fact):
                 return False
             if unlike and _echoes(phrase.text, unlike):
@@ -242,9 +246,16 @@ class _Draft:
         return placed, blocks
 
     def block_heading(self, theme: str, text: str) -> Sentence:
-        phrase = self.pick(Kind.HEADING, theme, text)
-        if phrase is not None and (sentence := self.stock(phrase)) is not None:
-            return sentence
+        """A mined heading that claims nothing the block's activities do not say.
+
+        严格选人用人 must not head a block of 岗位练兵; when no heading of the
+        theme fits, a plan's short statement (加强队伍建设，提升执行力) does,
+        and failing that the theme's own name.
+        """
+        for kind in (Kind.HEADING, Kind.PLAN):
+            phrase = self.pick(kind, theme, text, fact=text)
+            if phrase is not None and (sentence := self.stock(phrase)) is not None:
+                return sentence
         return self.fixed(f"扎实推进{self.c.lexicon.label(theme)}", f"theme:{theme}")
 
     def work_item(
@@ -361,6 +372,13 @@ class _Draft:
                 if text and self.fit.is_new(text):
                     self.fit.use(text)
                     items.append(Item((Sentence(text, (f"plan:{index}",)),)))
+                    themes.append(self.matcher.classify(text).theme)
+            if not self.answers.problems:
+                # Problems chosen from the phrasebank still need an answer each.
+                for theme, text in problems:
+                    if theme not in themes:
+                        items.append(self.plan_item(theme, text))
+                        themes.append(theme)
         else:
             # Closed loop: one plan per theme of a problem, then one per theme worked on.
             targets: dict[str, str] = {}

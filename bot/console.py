@@ -33,7 +33,7 @@ class Console:
             self.show(self.engine.handle(USER, Event.from_text("/start")))
         while True:
             try:
-                line = input("> ") if interactive else source.readline()
+                line = input("> ") if interactive else _read_line(source)
             except (EOFError, KeyboardInterrupt):
                 self.say("\n再见！您的内容已保存，下次运行 zongjie chat 可以接着写。")
                 return 0
@@ -65,3 +65,15 @@ class Console:
 
     def say(self, text: str) -> None:
         print(text, file=self.out, flush=True)
+
+
+def _read_line(source: TextIO) -> str:
+    """One piped line, decoded as UTF-8 or, failing that, GBK/GB18030 (Chinese Windows)."""
+    buffer = getattr(source, "buffer", None)
+    if buffer is None:
+        return source.readline()
+    raw: bytes = buffer.readline()
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("gb18030", errors="replace")

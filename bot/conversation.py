@@ -86,7 +86,10 @@ class Conversation:
         if not self.undo:
             return None
         previous = _from_content(self.undo[-1], self.user)
-        return replace(previous, undo=self.undo[:-1], last_update=self.last_update)
+        # Keys handed out stay handed out: an undone activity's buttons must stay dead.
+        return replace(
+            previous, undo=self.undo[:-1], last_update=self.last_update, next_key=self.next_key
+        )
 
 
 _CONTENT = (

@@ -56,6 +56,7 @@ class Engine:
                 log.exception("step failed for %s in state %s", user, conversation.state)
                 replies = [Reply(texts.SOMETHING_WRONG)]
                 steps.conversation = conversation
+                steps.profile_unit = None
             updated = replace(
                 steps.conversation,
                 last_update=event.update_id if event.update_id is not None else last,

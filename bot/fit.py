@@ -21,6 +21,13 @@ from .answers import Answers
 
 FIRST_PERSON = re.compile(r"我|本人")
 SUPERIOR = "上级党组织"
+# A stretch of this many characters already in the draft makes a phrase a repeat.
+OVERLAP = 8
+
+
+def party_body(org: str) -> str:
+    """The kind of party body an organisation is (党委, 党组, 党工委 …), for 党委会, 党委书记."""
+    return next((b for b in ("党工委", "党总支", "党支部", "党组") if org.endswith(b)), "党委")
 
 
 class Fit:
@@ -37,6 +44,7 @@ class Fit:
             **answers.period.words,
             "单位": answers.unit_name,
             "党组织": answers.party_org,
+            "党委": party_body(answers.party_org),
             "上级": SUPERIOR,
         }
         self.first_person = answers.genre.first_person
@@ -54,7 +62,7 @@ class Fit:
         if FIRST_PERSON.search(phrase.template) and not self.first_person:
             return False
         filled = self.fill(phrase.template)
-        return filled is not None and normal(filled) not in self._used_texts
+        return filled is not None and self.is_new(filled)
 
     def fill(self, template: str) -> str | None:
         """`template` with its slots filled, or None when it cannot be used for this unit."""
@@ -71,4 +79,13 @@ class Fit:
             self._used_ids.add(phrase.id)
 
     def is_new(self, text: str) -> bool:
-        return normal(text) not in self._used_texts
+        """Whether `text` says something the draft has not said: not the same, not a part of
+        what is there (an effect clause already written), not containing it."""
+        letters = normal(text)
+        if letters in self._used_texts:
+            return False
+        return not any(
+            len(shorter) >= OVERLAP and shorter in longer
+            for used in self._used_texts
+            for shorter, longer in ((used, letters), (letters, used))
+        )

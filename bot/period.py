@@ -129,6 +129,12 @@ def parse(text: str, today: dt.date | None = None) -> Period:
     relative = _relative(text, today)
     if relative is not None:
         return relative
+    if not re.match(r"^\d", text):
+        # 上半年, 第三季度 without a year: this year's.
+        try:
+            return _rest(today.year, text, raw)
+        except InputError:
+            pass
     match = re.match(r"^(\d{4})(?:年度?)?(.*)$", text)
     if not match:
         raise InputError(f"没能看懂时间段“{raw.strip()[:30]}”。请写成：{EXAMPLES}")

@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from phrasebank.mining import normal
 from phrasebank.search import search
 
 from . import answers, genres, period, texts
@@ -24,6 +25,9 @@ if TYPE_CHECKING:
     from .dialogue import Engine
 
 AUTO_WORDS = ("自动", "auto", "自动生成", "你来写", "你来选")
+# A pasted list longer than this is confirmed in one message, not one per activity.
+SUMMARY_AFTER = 3
+SUMMARY_TEXT = 40
 PICK = "选用："
 MAX_SUGGESTIONS = 4
 
@@ -52,6 +56,13 @@ class Steps:
         self.set(**changes)
 
     def run(self, event: Event) -> list[Reply]:
+        replies = self.dispatch(event)
+        # A number typed next refers to the choices last shown, and only to those.
+        shown = next((r.choices for r in reversed(replies) if r.choices), ())
+        self.set(options=shown)
+        return replies
+
+    def dispatch(self, event: Event) -> list[Reply]:
         if event.kind == "command":
             return self.command(event.text)
         if event.kind == "press":
@@ -59,13 +70,20 @@ class Steps:
         if event.kind == "other":
             return [Reply(texts.ONLY_TEXT), *self.prompt()]
         text = sanitize(event.text)
-        if re.fullmatch(r"\s*\d{1,2}\s*", text) and self.conversation.options:
+        if re.fullmatch(r"\s*\d{1,3}\s*", text):
             number = int(text)
             options = self.conversation.options
             if 1 <= number <= len(options):
                 return self.choose(options[number - 1].data)
-            if self.conversation.state in (State.UNIT, State.PERIOD, State.GENRE):
+            if options:
                 return [Reply(texts.NO_SUCH_OPTION.format(number=number)), *self.prompt()]
+            if self.conversation.state in (
+                State.ACTIVITIES,
+                State.PROBLEMS,
+                State.PLANS,
+                State.DONE,
+            ):
+                return [Reply(texts.ONLY_NUMBER)]
         return self.text(text)
 
     # -------------------------------------------------------------- text
@@ -120,7 +138,7 @@ class Steps:
 
     def revise(self, what: str) -> list[Reply]:
         if self.conversation.state is not State.DONE or what not in dict(REVISABLE):
-            return [Reply("这个按钮已经过期了。"), *self.prompt()]
+            return [Reply(texts.EXPIRED), *self.prompt()]
         changes: dict[str, object] = {"revising": True}
         if what in ("problems", "plans"):
             changes |= {what: (), f"{what}_auto": False}
@@ -136,28 +154,52 @@ class Steps:
         if too_long is not None:
             return [Reply(texts.TOO_LONG.format(length=len(too_long), limit=answers.MAX_TEXT))]
         existing = self.conversation.entries
-        if len(existing) + len(items) > answers.MAX_ACTIVITIES:
-            return [Reply(texts.TOO_MANY.format(limit=answers.MAX_ACTIVITIES))]
+        known = {normal(formalise(e.text)) for e in existing}
+        fresh = [
+            i for i in dict.fromkeys(items) if formalise(i) and normal(formalise(i)) not in known
+        ]
+        repeats = len(items) - len(fresh)
+        if not fresh:
+            return [Reply(texts.ALREADY_RECORDED)]
+        if len(existing) + len(fresh) > answers.MAX_ACTIVITIES:
+            limit = answers.MAX_ACTIVITIES
+            return [Reply(texts.TOO_MANY.format(added=len(fresh), have=len(existing), limit=limit))]
         entries = list(existing)
         key = self.conversation.next_key
-        for item in items:
-            if not formalise(item):
-                continue
+        for item in fresh:
             result = self.composer.classify(answers.Activity(item))
             entries.append(Entry(key, item, result.theme, result.confidence, asked=result.low))
             key += 1
         self.change(entries=tuple(entries), next_key=key, drafted=False)
         new = entries[len(existing) :]
         leads = self.leads()
-        replies = [self.describe(e, leads) for e in new]
+        if len(new) > SUMMARY_AFTER:
+            replies = [self.summary(new, leads)]
+        else:
+            replies = [self.describe(e, leads) for e in new]
+        if repeats:
+            replies.append(Reply(texts.SKIPPED_REPEATS.format(count=repeats)))
         unsure = next((e for e in new if e.asked), None)
         if unsure is not None:
             replies.append(self.theme_question(unsure, likely=True))
         elif self.conversation.state is State.DONE:
             replies.append(Reply("已加入。发送 /done 重新生成报告。"))
-        else:
-            self.set(options=())
         return replies
+
+    def summary(self, new: list[Entry], leads: dict[int, str | None]) -> Reply:
+        """One reply for a pasted list, instead of one message per activity."""
+        first = self.conversation.number_of(new[0].key) or 0
+        lines = [f"已记录第 {first}～{first + len(new) - 1} 项："]
+        for entry in new:
+            number = self.conversation.number_of(entry.key)
+            mark = "" if not entry.asked else "（不太确定）"
+            lead = f"，引语“{leads[entry.key]}”" if leads.get(entry.key) else ""
+            text = (
+                entry.text if len(entry.text) <= SUMMARY_TEXT else entry.text[:SUMMARY_TEXT] + "…"
+            )
+            lines.append(f"{number}. 【{self.lexicon.label(entry.theme)}{mark}】{text}{lead}")
+        lines.append("要改哪一项，用 /theme N、/edit N、/del N、/swap N。")
+        return Reply("\n".join(lines))
 
     def describe(self, entry: Entry, leads: dict[int, str | None] | None = None) -> Reply:
         number = self.conversation.number_of(entry.key) or 0
@@ -190,7 +232,6 @@ class Steps:
         choices = [Choice(self.lexicon.label(t), f"theme:{entry.key}:{t}") for t in themes]
         if likely:
             choices.append(Choice("其他主题…", f"retheme:{entry.key}"))
-        self.set(options=tuple(choices))
         question = texts.ask_theme(number) if likely else f"第 {number} 项改为哪个主题？"
         return Reply(question, tuple(choices))
 
@@ -207,8 +248,12 @@ class Steps:
                 Reply(texts.TOO_LONG.format(length=max(map(len, items)), limit=answers.MAX_TEXT))
             ]
         current: tuple[str, ...] = getattr(self.conversation, role)
-        self.change(**{role: current + tuple(items), f"{role}_auto": False})
+        known = {normal(formalise(t)) for t in current}
+        fresh = [i for i in dict.fromkeys(items) if normal(formalise(i)) not in known]
         what = "问题" if role == "problems" else "打算"
+        if not fresh:
+            return [Reply(f"这条{what}已经记录过了。")]
+        self.change(**{role: current + tuple(fresh), f"{role}_auto": False})
         count = len(getattr(self.conversation, role))
         return [Reply(f"已记录{what}（共 {count} 条）。还有就继续写，写完发送 /done。")]
 
@@ -216,6 +261,15 @@ class Steps:
 
     def choose(self, data: str) -> list[Reply]:
         kind, _, value = data.partition(":")
+        state = self.conversation.state
+        # A button answers the question it came with; pressed later (a double tap, an
+        # old message) it must not act on whatever the conversation asks now.
+        own_state = {"unit": State.UNIT, "period": State.PERIOD, "genre": State.GENRE}.get(kind)
+        role = value.partition(":")[0]
+        if own_state is not None and state is not own_state:
+            return [Reply(texts.EXPIRED), *self.prompt()]
+        if kind in ("pick", "auto", "done") and state.value != role:
+            return [Reply(texts.EXPIRED), *self.prompt()]
         if kind == "unit":
             remembered = self.engine.store.profile(self.conversation.user).unit
             return self.unit(remembered or "") if value == "remembered" else self.unit(value)
@@ -237,17 +291,16 @@ class Steps:
             # Suggestions travel by number (Telegram allows 64 bytes of button data);
             # the text is the one offered with the conversation's current options.
             chosen = next((c for c in self.conversation.options if c.data == data), None)
-            role = value.partition(":")[0]
-            if chosen is None or role not in ("problems", "plans"):
-                return [Reply("这个按钮已经过期了。"), *self.prompt()]
+            if chosen is None:
+                return [Reply(texts.EXPIRED), *self.prompt()]
             return self.add_statements(chosen.label.removeprefix(PICK), role)
         if kind == "auto":
             return self.add_statements("自动", value)
-        if kind == "command":
-            return self.command(value)
+        if kind == "done":
+            return self.cmd_done("")
         if kind == "revise":
             return self.revise(value)
-        return [Reply("这个按钮已经过期了。"), *self.prompt()]
+        return [Reply(texts.EXPIRED), *self.prompt()]
 
     def ask_theme_of(self, key: int) -> list[Reply]:
         entry = next((e for e in self.conversation.entries if e.key == key), None)
@@ -261,7 +314,7 @@ class Steps:
         if index is None or theme not in self.lexicon:
             return [Reply("这一项已经删除了。发送 /list 查看当前各项。")]
         entries[index] = replace(entries[index], theme=theme, chosen=True, asked=False)
-        self.change(entries=tuple(entries), options=(), drafted=False)
+        self.change(entries=tuple(entries), drafted=False)
         replies = [self.describe(entries[index])]
         pending = next((e for e in self.conversation.entries if e.asked), None)
         if pending is not None:
@@ -285,16 +338,25 @@ class Steps:
         return [Reply("欢迎回来，我们接着上次的进度。"), *self.prompt()]
 
     def cmd_new(self, _: str) -> list[Reply]:
-        fresh = Conversation(user=self.conversation.user, state=self.conversation.state)
-        self.conversation = replace(fresh, undo=self.conversation.remembered().undo)
+        self.conversation = self.fresh()
         self.go("new")
         return self.prompt()
 
     def cmd_cancel(self, _: str) -> list[Reply]:
-        fresh = Conversation(user=self.conversation.user, state=self.conversation.state)
-        self.conversation = replace(fresh, undo=self.conversation.remembered().undo)
+        self.conversation = self.fresh()
         self.go("cancel")
         return [Reply(texts.CANCELLED)]
+
+    def fresh(self) -> Conversation:
+        """An empty conversation that can still be undone, numbering activities on from here.
+
+        Activity keys are never reused for a writer, so a button on an old
+        message can never reach a newer activity.
+        """
+        old = self.conversation
+        return Conversation(
+            user=old.user, state=old.state, next_key=old.next_key, undo=old.remembered().undo
+        )
 
     def cmd_help(self, _: str) -> list[Reply]:
         lines = [
@@ -307,21 +369,22 @@ class Steps:
     def cmd_list(self, _: str) -> list[Reply]:
         entries = self.conversation.entries
         if not entries:
-            return [Reply(texts.NEED_ACTIVITIES)]
+            idle = self.conversation.state is State.IDLE
+            return [Reply(texts.IDLE_HINT if idle else texts.NEED_ACTIVITIES)]
         lines = [
             f"{i}. 【{self.lexicon.label(e.theme)}】{e.text}" for i, e in enumerate(entries, 1)
         ]
         return [Reply("已记录的工作：\n" + "\n".join(lines))]
 
     def numbered(self, rest: str, example: str) -> tuple[int, str] | Reply:
-        match = re.match(r"^\s*(\d{1,3})\s*(.*)$", rest, re.S)
+        match = re.match(r"^\s*(\d{1,3})(?:\s+(.*))?$", rest, re.S)
         count = len(self.conversation.entries)
         if not match:
             return Reply(texts.BAD_NUMBER.format(example=example, count=count))
         number = int(match.group(1))
         if self.conversation.entry(number) is None:
             return Reply(texts.NO_SUCH_ITEM.format(number=number, count=count))
-        return number, match.group(2).strip()
+        return number, (match.group(2) or "").strip()
 
     def cmd_edit(self, rest: str) -> list[Reply]:
         parsed = self.numbered(rest, "/edit 2 组织党员观看警示教育片")
@@ -353,16 +416,26 @@ class Steps:
         return replies
 
     def cmd_del(self, rest: str) -> list[Reply]:
-        parsed = self.numbered(rest, "/del 2")
-        if isinstance(parsed, Reply):
-            return [parsed]
-        return self.delete(parsed[0])
+        count = len(self.conversation.entries)
+        numbers = sorted({int(n) for n in re.findall(r"\d{1,3}", rest)}, reverse=True)
+        if not numbers or re.search(r"[^\d\s,，、]", rest):
+            return [Reply(texts.BAD_NUMBER.format(example="/del 2（或 /del 2 5）", count=count))]
+        missing = [n for n in numbers if self.conversation.entry(n) is None]
+        if missing:
+            return [Reply(texts.NO_SUCH_ITEM.format(number=missing[0], count=count))]
+        return self.delete(*numbers)
 
-    def delete(self, number: int) -> list[Reply]:
+    def delete(self, *numbers: int) -> list[Reply]:
         entries = list(self.conversation.entries)
-        removed = entries.pop(number - 1)
-        self.change(entries=tuple(entries), drafted=False, options=())
-        return [Reply(f"已删除第 {number} 项：{removed.text}\n发送 /undo 可以恢复。")]
+        removed = [entries.pop(n - 1) for n in sorted(numbers, reverse=True)]
+        self.change(entries=tuple(entries), drafted=False)
+        lines = "\n".join(
+            f"第 {n} 项：{e.text}"
+            for n, e in zip(sorted(numbers, reverse=True), removed, strict=True)
+        )
+        return [
+            Reply(f"已删除\n{lines}\n发送 /undo 可以恢复；其余各项已重新编号，发送 /list 查看。")
+        ]
 
     def cmd_theme(self, rest: str) -> list[Reply]:
         parsed = self.numbered(rest, "/theme 2")
@@ -402,6 +475,7 @@ class Steps:
             return [Reply("请先回答上面的问题。"), *self.prompt()]
         if state is State.ACTIVITIES and not self.conversation.entries:
             return [Reply(texts.NEED_ACTIVITIES)]
+        self.conversation = self.conversation.remembered()
         if state is State.PROBLEMS and not (
             self.conversation.problems or self.conversation.problems_auto
         ):
@@ -442,7 +516,9 @@ class Steps:
         found = search(self.composer.bank, query[:50], limit=5)
         if not found:
             return [Reply(f"没有找到和“{query[:20]}”相关的表述。")]
-        lines = [f"{i}. {p.text}" for i, p in enumerate(found, 1)]
+        lines = [
+            f"{i}. {p.text}" + ("（旧提法）" if p.stale else "") for i, p in enumerate(found, 1)
+        ]
         return [Reply(f"与“{query[:20]}”相关的规范表述：\n" + "\n".join(lines))]
 
     # ------------------------------------------------------------- output
@@ -473,7 +549,7 @@ class Steps:
         assert draft is not None
         report = self.composer.compose(draft).report
         choices = tuple(Choice(label, f"revise:{what}") for what, label in REVISABLE)
-        self.set(drafted=True, options=choices, revising=False)
+        self.set(drafted=True, revising=False)
         replies = [Reply(to_text(report)), Reply("报告的 Word 文档：", document=True)]
         todo = todo_text(report)
         ending = texts.AFTER_DRAFT
@@ -511,7 +587,6 @@ class Steps:
         else:
             text = "报告已经生成。可以继续修改后发送 /done 重新生成，或发送 /new 写一份新报告。"
             choices = tuple(Choice(label, f"revise:{what}") for what, label in REVISABLE)
-        self.set(options=choices)
         return [Reply(text, choices)]
 
     def suggestions(self, role: str) -> tuple[Choice, ...]:
@@ -520,4 +595,4 @@ class Steps:
             return ()
         offered = self.composer.suggestions(draft, role)[:MAX_SUGGESTIONS]
         picks = [Choice(PICK + s, f"pick:{role}:{i}") for i, s in enumerate(offered, 1)]
-        return (*picks, Choice("自动", f"auto:{role}"), Choice("完成", "command:/done"))
+        return (*picks, Choice("自动", f"auto:{role}"), Choice("完成", f"done:{role}"))

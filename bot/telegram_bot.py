@@ -176,7 +176,8 @@ class TelegramBot:
         query = update.callback_query
         if query is None or update.effective_user is None or query.message is None:
             return
-        await self._retry(query.answer)
+        # Answered late (the bot was down), Telegram refuses: the press still counts.
+        await self._quietly(query.answer)
         event = Event("press", query.data or "", update.update_id)
         chat_id = query.message.chat.id
         if (query.data or "").startswith(("period:", "genre:", "unit:", "theme:")):

@@ -36,7 +36,17 @@ UNDONE = "已撤销上一步。"
 NEED_ACTIVITIES = "还没有记录任何工作。请先告诉我本期做了哪些工作。"
 NEED_BASICS = "还缺少{missing}，请先按提示回答。"
 TOO_LONG = "这条消息太长了（{length} 字）。请分成几条发送，每条不超过 {limit} 字。"
-TOO_MANY = "最多记录 {limit} 项工作，已经到上限了。可以用 /del N 删去几项再添加。"
+TOO_MANY = (
+    "这次有 {added} 项，加上已记录的 {have} 项，超过了 {limit} 项的上限，所以都没有记录。"
+    "请删减后再发送，或用 /del N 删去几项。"
+)
+ALREADY_RECORDED = "这项工作已经记录过了，没有重复添加。发送 /list 查看已记录的各项。"
+SKIPPED_REPEATS = "其中 {count} 项与已记录的重复，没有再添加。"
+ONLY_NUMBER = (
+    "只发了一个数字，没法写进报告。请用一句话描述这项工作，"
+    "例如：组织全体党员观看警示教育片，32人参加。"
+)
+EXPIRED = "这个按钮已经过期了。"
 BAD_NUMBER = "请在命令后写上序号，例如 {example}。当前共有 {count} 项，发送 /list 查看。"
 NO_SUCH_ITEM = "没有第 {number} 项。当前共有 {count} 项，发送 /list 查看。"
 NO_SUCH_OPTION = "没有第 {number} 个选项，请按列出的序号选择。"

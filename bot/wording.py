@@ -14,25 +14,29 @@ import unicodedata
 from phrasebank.corpus import clean_line
 from phrasebank.terms import load_terms
 
-# Colloquial → written. Each pattern only matches function words, never digits
-# or quoted text; the formal form is what the corpus writes.
+# Characters that form a word with a following 开 (召开, 公开, 展开, 离开 …):
+# after them 开了 is that word, not colloquial "held".
+_OPEN_WORDS = "召公展离打揭敞放盛张分避拉隔散铺摊撇"
+
+# Colloquial → written. Each pattern only rewrites function words: a count
+# after them (一个月, 一次) stays, and quoted text is never touched. The
+# formal form is what the corpus writes.
 _FORMAL: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), r)
     for p, r in (
         (r"^(?:我们|咱们|俺们|咱)(?:这边|局里)?", ""),
-        (r"搞了(?:个|一个)?", "开展"),
-        (r"弄了(?:个|一个)?", "开展"),
-        (r"办了(?:个|一个)?", "举办"),
-        (r"开了(?:个|一个|一次)?(?=[^\d]{0,6}会)", "召开"),
-        (r"开了(?:个|一个)?", "召开"),
-        (r"搞(?=[\u4e00-\u9fff])", "开展"),
+        (r"(?:搞|弄)了个(?![月天周年])", "开展"),
+        (r"(?:搞|弄)了", "开展"),
+        (rf"(?<![{_OPEN_WORDS}])开了个(?![月天周年])", "召开"),
+        (rf"(?<![{_OPEN_WORDS}])开了", "召开"),
         (r"一共|总共|总计", "共"),
         (r"大伙儿?|大家伙儿?", "大家"),
         (r"挺好|蛮好|很不错|不错", "良好"),
         (
             r"(召开|开展|组织|举办|参加|学习|进行|完成|签订|观看|参观|慰问|走访|发放|制定|印发|成立|"
             r"评选|表彰|收看|传达|部署|落实|选派|发展|接收|谈话|签署|捐赠|看望|解决|帮助|提升|推动|实现|"
-            r"取得|获得|评出|选出|举行|邀请|开通|上线|印制|编印|撰写|报送|整改|检查|排查|推出|打造|建立)"
+            r"取得|获得|评出|选出|举行|邀请|开通|上线|印制|编印|撰写|报送|整改|检查|排查|推出|打造|建立|"
+            r"办|讲|上|听|看|送|做|签|发|评|建|选|学|读|写|抄)"
             r"了(?!解|结|却)",
             r"\1",
         ),
@@ -121,20 +125,42 @@ def facts(text: str) -> list[str]:
     return found
 
 
+# A list marker starts a line or follows a sentence end, and is not the start
+# of a number or date: 3.5日, 12.4宪法日, 5、6月份 and 一、二季度 are not markers.
 _LIST_MARKER = re.compile(
-    r"(?:^|(?<=[\s。；;！!？?]))(?:\d{1,2}[.．、)）]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}[、.．]|"
+    r"(?:^|(?<=[\s。；;！!？?]))(?:\d{1,2}[.．、)）](?![\d.．])|[（(]\d{1,2}[)）]|"
+    r"[一二三四五六七八九十]{1,3}[、.．](?![一二三四五六七八九十\d])|"
     r"[（(][一二三四五六七八九十]{1,3}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[-*•·]\s)"
 )
+_PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")"}
 
 
 def split_items(text: str) -> list[str]:
-    """A pasted list as separate entries: one per line, or split at 1. / 一、 / （1） / ；."""
+    """A pasted list as separate entries: one per line, or split at 1. / 一、 / （1） / ；.
+
+    Semicolons inside quotes or brackets do not split (开展“学思想；强党性”活动).
+    """
     entries: list[str] = []
     for raw in text.replace("\r", "\n").split("\n"):
         line = raw.strip()
         if not line:
             continue
-        parts = [p for p in _LIST_MARKER.split(line) if p.strip()]
-        for part in parts:
-            entries.extend(p.strip() for p in re.split(r"[；;]", part) if p.strip(" 。，,"))
+        for part in _LIST_MARKER.split(line):
+            entries.extend(p.strip() for p in _split_semicolons(part) if p.strip(" 。，,"))
     return [e for e in entries if re.search(r"[\w\u4e00-\u9fff]", e)]
+
+
+def _split_semicolons(text: str) -> list[str]:
+    parts: list[str] = []
+    closers: list[str] = []
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in _PAIRS:
+            closers.append(_PAIRS[ch])
+        elif closers and ch == closers[-1]:
+            closers.pop()
+        elif ch in "；;" and not closers:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return parts

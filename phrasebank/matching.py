@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -44,6 +45,7 @@ SPECIFIC_SHARE = 0.06
 COMMON_SHARE = 0.03
 
 Allow = Callable[[Phrase], bool]
+_COUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:余|多)?(?:个|名|位|次|场|项|人|户|家|篇|期|批|轮)")
 
 
 @dataclass(frozen=True)
@@ -128,8 +130,10 @@ class Matcher:
 
     def classify(self, text: str) -> Classification:
         """The theme of one activity, with a confidence; low confidence says: ask the writer."""
-        totals = self.lexicon.scores(text)
-        hits = self._evidence.search(self.keys(text), NEIGHBOURS)
+        # 发展1个党员 is 发展党员: a count between words hides the keyword.
+        plain = _COUNT.sub("", text)
+        totals = self.lexicon.scores(plain)
+        hits = self._evidence.search(self.keys(plain), NEIGHBOURS)
         if hits:
             top = hits[0][0]
             votes: dict[str, float] = {}

@@ -33,6 +33,9 @@ MINER_VERSION = 1
 MERGE_SIMILARITY = 90
 MERGE_SIMILARITY_SHORT = 85
 SHORT = 20
+# Sources kept per phrase; its frequency still counts them all. A corpus of
+# copied reports would otherwise store every copy's line.
+MAX_SOURCES = 20
 
 EFFECT_START = re.compile(
     r"^(?:确保|推动|促进|有效|切实|进一步|不断|营造|形成|筑牢|构筑|共筑|激发|实现|提升|增强|推进|"
@@ -464,7 +467,7 @@ def merge(phrases: Iterable[Phrase]) -> list[Phrase]:
         aliases[phrase.id] = first.id
         kept[index] = replace(
             first,
-            sources=first.sources + phrase.sources,
+            sources=(first.sources + phrase.sources)[:MAX_SOURCES],
             frequency=first.frequency + phrase.frequency,
             era=max(filter(None, (first.era, phrase.era)), default=None),
             stale=first.stale or phrase.stale,

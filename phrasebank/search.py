@@ -44,7 +44,9 @@ def search(
             fuzzy = fuzz.partial_ratio(query, phrase.text)
             score = (fuzzy - 80) / 20 if fuzzy > 80 else 0.0
         if score > 0 or in_theme:
-            scored.append((in_theme, score + phrase.frequency * 0.1, phrase))
+            # A stale campaign's wording is still shown, after the current ones.
+            penalty = 5.0 if phrase.stale else 0.0
+            scored.append((in_theme, score + phrase.frequency * 0.1 - penalty, phrase))
     scored.sort(key=lambda t: (not t[0], -t[1], len(t[2].text)))
     result = [p for _, _, p in scored]
     return result[:limit] if limit else result

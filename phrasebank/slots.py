@@ -18,7 +18,7 @@ from .terms import Stale, Terms
 
 # Slots a draft fills from the unit, period and trade of the report.
 CONTEXT_SLOTS = frozenset(
-    {"单位", "党组织", "上级", "时期", "期间", "期间以来"}
+    {"单位", "党组织", "党委", "机关", "上级", "时期", "期间", "期间以来"}
     | {
         "业务",
         "中心工作",
@@ -38,6 +38,8 @@ FACT_SLOTS = frozenset({"年份", "时间", "数量", "比例", "名称", "文�
 NEUTRAL = {
     "单位": "本单位",
     "党组织": "党组织",
+    "党委": "党委",
+    "机关": "机关",
     "上级": "上级党组织",
     "时期": "本期",
     "期间": "本期",
@@ -273,7 +275,17 @@ class Templater:
         text = text.replace("{单位}机关党委", "{党组织}").replace("{单位}党委", "{党组织}")
         # A 机关党委 assists the committee above it; for the writer, that committee is itself.
         text = text.replace("协助{党组织}", "{党组织}")
-        return re.sub(r"全镇|本镇|我镇", "{单位}", text)
+        text = re.sub(r"全镇|本镇|我镇", "{单位}", text)
+        # The unit's own party body: a 党组 or 党工委 has no 党委会 or 党委书记.
+        text = re.sub(
+            r"(?<![地方各级同上机纪}])党委(?=理论学习中心组|中心组|会|书记|班子)", "{党委}", text
+        )
+        # Organs of government say 机关; a hospital, school or firm says 单位.
+        return re.sub(
+            r"(?<![政模])机关(?=党建|党的建设|活力|党支部|各党支部|各级党组织|全体|队伍|作风)",
+            "{机关}",
+            text,
+        )
 
 
 def _tidy(text: str) -> str:

@@ -198,3 +198,58 @@ def test_tax_unit_gets_tax_wording_other_units_do_not(composer: Composer) -> Non
     transport = to_text(composer.compose(load("transport_half_responsibility.toml")).report)
     assert "税" in tax.replace("国家税务总局临江县税务局", "").replace("出口退税", "")
     assert "税" not in transport
+
+
+def test_each_stock_phrase_appears_once_even_inside_other_text(
+    composer: Composer, bank: Bank
+) -> None:
+    for path in CASES:
+        report = composer.compose(answers_module.load(path, TODAY)).report
+        text = to_text(report).replace("\u3000", "").replace("\n", "")
+        for sentence in report.sentences():
+            for source in sentence.sources:
+                phrase = bank.get(source)
+                if phrase is None or phrase.kind not in ("effect", "lead", "plan", "problem"):
+                    continue
+                piece = phrase.text.rstrip("。")
+                if "本单位" not in piece and "〔" not in piece and len(piece) >= 8:
+                    assert text.count(piece) <= 1, (path.name, piece)
+
+
+def test_a_party_group_unit_gets_no_party_committee_wording(composer: Composer) -> None:
+    answers = load("transport_half_responsibility.toml")
+    text = to_text(composer.compose(answers).report)
+    for word in ("党委会", "党委书记", "党委中心组", "党委理论学习中心组"):
+        assert word not in text, word
+
+
+def test_a_hospital_is_not_an_organ_of_government(composer: Composer) -> None:
+    answers = replace(load("tax_quarter_summary.toml"), unit="江北市第一人民医院")
+    text = to_text(composer.compose(answers).report)
+    assert "江北市第一人民医院党委" in text
+    for word in ("机关党建", "机关活力", "机关党的建设", "机关党支部"):
+        assert word not in text, word
+
+
+def test_mined_problems_are_answered_even_when_the_writer_gives_plans(composer: Composer) -> None:
+    composition = composer.compose(load("street_year_duty.toml"))
+    assert composition.problem_themes
+    assert set(composition.problem_themes) <= set(composition.plan_themes)
+    text = to_text(composition.report)
+    assert text.index("推进红色物业全覆盖") < text.index("年底前建成2个党群服务中心")
+
+
+def test_a_heading_claims_nothing_its_activities_do_not_say(composer: Composer, bank: Bank) -> None:
+    answers = replace(
+        load("tax_quarter_summary.toml"),
+        activities=(Activity("组织青年干部开展岗位练兵比武，评出业务能手5名", theme="cadres"),),
+    )
+    report = composer.compose(answers).report
+    heading = report.sections[0].blocks[0].heading
+    assert heading is not None and "选人用人" not in heading.text
+    lexicon = load_lexicon()
+    assert lexicon.entailed(heading.text, "cadres", "组织青年干部开展岗位练兵比武，评出业务能手5名")
+
+
+def test_a_count_between_verb_and_noun_does_not_hide_the_theme(composer: Composer) -> None:
+    assert composer.classify(Activity("发展了1个党员")).theme == "organization"

@@ -121,3 +121,19 @@ def test_interactive_session_at_a_terminal(tmp_path: Path) -> None:
         if process.poll() is None:
             process.kill()
             process.wait()
+
+
+def test_piped_gbk_input_is_understood(tmp_path: Path) -> None:
+    session = "/new\n江北市交通运输局\n2026年\n1\n组织党员观看警示教育片\n/list\n"
+    result = subprocess.run(
+        [*zongjie(tmp_path), "chat"],
+        input=session.encode("gbk"),
+        capture_output=True,
+        env=env(tmp_path),
+        cwd=tmp_path,
+        timeout=120,
+        check=False,
+    )
+    out = result.stdout.decode("utf-8")
+    assert result.returncode == 0
+    assert "1. 【" in out and "组织党员观看警示教育片" in out

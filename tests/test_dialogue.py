@@ -349,3 +349,141 @@ def test_after_the_draft_one_answer_can_change_without_reentering_the_rest(engin
     redrafted = say(engine, "/done")
     assert state(engine) is State.DONE and "学习不够深入" not in redrafted[0].text
     assert len(engine.store.load(USER).entries) == 1
+
+
+# Regressions found in review: stale buttons, reused keys, bare numbers, command arguments.
+
+
+def press(engine: Engine, data: str) -> list[Reply]:
+    replies = engine.handle(USER, Event("press", data))
+    assert replies
+    return replies
+
+
+@pytest.mark.parametrize(
+    "data", ["period:2026年第三季度", "genre:duty", "unit:remembered", "unit:某局"]
+)
+def test_a_question_button_pressed_later_has_expired(
+    engine: Engine, data: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    start(engine)
+    say(engine, "组织党员观看警示教育片")
+    before = engine.store.load(USER)
+    with caplog.at_level(logging.ERROR):
+        replies = press(engine, data)
+    assert "过期" in replies[0].text
+    after = engine.store.load(USER)
+    assert (after.state, after.unit, after.period, after.genre) == (
+        before.state,
+        before.unit,
+        before.period,
+        before.genre,
+    )
+    assert "step failed" not in caplog.text
+
+
+def test_double_tap_on_finish_does_not_skip_the_plans(engine: Engine) -> None:
+    start(engine)
+    say(engine, "组织党员观看警示教育片")
+    replies = say(engine, "/done")
+    finish = next(c.data for c in replies[-1].choices if c.label == "完成")
+    press(engine, finish)
+    assert state(engine) is State.PLANS
+    assert "过期" in press(engine, finish)[0].text
+    assert state(engine) is State.PLANS
+    say(engine, "加强理论学习")
+    assert "过期" in press(engine, "auto:problems")[0].text
+    assert engine.store.load(USER).plans == ("加强理论学习",)
+
+
+def test_buttons_of_an_old_report_never_reach_new_activities(engine: Engine) -> None:
+    start(engine)
+    say(engine, "组织党员观看警示教育片；开展志愿服务")
+    old_keys = [e.key for e in engine.store.load(USER).entries]
+    start(engine)
+    say(engine, "召开支部党员大会；开展主题党日")
+    for key in old_keys:
+        assert "已经删除" in press(engine, f"del:{key}")[0].text
+    assert len(engine.store.load(USER).entries) == 2
+    say(engine, "慰问老党员")
+    undone_key = engine.store.load(USER).entries[-1].key
+    say(engine, "/undo")
+    say(engine, "开展廉政谈话")
+    assert engine.store.load(USER).entries[-1].key != undone_key
+    press(engine, f"del:{undone_key}")
+    assert [e.text for e in engine.store.load(USER).entries][-1] == "开展廉政谈话"
+
+
+def test_numbers_mean_the_choices_just_shown_or_nothing(engine: Engine) -> None:
+    start(engine)
+    assert "只发了一个数字" in joined(say(engine, "3"))
+    assert engine.store.load(USER).entries == ()
+    say(engine, "组织党员观看警示教育片")
+    say(engine, "开展志愿服务，35人参加")
+    say(engine, "3")  # the third button under the last activity: 删除
+    assert [e.text for e in engine.store.load(USER).entries] == ["组织党员观看警示教育片"]
+    say(engine, "/done")
+    assert "没有第 9 个选项" in joined(say(engine, "9"))
+    assert engine.store.load(USER).problems == ()
+
+
+def test_command_arguments_are_read_strictly(engine: Engine) -> None:
+    start(engine)
+    say(engine, "组织党员观看警示教育片；开展志愿服务；召开支部党员大会")
+    assert "/edit 2" in joined(say(engine, "/edit 1x 组织党员学习"))
+    assert engine.store.load(USER).entries[0].text == "组织党员观看警示教育片"
+    say(engine, "/del 1 3")
+    assert [e.text for e in engine.store.load(USER).entries] == ["开展志愿服务"]
+    assert "没有第 7 项" in joined(say(engine, "/del 7"))
+
+
+def test_a_pasted_list_is_confirmed_in_one_message_and_repeats_are_skipped(engine: Engine) -> None:
+    start(engine)
+    replies = say(
+        engine,
+        "1.召开支部党员大会\n2.开展主题党日\n3.慰问老党员\n4.开展廉政谈话\n5.组织观看警示教育片",
+    )
+    assert replies[0].text.startswith("已记录第 1～5 项")
+    assert len(engine.store.load(USER).entries) == 5
+    assert "已经记录过了" in joined(say(engine, "慰问老党员"))
+    replies = say(engine, "慰问老党员；开展志愿服务")
+    assert "1 项与已记录的重复" in joined(replies)
+    assert len(engine.store.load(USER).entries) == 6
+
+
+def test_a_list_over_the_limit_says_why_nothing_was_recorded(engine: Engine) -> None:
+    start(engine)
+    pasted = "\n".join(f"{i}.第{i}次组织党员集中学习" for i in range(1, 62))
+    reply = joined(say(engine, pasted))
+    assert "61 项" in reply and "60 项" in reply
+    assert engine.store.load(USER).entries == ()
+
+
+def test_undo_after_the_draft_steps_back_one_stage(engine: Engine) -> None:
+    start(engine)
+    say(engine, "组织党员观看警示教育片")
+    say(engine, "/done")
+    say(engine, "学习不够深入")
+    say(engine, "/done")
+    say(engine, "/done")
+    assert state(engine) is State.DONE
+    say(engine, "/undo")
+    conversation = engine.store.load(USER)
+    assert conversation.state is State.PLANS and conversation.problems == ("学习不够深入",)
+
+
+def test_list_before_any_report_points_to_new(engine: Engine) -> None:
+    assert "/new" in joined(say(engine, "/list"))
+
+
+def test_a_failed_step_does_not_remember_the_unit(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    say(engine, "/new")
+
+    def broken(*_: object) -> list[Reply]:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("bot.steps.Steps.answered", broken)
+    say(engine, "某某市交通运输局")
+    assert engine.store.profile(USER).unit is None

@@ -103,7 +103,7 @@ def test_every_source_points_at_a_real_line(
 ) -> None:
     lines = {(d.name, line.number) for d in seed_documents for line in d.lines}
     for phrase in bank:
-        assert phrase.frequency == len(phrase.sources)
+        assert phrase.frequency == len(phrase.sources)  # five documents: no cap reached
         for source in phrase.sources:
             assert (source.document, source.line) in lines
 
@@ -124,6 +124,17 @@ def test_duplicates_merge_with_frequency(seed_documents: list[corpus.Document]) 
     assert len(double) == len(single)
     assert all(p.frequency == 2 for p in double)
     assert {s.document for p in double for s in p.sources} == {first.name, "twin"}
+
+
+def test_sources_are_capped_but_frequency_counts_every_copy(
+    seed_documents: list[corpus.Document],
+) -> None:
+    first = seed_documents[0]
+    copies = [
+        corpus.Document(f"copy{i}", f"copy{i}.txt", first.encoding, first.lines) for i in range(30)
+    ]
+    merged = mining.mine(copies)
+    assert all(p.frequency == 30 and len(p.sources) == mining.MAX_SOURCES for p in merged)
 
 
 def test_near_duplicates_merge() -> None:

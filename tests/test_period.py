@@ -70,3 +70,16 @@ def test_recent_periods_offer_current_and_previous() -> None:
         "2025年",
     ]
     assert Period(2026, Span.QUARTER, 1).previous().label == "2025年第四季度"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("上半年", "2026年上半年"),
+        ("第三季度", "2026年第三季度"),
+        ("三季度", "2026年第三季度"),
+        ("Q2", "2026年第二季度"),
+    ],
+)
+def test_a_half_or_quarter_without_a_year_is_this_years(text: str, label: str) -> None:
+    assert period.parse(text, TODAY).label == label

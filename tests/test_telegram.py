@@ -333,7 +333,7 @@ def test_a_long_draft_is_split_into_telegram_sized_messages(
         api.user_says(WRITER, text)
         until(api, WRITER, marker)
     api.user_says(WRITER, "\n".join(activities))
-    until(api, WRITER, "已记录第 39 项")
+    until(api, WRITER, "已记录第 1～39 项")
     api.user_says(WRITER, "/preview")
     until(api, WRITER, "以上是当前草稿")
     texts = [m.text or "" for m in api.sent_to(WRITER)]

@@ -72,3 +72,50 @@ def test_split_keeps_numbers_inside_an_item() -> None:
     assert split_items("组织2.5万人次参加活动，1.2亿元投入") == [
         "组织2.5万人次参加活动，1.2亿元投入"
     ]
+
+
+@pytest.mark.parametrize(
+    ("raw", "formal"),
+    [
+        # Regressions: 开了 in 召开/公开/展开 is not colloquial; counts after 搞了/开了 stay.
+        ("召开了党员大会", "召开党员大会。"),
+        ("公开了党务信息12条", "公开了党务信息12条。"),
+        ("展开了学习讨论", "展开了学习讨论。"),
+        ("新录用公务员搞了一个月岗前培训", "新录用公务员开展一个月岗前培训。"),
+        ("中心组开了一次现场研讨会", "中心组召开一次现场研讨会。"),
+        ("为群众办了12件实事", "为群众办12件实事。"),
+    ],
+)
+def test_formalising_never_eats_words_or_counts(raw: str, formal: str) -> None:
+    assert formalise(raw) == formal
+
+
+@pytest.mark.parametrize("name", ["activities.toml", "activities_holdout.toml"])
+def test_every_labelled_activity_keeps_its_facts(name: str) -> None:
+    from .conftest import load_data
+
+    for activity in load_data(name)["activity"]:
+        formal = formalise(activity["text"])
+        for fact in facts(activity["text"]):
+            assert fact in formal, (activity["text"], formal, fact)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "3.5日召开党委会议",
+        "7.1前夕开展主题党日",
+        "12.4宪法日开展普法宣传",
+        "5、6月份开展巡察整改",
+        "一、二季度共召开3次会议",
+    ],
+)
+def test_a_date_or_range_at_the_start_is_not_a_list_marker(line: str) -> None:
+    assert split_items(line) == [line]
+
+
+def test_semicolons_inside_quotes_do_not_split() -> None:
+    assert split_items("开展“不忘初心；牢记使命”演讲；组织观影") == [
+        "开展“不忘初心；牢记使命”演讲",
+        "组织观影",
+    ]
