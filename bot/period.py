@@ -64,15 +64,6 @@ class Period:
             during, since = "全年", "今年以来"
         return {"时期": self.label, "期间": during, "期间以来": since}
 
-    @property
-    def ahead(self) -> str:
-        """How a report of this period names the time its plans are for."""
-        if self.span is Span.QUARTER:
-            return "下一季度" if self.number < 4 else "明年"
-        if self.span is Span.HALF:
-            return "下半年" if self.number == 1 else "明年"
-        return "明年"
-
     def previous(self) -> Period:
         if self.span is Span.YEAR:
             return Period(self.year - 1, Span.YEAR)

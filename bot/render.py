@@ -90,7 +90,7 @@ def _source_label(source: str, bank: Bank) -> str:
     phrase = bank.get(source)
     if phrase is None:
         return source
-    where = f"{phrase.source.document} {phrase.source.path} 第{phrase.source.line}行"
+    where = phrase.source.label()
     more = f"，另见{phrase.frequency - 1}处" if phrase.frequency > 1 else ""
     return f"短语库 {phrase.id}（{where}{more}）"
 

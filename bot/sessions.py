@@ -76,9 +76,5 @@ class ConversationStore:
                 {"user": profile.user, "unit": profile.unit}, profile.user == _USER
             )
 
-    def users(self) -> list[str]:
-        with self._lock:
-            return [r["user"] for r in self._conversations.all()]
-
     def close(self) -> None:
         self._db.close()

@@ -21,7 +21,6 @@ _NUM = f"[{NUMERALS}]{{1,3}}"
 LEVEL1 = re.compile(rf"^({_NUM})[、，,．.]\s*(.*)$")
 LEVEL2 = re.compile(rf"^[（(]({_NUM})[）)]\s*(.*)$")
 ITEM = re.compile(rf"(?:^|(?<=[。；：！？]))\s*({_NUM})(?:是|要|是要)(?=\S)")
-SENTENCE_END = re.compile(r"(?<=[。！？])")
 
 LEAD_MAX = 30
 HEADING_MAX = 60

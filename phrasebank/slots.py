@@ -16,21 +16,8 @@ from dataclasses import dataclass
 
 from .terms import Stale, Terms
 
-# Slots a draft fills from the unit, period and trade of the report.
-CONTEXT_SLOTS = frozenset(
-    {"单位", "党组织", "党委", "机关", "上级", "时期", "期间", "期间以来"}
-    | {
-        "业务",
-        "中心工作",
-        "服务对象",
-        "干部",
-        "事业",
-        "事业改革发展",
-        "营商环境",
-        "单位文化",
-        "系统",
-    }
-)
+# Every other slot ({单位}, {党组织}, {党委}, {机关}, {上级}, {时期}, {期间}, {期间以来}
+# and the trade slots such as {业务}) a draft fills from the unit, period and trade.
 # Slots only a fact the writer typed can fill.
 FACT_SLOTS = frozenset({"年份", "时间", "数量", "比例", "名称", "文件"})
 
