@@ -21,8 +21,8 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from bot import answers
-from bot.compose import Composer
+from bot.writer import answers
+from bot.writer.compose import Composer
 from phrasebank import corpus, tokens
 from phrasebank.bank import Bank
 from phrasebank.build import bundled_corpus

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from bot.answers import Answers
-from bot.wording import facts
+from bot.writer.answers import Answers
+from bot.writer.wording import facts
 
 from .conftest import load_data
 

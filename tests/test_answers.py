@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot import answers
 from bot.errors import AnswersError
+from bot.writer import answers
 
 TODAY = dt.date(2026, 11, 21)
 GOOD = """

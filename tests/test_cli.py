@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import build_parser, main
+from bot.shells.cli import build_parser, main
 from phrasebank.themes import THEME_IDS
 
 from .conftest import ROOT, SEEDS

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from bot import answers as answers_module
-from bot.answers import Activity, Answers
-from bot.compose import Composer
-from bot.render import explain, to_text
-from bot.report import layout
+from bot.writer import answers as answers_module
+from bot.writer.answers import Activity, Answers
+from bot.writer.compose import Composer
+from bot.writer.render import explain, to_text
+from bot.writer.report import layout
 from phrasebank.bank import Bank
 from phrasebank.themes import load_lexicon
 

@@ -11,8 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bot import answers as answers_module
-from bot.period import Span, current
+from bot.writer import answers as answers_module
+from bot.writer.period import Span, current
 
 from .drafts import check_draft
 

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.compose import Composer
-from bot.conversation import Reply
-from bot.dialogue import Engine
+from bot.chat.conversation import Reply
+from bot.chat.dialogue import Engine
+from bot.chat.sessions import ConversationStore
+from bot.chat.states import COMMANDS, TRANSITIONS, Event, State
 from bot.errors import StateError
-from bot.render import to_text
-from bot.sessions import ConversationStore
-from bot.states import COMMANDS, TRANSITIONS, Event, State
+from bot.writer.compose import Composer
+from bot.writer.render import to_text
 from phrasebank.bank import Bank
 
 from .drafts import check_draft
@@ -484,6 +484,6 @@ def test_a_failed_step_does_not_remember_the_unit(
     def broken(*_: object) -> list[Reply]:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("bot.steps.Steps.answered", broken)
+    monkeypatch.setattr("bot.chat.steps.Steps.answered", broken)
     say(engine, "某某市交通运输局")
     assert engine.store.profile(USER).unit is None

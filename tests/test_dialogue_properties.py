@@ -9,11 +9,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.answers import MAX_ACTIVITIES
-from bot.compose import Composer
-from bot.dialogue import Engine
-from bot.sessions import ConversationStore
-from bot.states import COMMANDS, Event, State
+from bot.chat.dialogue import Engine
+from bot.chat.sessions import ConversationStore
+from bot.chat.states import COMMANDS, Event, State
+from bot.writer.answers import MAX_ACTIVITIES
+from bot.writer.compose import Composer
 from phrasebank.bank import Bank
 from phrasebank.themes import THEME_IDS
 

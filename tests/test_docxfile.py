@@ -15,8 +15,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from bot.docxfile import clean_text, render_docx, write_docx
-from bot.report import Block, Item, Report, Section, Sentence, layout
+from bot.writer.docxfile import clean_text, render_docx, write_docx
+from bot.writer.report import Block, Item, Report, Section, Sentence, layout
 
 THEME_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 

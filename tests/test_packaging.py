@@ -31,11 +31,11 @@ def test_wheel_carries_the_corpus_and_the_data_files(wheel: Path) -> None:
     for data in (
         "phrasebank/data/themes.toml",
         "phrasebank/data/terms.toml",
-        "bot/data/genres.toml",
+        "bot/writer/data/genres.toml",
     ):
         assert data in names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
-    assert "zongjie = bot.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "zongjie = bot.shells.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
 
 def test_installed_package_mines_its_own_corpus(wheel: Path, tmp_path: Path) -> None:

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from bot import period
 from bot.errors import InputError
-from bot.period import Period, Span
+from bot.writer import period
+from bot.writer.period import Period, Span
 
 TODAY = dt.date(2026, 11, 21)
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.render import TELEGRAM_LIMIT, chunks, to_markdown, to_text, todo_text
-from bot.report import Block, Item, Report, Section, Sentence, layout
+from bot.writer.render import TELEGRAM_LIMIT, chunks, to_markdown, to_text, todo_text
+from bot.writer.report import Block, Item, Report, Section, Sentence, layout
 
 
 def _report() -> Report:

@@ -19,8 +19,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from bot import answers as answers_module
-from bot.states import COMMANDS
+from bot.chat.states import COMMANDS
+from bot.writer import answers as answers_module
 
 from .drafts import check_draft
 from .fakebotapi import DROP, FakeBotAPI, SentMessage

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.wording import facts, formalise, split_items
+from bot.writer.wording import facts, formalise, split_items
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .errors import InputError
+from bot.errors import InputError
 
 QUARTERS = "一二三四"
 _CN_DIGITS = {

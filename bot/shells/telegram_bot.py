@@ -44,12 +44,13 @@ from telegram.ext import (
     filters,
 )
 
-from .conversation import Choice, Reply
-from .dialogue import Engine
-from .errors import BotError, ConfigError
-from .render import chunks
+from bot.chat.conversation import Choice, Reply
+from bot.chat.dialogue import Engine
+from bot.chat.states import COMMANDS, Event
+from bot.errors import BotError, ConfigError
+from bot.writer.render import chunks
+
 from .settings import Settings
-from .states import COMMANDS, Event
 
 log = logging.getLogger(__name__)
 

@@ -10,12 +10,11 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from bot.chat.conversation import Reply
+from bot.chat.dialogue import Engine
+from bot.chat.states import Event
+from bot.errors import BotError
 from phrasebank.store import write_atomic
-
-from .conversation import Reply
-from .dialogue import Engine
-from .errors import BotError
-from .states import Event
 
 USER = "console"
 

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bot.errors import AnswersError, InputError
 from phrasebank.corpus import decode
 from phrasebank.errors import SourceError
 from phrasebank.themes import THEME_IDS
 
 from . import genres, period
-from .errors import AnswersError, InputError
 from .genres import Genre
 from .period import Period
 

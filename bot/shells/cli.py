@@ -16,6 +16,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
+from bot.errors import BotError
+from bot.writer import answers, render
+from bot.writer.answers import Activity
+from bot.writer.compose import Composer
+from bot.writer.docxfile import render_docx, write_docx
 from phrasebank.bank import Bank
 from phrasebank.build import build as build_bank
 from phrasebank.build import bundled_bank, bundled_corpus, bundled_meta
@@ -26,11 +31,6 @@ from phrasebank.search import search
 from phrasebank.store import load_bank, save_bank, write_atomic
 from phrasebank.themes import THEME_IDS, load_lexicon
 
-from . import answers, render
-from .answers import Activity
-from .compose import Composer
-from .docxfile import render_docx, write_docx
-from .errors import BotError
 from .tables import table
 
 log = logging.getLogger(__name__)
@@ -273,9 +273,10 @@ def cmd_draft(args: argparse.Namespace) -> int:
 
 
 def cmd_chat(args: argparse.Namespace) -> int:
+    from bot.chat.dialogue import Engine  # noqa: PLC0415
+    from bot.chat.sessions import ConversationStore  # noqa: PLC0415
+
     from .console import Console  # noqa: PLC0415
-    from .dialogue import Engine  # noqa: PLC0415
-    from .sessions import ConversationStore  # noqa: PLC0415
 
     folder = data_dir()
     bank = open_bank(Path(args.db) if args.db else None)
@@ -291,9 +292,10 @@ def cmd_chat(args: argparse.Namespace) -> int:
 
 
 def cmd_telegram(args: argparse.Namespace) -> int:
+    from bot.chat.dialogue import Engine  # noqa: PLC0415
+    from bot.chat.sessions import ConversationStore  # noqa: PLC0415
+
     from . import settings as settings_module  # noqa: PLC0415
-    from .dialogue import Engine  # noqa: PLC0415
-    from .sessions import ConversationStore  # noqa: PLC0415
     from .telegram_bot import TelegramBot  # noqa: PLC0415
 
     config = Path(args.config) if args.config else None

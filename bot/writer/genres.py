@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from .errors import InputError
+from bot.errors import InputError
 
 GENRE_IDS = ("summary", "responsibility", "duty")
 
@@ -39,7 +39,7 @@ class Genre:
 
 @cache
 def genres() -> dict[str, Genre]:
-    text = resources.files("bot.data").joinpath("genres.toml").read_text("utf-8")
+    text = resources.files("bot.writer.data").joinpath("genres.toml").read_text("utf-8")
     raw = tomllib.loads(text)
     return {
         key: Genre(

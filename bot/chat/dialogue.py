@@ -16,11 +16,12 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from bot.errors import InputError
+from bot.writer.answers import Activity, Answers
+from bot.writer.compose import Composer
+
 from . import texts
-from .answers import Activity, Answers
-from .compose import Composer
 from .conversation import Conversation, Reply
-from .errors import InputError
 from .sessions import ConversationStore
 from .states import Event
 from .steps import Steps
@@ -69,7 +70,7 @@ class Engine:
 
     def document(self, user: str) -> tuple[str, bytes]:
         """The writer's current draft as a .docx: its file name and bytes."""
-        from .docxfile import render_docx  # noqa: PLC0415 - python-docx loads only when exporting
+        from bot.writer.docxfile import render_docx  # noqa: PLC0415 - python-docx loads only when exporting
 
         answers = self.answers(self.store.load(user))
         if answers is None:
@@ -80,7 +81,7 @@ class Engine:
 
     def answers(self, conversation: Conversation) -> Answers | None:
         """The conversation as answers for the composer, once unit, period and genre are known."""
-        from . import genres, period  # noqa: PLC0415 - small modules, kept out of the import graph top
+        from bot.writer import genres, period  # noqa: PLC0415 - small modules, kept out of the import graph top
 
         if not (conversation.unit and conversation.period and conversation.genre):
             return None

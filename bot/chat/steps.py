@@ -11,15 +11,16 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from bot.errors import InputError
+from bot.writer import answers, genres, period
+from bot.writer.render import to_text, todo_text
+from bot.writer.wording import formalise, sanitize, split_items
 from phrasebank.mining import normal
 from phrasebank.search import search
 
-from . import answers, genres, period, texts
+from . import texts
 from .conversation import Choice, Conversation, Entry, Reply
-from .errors import InputError
-from .render import to_text, todo_text
 from .states import COMMANDS, REVISABLE, TRANSITIONS, Event, State
-from .wording import formalise, sanitize, split_items
 
 if TYPE_CHECKING:
     from .dialogue import Engine

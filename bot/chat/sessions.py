@@ -16,11 +16,11 @@ from pathlib import Path
 from tinydb import Query, TinyDB
 from tinydb.storages import MemoryStorage
 
+from bot.errors import StateError
 from phrasebank.errors import DatabaseError
 from phrasebank.store import AtomicJSONStorage
 
 from .conversation import Conversation, Profile, from_record, to_record
-from .errors import StateError
 
 _USER = Query().user
 

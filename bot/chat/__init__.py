@@ -1,0 +1,1 @@
+"""The conversation: declared states, the steps, the engine and the conversation store."""

@@ -1,0 +1,1 @@
+"""The shells: the command line, the console chat, the Telegram bot and their settings."""

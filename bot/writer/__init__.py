@@ -1,0 +1,1 @@
+"""The writer: the answers → the report → its renderings (text, Markdown, .docx)."""
