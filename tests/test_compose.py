@@ -79,7 +79,7 @@ def test_sections_come_in_genre_order(composer: Composer) -> None:
 
 def test_one_subsection_per_theme_in_theme_order(composer: Composer) -> None:
     composition = composer.compose(load("tax_quarter_summary.toml"))
-    work = composition.report.sections[0]
+    work = composition.report.section("work")
     themes = [p.theme for p in composition.placed if p]
     order = load_lexicon().ids
     expected = sorted(set(themes), key=order.index)
@@ -102,7 +102,7 @@ def test_a_theme_with_one_activity_reads_without_yi_shi(composer: Composer) -> N
 
 def test_mined_problems_and_plans_close_the_loop(composer: Composer) -> None:
     composition = composer.compose(load("tax_quarter_summary.toml"))
-    problems = composition.report.sections[1]
+    problems = composition.report.section("problems")
     count = sum(len(b.items) for b in problems.blocks)
     assert 2 <= count <= 4
     assert set(composition.problem_themes) <= set(composition.plan_themes)
@@ -245,7 +245,7 @@ def test_a_heading_claims_nothing_its_activities_do_not_say(composer: Composer, 
         activities=(Activity("组织青年干部开展岗位练兵比武，评出业务能手5名", theme="cadres"),),
     )
     report = composer.compose(answers).report
-    heading = report.sections[0].blocks[0].heading
+    heading = report.section("work").blocks[0].heading
     assert heading is not None and "选人用人" not in heading.text
     lexicon = load_lexicon()
     assert lexicon.entailed(heading.text, "cadres", "组织青年干部开展岗位练兵比武，评出业务能手5名")

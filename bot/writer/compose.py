@@ -25,15 +25,12 @@ from phrasebank.slots import split_clauses
 from phrasebank.themes import load_lexicon
 
 from .answers import Activity, Answers
-from .fit import Fit
+from .fit import Fit, Ledger
+from .problems import plans_section, problems_section
 from .report import Block, Item, Report, Section, Sentence
 from .wording import formalise
 
 T = TypeVar("T")
-# Mined problems when the writer gives none (DESIGN: 2–4): the three busiest themes,
-# falling back on the themes every unit has problems in.
-MINED_PROBLEMS = 3
-CAUSES = 2
 # An effect clause is added only to facts shorter than this; a long fact has said enough.
 EFFECT_MAX_FACT = 90
 # A lead this similar (0–100) to a clause of its subsection's heading would only repeat it.
@@ -74,7 +71,7 @@ class Composer:
         return self.matcher.classify(formalise(activity.text) or activity.text)
 
     def compose(self, answers: Answers) -> Composition:
-        return _Draft(self, answers).compose()
+        return Drafting(self, answers).compose()
 
     def suggestions(self, answers: Answers, role: str) -> list[str]:
         """What 自动 would write for `role` ("problems" or "plans"): one statement per item.
@@ -84,16 +81,14 @@ class Composer:
         """
         if role == "problems":
             answers = replace(answers, problems=(), plans=())
-            section = 1
         else:
             answers = replace(answers, plans=())
-            section = 2
         report = self.compose(answers).report
-        items = report.sections[section].blocks[0].items
+        items = report.section(role).blocks[0].items
         return [item.sentences[0].text.rstrip("。") for item in items]
 
 
-class _Draft:
+class Drafting:
     """One composition in progress."""
 
     def __init__(self, composer: Composer, answers: Answers) -> None:
@@ -101,7 +96,8 @@ class _Draft:
         self.matcher = composer.matcher
         self.answers = answers
         self.genre = answers.genre
-        self.fit = Fit(answers)
+        self.ledger = Ledger()
+        self.fit = Fit(answers, self.ledger)
         key = f"{answers.unit}|{answers.period.label}|{self.genre.id}"
         self.seed = int(hashlib.sha1(key.encode()).hexdigest()[:8], 16)
         self.todo: list[str] = []
@@ -117,13 +113,14 @@ class _Draft:
         text = self.fit.fill(phrase.template)
         if text is None:
             return None
-        self.fit.use(text, phrase)
+        self.ledger.use(text, phrase)
         return Sentence(text, (phrase.id,))
 
-    def fixed(self, template: str, source: str) -> Sentence:
+    def fixed(self, template: str, source: str | None = None) -> Sentence:
+        """Fixed wording, the genre's own unless `source` says otherwise."""
         text = self.fit.fill(template) or template
-        self.fit.use(text)
-        return Sentence(text, (source,))
+        self.ledger.use(text)
+        return Sentence(text, (source or self.genre.source,))
 
     def pick(
         self,
@@ -164,13 +161,11 @@ class _Draft:
     def compose(self) -> Composition:
         answers = self.answers
         # The title names the unit as the writer typed it, party suffix and all.
-        title = self.fixed(
-            self.genre.title.replace("{单位}", answers.unit), f"genre:{self.genre.id}"
-        )
+        title = self.fixed(self.genre.title.replace("{单位}", answers.unit))
         placed, blocks = self.work()
         themes = [theme for _, theme in blocks]
-        problems, problem_themes = self.problems(themes)
-        plans, plan_themes = self.plans(problem_themes, themes)
+        problems, problem_themes = problems_section(self, themes)
+        plans, plan_themes = plans_section(self, problem_themes, themes)
         work = Section("work", self.heading("work"), (), tuple(block for block, _ in blocks))
         sections = [work, problems, plans]
         self.notes(placed)
@@ -187,31 +182,29 @@ class _Draft:
         )
 
     def opening(self) -> tuple[Sentence, ...]:
-        wants_self = self.genre.first_person
-        candidates = [
-            p
-            for p in self.c.bank.select(Kind.OPENING)
-            if p.template.startswith("{时期}")
-            and not p.template.endswith("如下：")
-            and ("本人" in p.template) == wants_self
-        ]
-        candidates.sort(key=lambda p: (-p.frequency, p.id))
-        guiding = next((s for p in candidates if (s := self.stock(p)) is not None), None)
+        """The guiding line (mined when one suits the genre) and the genre's 报告如下."""
+        guiding = next(
+            (s for p in self.mined(Kind.OPENING) if (s := self.stock(p)) is not None), None
+        )
         if guiding is None:
-            guiding = self.fixed(self.genre.opening, f"genre:{self.genre.id}")
-        return guiding, self.fixed(self.genre.opening_end, f"genre:{self.genre.id}")
+            guiding = self.fixed(self.genre.opening)
+        return guiding, self.fixed(self.genre.opening_end)
+
+    def mined(self, kind: Kind) -> list[Phrase]:
+        """The bank's openings or closings the genre accepts, the most frequent first."""
+        rule = self.genre.opening_rule if kind is Kind.OPENING else self.genre.closing_rule
+        found = [p for p in self.c.bank.select(kind) if rule.accepts(p.template)]
+        return sorted(found, key=lambda p: (-p.frequency, p.id))
 
     def heading(self, role: str) -> Sentence:
-        options: list[tuple[str, str]] = [
-            (h, f"genre:{self.genre.id}") for h in getattr(self.genre, role)
-        ]
+        options = [(h, self.genre.source) for h in self.genre.headings(role)]
         for phrase in self.c.bank.select(Kind.SECTION_HEADING, role=role):
             text = phrase.template
-            suits = not phrase.slots and _heading_suits(role, text, self.genre.id)
+            suits = not phrase.slots and self.genre.accepts_heading(role, text)
             if suits and all(text != o for o, _ in options):
                 options.append((text, phrase.id))
         text, source = self.choose(options)
-        self.fit.use(text)
+        self.ledger.use(text)
         return Sentence(text, (source,))
 
     def work(self) -> tuple[list[Placed | None], list[tuple[Block, str]]]:
@@ -274,7 +267,7 @@ class _Draft:
             if effect is not None:
                 fact = f"{fact}，{effect.text}"
                 sources += effect.sources
-        self.fit.use(fact)
+        self.ledger.use(fact)
         sentences.append(Sentence(f"{fact}。", sources))
         return Item(tuple(sentences)), lead_text
 
@@ -291,129 +284,19 @@ class _Draft:
             return None
         return self.stock(related[variant % len(related)])
 
-    def problems(self, worked: list[str]) -> tuple[Section, list[tuple[str, str]]]:
-        """The problems section, and the (theme, text) of each problem for the plans to answer."""
-        heading = self.heading("problems")
-        intro = [self.fixed(self.genre.problems_intro, f"genre:{self.genre.id}")]
-        items: list[Item] = []
-        answered: list[tuple[str, str]] = []
-        if self.answers.problems:
-            for index, raw in enumerate(self.answers.problems, start=1):
-                text = formalise(raw)
-                if not text or not self.fit.is_new(text):
-                    continue
-                self.fit.use(text)
-                items.append(Item((Sentence(text, (f"problem:{index}",)),)))
-                answered.append((self.matcher.classify(text).theme, text))
-        else:
-            for theme in self.spread(worked):
-                if len(items) == MINED_PROBLEMS:
-                    break
-                item, text = self.statement(Kind.PROBLEM, theme, self.activities_of(theme))
-                if item is not None:
-                    items.append(item)
-                    answered.append((theme, text))
-        blocks = [Block(None, (), tuple(items))]
-        if self.genre.causes:
-            causes = []
-            for theme, text in answered[:CAUSES]:
-                item, _ = self.statement(Kind.CAUSE, theme, text)
-                if item is not None:
-                    causes.append(item)
-            if causes:
-                blocks.append(
-                    Block(None, (self.fixed("产生问题的原因：", "genre:duty"),), tuple(causes))
-                )
-        return Section("problems", heading, tuple(intro), tuple(blocks)), answered
-
-    def spread(self, worked: list[str]) -> list[str]:
-        """Themes to draw problems from: the busiest themes worked on, then the common ones."""
-        ordered = sorted(worked, key=lambda t: (-len(self.worked[t]), self.c.lexicon.ids.index(t)))
-        common = ["organization", "responsibility", "integration", "integrity"]
-        return list(dict.fromkeys([*ordered, *common]))
-
     def activities_of(self, theme: str) -> str:
+        """Everything the writer did in `theme`, run together."""
         return "".join(self.worked.get(theme, ()))
 
-    def statement(self, kind: Kind, theme: str, text: str) -> tuple[Item | None, str]:
-        """A mined problem, cause or plan: its statement and, when it has one, an elaboration."""
-        ranked = self.matcher.best(kind, theme, text, count=1, allow=self.top_level)
-        if not ranked:
-            # No statement of its own in this theme: an elaboration can stand alone.
-            ranked = self.matcher.best(kind, theme, text, count=1, allow=self.fit.allows)
-        if not ranked:
-            return None, ""
-        head = ranked[0]
-        sentence = self.stock(head)
-        if sentence is None:
-            return None, ""
-        sentences = [Sentence(sentence.text.rstrip("。") + "。", sentence.sources)]
-        if len(head.text) <= 40:
-            for child in self.c.bank.children(head.id):
-                if (body := self.stock(child)) is not None:
-                    sentences.append(body)
-                    break
-        return Item(tuple(sentences)), sentence.text
-
-    def top_level(self, phrase: Phrase) -> bool:
-        return phrase.parent is None and self.fit.allows(phrase)
-
-    def plans(
-        self, problems: list[tuple[str, str]], worked: list[str]
-    ) -> tuple[Section, list[str]]:
-        """The plans section, and the theme each plan answers (none for the writer's own plans)."""
-        heading = self.heading("plans")
-        intro = (self.fixed(self.genre.plans_intro, f"genre:{self.genre.id}"),)
-        items: list[Item] = []
-        themes: list[str] = []
-        if self.answers.plans:
-            for index, raw in enumerate(self.answers.plans, start=1):
-                text = formalise(raw)
-                if text and self.fit.is_new(text):
-                    self.fit.use(text)
-                    items.append(Item((Sentence(text, (f"plan:{index}",)),)))
-                    themes.append(self.matcher.classify(text).theme)
-            if not self.answers.problems:
-                # Problems chosen from the phrasebank still need an answer each.
-                for theme, text in problems:
-                    if theme not in themes:
-                        items.append(self.plan_item(theme, text))
-                        themes.append(theme)
-        else:
-            # Closed loop: one plan per theme of a problem, then one per theme worked on.
-            targets: dict[str, str] = {}
-            for theme, text in problems:
-                targets.setdefault(theme, text)
-            for theme in worked:
-                targets.setdefault(theme, self.activities_of(theme))
-            for theme in sorted(targets, key=self.c.lexicon.ids.index):
-                items.append(self.plan_item(theme, targets[theme]))
-                themes.append(theme)
-        return Section("plans", heading, intro, (Block(None, (), tuple(items)),)), themes
-
-    def plan_item(self, theme: str, text: str) -> Item:
-        item, _ = self.statement(Kind.PLAN, theme, text)
-        if item is not None:
-            return item
-        label = self.c.lexicon.label(theme)
-        return Item((self.fixed(f"持续加强{label}，推动各项工作落地见效。", f"theme:{theme}"),))
-
     def closing(self) -> tuple[Sentence, ...]:
-        for phrase in sorted(self.c.bank.select(Kind.CLOSING), key=lambda p: (-p.frequency, p.id)):
-            if (
-                phrase.template.startswith("接下来")
-                and (sentence := self.stock(phrase)) is not None
-            ):
+        for phrase in self.mined(Kind.CLOSING):
+            if (sentence := self.stock(phrase)) is not None:
                 return (sentence,)
-        return (self.fixed(self.genre.closing, f"genre:{self.genre.id}"),)
+        return (self.fixed(self.genre.closing),)
 
     def signature(self) -> tuple[Sentence, ...]:
-        lines = tuple(self.fixed(line, f"genre:{self.genre.id}") for line in self.genre.signature)
-        for line in lines:
-            if "XXX年" in line.text or "XX月" in line.text:
-                self.todo.append("落款日期（XXXX年XX月XX日）")
-            elif "XXX" in line.text:
-                self.todo.append("述职人姓名（XXX）")
+        lines = tuple(self.fixed(line) for line in self.genre.signature)
+        self.todo.extend(todo for line in lines if (todo := self.genre.todo(line.text)))
         return lines
 
     def notes(self, placed: list[Placed | None]) -> None:
@@ -423,14 +306,6 @@ class _Draft:
         answers = self.answers
         if answers.org is None and answers.party_org != answers.unit:
             self.todo.append(f"党组织名称（已按“{answers.party_org}”填写，请核对）")
-
-
-def _heading_suits(role: str, text: str, genre: str) -> bool:
-    if role == "work":
-        return genre != "duty" and "工作" in text and text.endswith("情况")
-    if role == "problems":
-        return text == "存在问题" if genre != "duty" else "原因" in text
-    return text.startswith(("下一步", "下步")) and (genre == "duty") == ("改进" in text)
 
 
 def _echoes(text: str, heading: str) -> bool:

@@ -1,11 +1,11 @@
-"""What may go into one draft, and how its slots are filled.
+"""What may go into one draft, how its slots are filled, and the ledger of what it holds.
 
 A phrase fits a draft when it names no stale campaign of another year, no
 trade the unit is not in, no fact the writer did not give (fact slots), no
-first person outside a 述职 report, and has not been used in the draft yet.
-Filling replaces the context slots with the unit, its party organisation,
-the period's words and the trade's wording; a guard rejects any result
-that still carries another trade's words.
+first person outside a 述职 report, and has not been used in the draft yet
+(the :class:`Ledger` knows). Filling replaces the context slots with the
+unit, its party organisation, the period's words and the trade's wording;
+a guard rejects any result that still carries another trade's words.
 """
 
 from __future__ import annotations
@@ -30,12 +30,43 @@ def party_body(org: str) -> str:
     return next((b for b in ("党工委", "党总支", "党支部", "党组") if org.endswith(b)), "党委")
 
 
-class Fit:
-    """The filter, the slot values and the record of what a draft already holds."""
+class Ledger:
+    """What one draft already says: the texts written and the phrases used."""
 
-    def __init__(self, answers: Answers, terms: Terms | None = None) -> None:
+    def __init__(self) -> None:
+        self._ids: set[str] = set()
+        self._texts: set[str] = set()
+
+    def use(self, text: str, phrase: Phrase | None = None) -> None:
+        self._texts.add(normal(text))
+        if phrase is not None:
+            self._ids.add(phrase.id)
+
+    def used_id(self, phrase_id: str) -> bool:
+        return phrase_id in self._ids
+
+    def is_new(self, text: str) -> bool:
+        """Whether `text` says something the draft has not said: not the same, not a part of
+        what is there (an effect clause already written), not containing it."""
+        letters = normal(text)
+        if letters in self._texts:
+            return False
+        return not any(
+            len(shorter) >= OVERLAP and shorter in longer
+            for used in self._texts
+            for shorter, longer in ((used, letters), (letters, used))
+        )
+
+
+class Fit:
+    """The filter and the slot values of one draft; its ledger rules out repeats."""
+
+    def __init__(
+        self, answers: Answers, ledger: Ledger | None = None, terms: Terms | None = None
+    ) -> None:
         self.terms = terms or load_terms()
         self.answers = answers
+        self.ledger = ledger if ledger is not None else Ledger()
         fill = self.terms.fill_for(answers.unit)
         # A unit of a trade that has its own word list may use that trade's phrases.
         self.trade = fill.id if any(t.id == fill.id for t in self.terms.trades) else None
@@ -49,11 +80,9 @@ class Fit:
         }
         self.first_person = answers.genre.first_person
         self._stale_years = {s.label: s.year for s in self.terms.stale}
-        self._used_ids: set[str] = set()
-        self._used_texts: set[str] = set()
 
     def allows(self, phrase: Phrase) -> bool:
-        if phrase.id in self._used_ids or phrase.fact_slots:
+        if phrase.fact_slots or self.ledger.used_id(phrase.id):
             return False
         if phrase.stale and self._stale_years.get(phrase.stale) != self.answers.period.year:
             return False
@@ -62,7 +91,7 @@ class Fit:
         if FIRST_PERSON.search(phrase.template) and not self.first_person:
             return False
         filled = self.fill(phrase.template)
-        return filled is not None and self.is_new(filled)
+        return filled is not None and self.ledger.is_new(filled)
 
     def fill(self, template: str) -> str | None:
         """`template` with its slots filled, or None when it cannot be used for this unit."""
@@ -72,20 +101,3 @@ class Fit:
         if self.trade is None and self.terms.trade_of(text):
             return None
         return text
-
-    def use(self, text: str, phrase: Phrase | None = None) -> None:
-        self._used_texts.add(normal(text))
-        if phrase is not None:
-            self._used_ids.add(phrase.id)
-
-    def is_new(self, text: str) -> bool:
-        """Whether `text` says something the draft has not said: not the same, not a part of
-        what is there (an effect clause already written), not containing it."""
-        letters = normal(text)
-        if letters in self._used_texts:
-            return False
-        return not any(
-            len(shorter) >= OVERLAP and shorter in longer
-            for used in self._used_texts
-            for shorter, longer in ((used, letters), (letters, used))
-        )

@@ -1,65 +1,147 @@
-"""The three genres of report: titles, level-1 headings and fixed wording (data/genres.toml)."""
+"""The three genres of report: titles, headings, fixed wording and their rules (data/genres.toml).
+
+Everything that differs between genres is data: which mined headings,
+openings and closings a genre accepts, the words a writer may type for it,
+and what its signature leaves for the writer to fill in.
+"""
 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from bot.errors import InputError
 
 GENRE_IDS = ("summary", "responsibility", "duty")
+ROLES = ("work", "problems", "plans")
 
-# Words a writer may type for a genre, besides its id and number.
-_ALIASES = {
-    "summary": ("党建工作总结", "党建总结", "工作总结", "总结"),
-    "responsibility": ("主体责任", "全面从严治党", "从严治党", "主体责任报告", "情况报告"),
-    "duty": ("述职", "书记述职", "述职报告", "抓党建述职", "第一责任人"),
-}
+
+@dataclass(frozen=True)
+class Rule:
+    """Which texts qualify: a text passes when it meets every condition given."""
+
+    equals: tuple[str, ...] = ()
+    starts_with: tuple[str, ...] = ()
+    ends_with: tuple[str, ...] = ()
+    not_ends_with: tuple[str, ...] = ()
+    contains: tuple[str, ...] = ()
+    excludes: tuple[str, ...] = ()
+
+    def accepts(self, text: str) -> bool:
+        return (
+            (not self.equals or text in self.equals)
+            and (not self.starts_with or text.startswith(self.starts_with))
+            and (not self.ends_with or text.endswith(self.ends_with))
+            and not (self.not_ends_with and text.endswith(self.not_ends_with))
+            and (not self.contains or any(word in text for word in self.contains))
+            and not any(word in text for word in self.excludes)
+        )
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """A stand-in the signature leaves (XXX), and how the 待补充 list names it."""
+
+    text: str
+    todo: str
 
 
 @dataclass(frozen=True)
 class Genre:
     id: str
     label: str
+    aliases: tuple[str, ...]
     title: str
     first_person: bool
     work: tuple[str, ...]
     problems: tuple[str, ...]
     plans: tuple[str, ...]
+    opening: str
     opening_end: str
     problems_intro: str
+    causes: str  # introduces the analysis of causes; empty when the genre has none
     plans_intro: str
     closing: str
     signature: tuple[str, ...]
-    causes: bool
-    opening: str
+    placeholders: tuple[Placeholder, ...]
+    opening_rule: Rule
+    closing_rule: Rule
+    mined_headings: tuple[tuple[str, Rule], ...]  # (role, rule); a role without one takes none
+
+    @property
+    def source(self) -> str:
+        """How a sentence of the genre's own wording names its source."""
+        return f"genre:{self.id}"
+
+    def headings(self, role: str) -> tuple[str, ...]:
+        """The genre's own level-1 headings for `role`."""
+        return {"work": self.work, "problems": self.problems, "plans": self.plans}[role]
+
+    def accepts_heading(self, role: str, text: str) -> bool:
+        """Whether a mined level-1 heading of `role` may head this genre's section."""
+        rule = dict(self.mined_headings).get(role)
+        return rule is not None and rule.accepts(text)
+
+    def todo(self, line: str) -> str | None:
+        """What a signature line leaves for the writer to fill in, if anything."""
+        return next((p.todo for p in self.placeholders if p.text in line), None)
+
+
+def parse_genres(text: str) -> dict[str, Genre]:
+    """The genres of a genres.toml; ValueError names a missing or unknown key."""
+    return {key: _genre(key, value) for key, value in tomllib.loads(text).items()}
+
+
+def _genre(key: str, value: dict[str, Any]) -> Genre:
+    names = {f.name for f in fields(Genre)} - {"id"}
+    if unknown := sorted(set(value) - names):
+        raise ValueError(f"genres.toml [{key}]: unknown keys {', '.join(unknown)}")
+    if missing := sorted(names - set(value) - {"mined_headings"}):
+        raise ValueError(f"genres.toml [{key}]: missing keys {', '.join(missing)}")
+    headings = value.get("mined_headings", {})
+    if unknown := sorted(set(headings) - set(ROLES)):
+        raise ValueError(f"genres.toml [{key}.mined_headings]: unknown roles {', '.join(unknown)}")
+    return Genre(
+        id=key,
+        label=value["label"],
+        aliases=tuple(value["aliases"]),
+        title=value["title"],
+        first_person=value["first_person"],
+        work=tuple(value["work"]),
+        problems=tuple(value["problems"]),
+        plans=tuple(value["plans"]),
+        opening=value["opening"],
+        opening_end=value["opening_end"],
+        problems_intro=value["problems_intro"],
+        causes=value["causes"],
+        plans_intro=value["plans_intro"],
+        closing=value["closing"],
+        signature=tuple(value["signature"]),
+        placeholders=tuple(Placeholder(p["text"], p["todo"]) for p in value["placeholders"]),
+        opening_rule=_rule(value["opening_rule"], f"{key}.opening_rule"),
+        closing_rule=_rule(value["closing_rule"], f"{key}.closing_rule"),
+        mined_headings=tuple(
+            (role, _rule(rule, f"{key}.mined_headings.{role}")) for role, rule in headings.items()
+        ),
+    )
+
+
+def _rule(raw: dict[str, Any], where: str) -> Rule:
+    conditions = {f.name for f in fields(Rule)}
+    if unknown := sorted(set(raw) - conditions):
+        raise ValueError(f"genres.toml {where}: unknown conditions {', '.join(unknown)}")
+    if not raw:
+        raise ValueError(f"genres.toml {where}: a rule needs at least one condition")
+    return Rule(**{name: tuple(words) for name, words in raw.items()})
 
 
 @cache
 def genres() -> dict[str, Genre]:
     text = resources.files("bot.writer.data").joinpath("genres.toml").read_text("utf-8")
-    raw = tomllib.loads(text)
-    return {
-        key: Genre(
-            id=key,
-            label=value["label"],
-            title=value["title"],
-            first_person=value["first_person"],
-            work=tuple(value["work"]),
-            problems=tuple(value["problems"]),
-            plans=tuple(value["plans"]),
-            opening_end=value["opening_end"],
-            problems_intro=value["problems_intro"],
-            plans_intro=value["plans_intro"],
-            closing=value["closing"],
-            signature=tuple(value["signature"]),
-            causes=value["causes"],
-            opening=value["opening"],
-        )
-        for key, value in raw.items()
-    }
+    return parse_genres(text)
 
 
 def choices_text() -> str:
@@ -73,9 +155,9 @@ def parse(text: str) -> Genre:
         return genres()[GENRE_IDS[int(value) - 1]]
     if value in genres():
         return genres()[value]
-    for genre_id, words in _ALIASES.items():
+    for genre in genres().values():
         if value and any(
-            value == w or (len(value) >= 2 and value in w) or w in value for w in words
+            value == w or (len(value) >= 2 and value in w) or w in value for w in genre.aliases
         ):
-            return genres()[genre_id]
+            return genre
     raise InputError(f"没能识别报告类型“{text.strip()[:20]}”。请选择：{choices_text()}")

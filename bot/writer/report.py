@@ -74,6 +74,14 @@ class Report:
     signature: tuple[Sentence, ...] = ()
     todo: tuple[str, ...] = ()  # 待补充: what the writer still has to fill in
 
+    def section(self, role: str) -> Section:
+        """The section of `role` (``work``, ``problems`` or ``plans``)."""
+        for section in self.sections:
+            if section.role == role:
+                return section
+        roles = "、".join(s.role for s in self.sections)
+        raise KeyError(f"no {role} section; the report has {roles}")
+
     def sentences(self) -> Iterator[Sentence]:
         """Every sentence in reading order."""
         yield self.title
