@@ -26,12 +26,12 @@ from phrasebank.build import build as build_bank
 from phrasebank.build import bundled_bank, bundled_corpus, bundled_meta
 from phrasebank.corpus import decode
 from phrasebank.errors import PhrasebankError, SourceError
-from phrasebank.phrase import KIND_LABELS, Kind, Phrase
+from phrasebank.phrase import KIND_LABELS, Kind
 from phrasebank.search import search
 from phrasebank.store import load_bank, save_bank, write_atomic
 from phrasebank.themes import THEME_IDS, load_lexicon
 
-from .tables import table
+from . import listing
 
 log = logging.getLogger(__name__)
 
@@ -127,11 +127,7 @@ def cmd_mine(args: argparse.Namespace) -> int:
     if result.skipped:
         print(f"跳过 {len(result.skipped)} 个文件（原因见上方提示）")
     print()
-    kinds = [[KIND_LABELS[Kind(k)], k, str(n)] for k, n in by_kind.items()]
-    print(table(["类别", "代码", "数量"], kinds, flexible=0))
-    print()
-    themes = [[lexicon.label(t), t, str(by_theme.get(t, 0))] for t in THEME_IDS]
-    print(table(["主题", "代码", "数量"], themes, flexible=0))
+    print(listing.counts_tables(by_kind, by_theme, lexicon))
     return 0
 
 
@@ -163,20 +159,9 @@ def cmd_phrases(args: argparse.Namespace) -> int:
         print("没有找到匹配的短语。可以换个关键词，或去掉 --theme / --kind 条件再试。")
         return 0
     columns = shutil.get_terminal_size((120, 24)).columns
-    rows = [_phrase_row(p, lexicon) for p in found]
-    print(table(["编号", "类别", "主题", "短语", "出处"], rows, total=columns, flexible=3))
+    print(listing.phrase_table(found, lexicon, columns))
     print(f"\n共 {len(found)} 条")
     return 0
-
-
-def _phrase_row(phrase: Phrase, lexicon: Any) -> list[str]:
-    source = phrase.source
-    where = f"{source.document[:3]} {source.path} 第{source.line}行"
-    if phrase.frequency > 1:
-        where += f" 等{phrase.frequency}处"
-    theme = lexicon.label(phrase.theme) if phrase.theme else "—"
-    mark = "（旧提法）" if phrase.stale else ""
-    return [phrase.id, KIND_LABELS[phrase.kind], theme, phrase.text + mark, where]
 
 
 # -------------------------------------------------------------- classify
@@ -193,21 +178,10 @@ def cmd_classify(args: argparse.Namespace) -> int:
     bank = open_bank(Path(args.db) if args.db else None)
     composer = Composer(bank)
     for line in lines:
-        text = _one_line(line)
+        text = listing.one_line(line)
         result = composer.classify(Activity(text[: answers.MAX_TEXT]))
         if args.json:
-            leads = composer.matcher.best(Kind.LEAD, result.theme, text, 3)
-            effects = composer.matcher.best(Kind.EFFECT, result.theme, text, 2)
-            record = {
-                "text": text,
-                "theme": result.theme,
-                "confidence": result.confidence,
-                "low_confidence": result.low,
-                "alternatives": [{"theme": t, "share": round(s, 3)} for t, s in result.ranking[:3]],
-                "phrases": [
-                    {"id": p.id, "kind": str(p.kind), "text": p.text} for p in leads + effects
-                ],
-            }
+            record = listing.classification_record(text, result, composer.matcher)
             print(json.dumps(record, ensure_ascii=False))
         else:
             print(f"{result.theme}\t{result.confidence:.2f}\t{text}")
@@ -223,11 +197,6 @@ def _stdin_lines() -> list[str]:
     except SourceError as exc:
         raise UsageError(f"无法读取输入：{exc.reason}") from exc
     return [line for line in text.splitlines() if line.strip()]
-
-
-def _one_line(text: str) -> str:
-    """A line as printed back: no tabs or control characters to break the columns."""
-    return re.sub(r"[\x00-\x1f\x7f]+", " ", text).strip()
 
 
 # ----------------------------------------------------------------- draft

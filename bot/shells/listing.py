@@ -1,0 +1,59 @@
+"""Listings the command line prints: mined counts, phrases, classified activities."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from phrasebank.matching import Classification, Matcher
+from phrasebank.phrase import KIND_LABELS, Kind, Phrase
+from phrasebank.themes import THEME_IDS, Lexicon
+
+from .tables import table
+
+
+def counts_tables(by_kind: dict[str, int], by_theme: dict[str, int], lexicon: Lexicon) -> str:
+    """How many phrases of each kind and of each theme a bank holds, as two tables."""
+    kinds = [[KIND_LABELS[Kind(k)], k, str(n)] for k, n in by_kind.items()]
+    themes = [[lexicon.label(t), t, str(by_theme.get(t, 0))] for t in THEME_IDS]
+    return "\n\n".join(
+        [
+            table(["类别", "代码", "数量"], kinds, flexible=0),
+            table(["主题", "代码", "数量"], themes, flexible=0),
+        ]
+    )
+
+
+def phrase_table(found: list[Phrase], lexicon: Lexicon, columns: int) -> str:
+    """Phrases with their kind, theme and where they were found, fitting `columns`."""
+    rows = [_phrase_row(p, lexicon) for p in found]
+    return table(["编号", "类别", "主题", "短语", "出处"], rows, total=columns, flexible=3)
+
+
+def _phrase_row(phrase: Phrase, lexicon: Lexicon) -> list[str]:
+    source = phrase.source
+    where = f"{source.document[:3]} {source.path} 第{source.line}行"
+    if phrase.frequency > 1:
+        where += f" 等{phrase.frequency}处"
+    theme = lexicon.label(phrase.theme) if phrase.theme else "—"
+    mark = "（旧提法）" if phrase.stale else ""
+    return [phrase.id, KIND_LABELS[phrase.kind], theme, phrase.text + mark, where]
+
+
+def classification_record(text: str, result: Classification, matcher: Matcher) -> dict[str, Any]:
+    """One classified activity as a JSON object, with the phrases it would draw on."""
+    leads = matcher.best(Kind.LEAD, result.theme, text, 3)
+    effects = matcher.best(Kind.EFFECT, result.theme, text, 2)
+    return {
+        "text": text,
+        "theme": result.theme,
+        "confidence": result.confidence,
+        "low_confidence": result.low,
+        "alternatives": [{"theme": t, "share": round(s, 3)} for t, s in result.ranking[:3]],
+        "phrases": [{"id": p.id, "kind": str(p.kind), "text": p.text} for p in leads + effects],
+    }
+
+
+def one_line(text: str) -> str:
+    """A line as printed back: no tabs or control characters to break the columns."""
+    return re.sub(r"[\x00-\x1f\x7f]+", " ", text).strip()
