@@ -343,23 +343,10 @@ def test_a_long_draft_is_split_into_telegram_sized_messages(
     assert all(part.endswith(("。", "：", "日")) for part in draft_parts[:-1])
 
 
-@pytest.mark.parametrize(
-    ("config", "message"),
-    [
-        ("allowed_users = [1]\n", "没有配置 Telegram 机器人令牌"),
-        ('token = "123:abc"\nallowed_users = "everyone"\n', "allowed_users"),
-        ('token = "123:abc"\nlog_level = "LOUD"\n', "log_level"),
-        ('token = "123:abc"\ntoken2 = 1\n', "不认识的配置项 token2"),
-        ("token = \n", "格式错误"),
-        ('token = "123:abc"\nbase_url = "ftp://x"\n', "base_url"),
-    ],
-    ids=["no-token", "users", "level", "unknown-key", "syntax", "url"],
-)
-def test_bad_configuration_exits_with_one_clear_line(
-    tmp_path: Path, config: str, message: str
-) -> None:
+def test_bad_configuration_exits_with_one_clear_line(tmp_path: Path) -> None:
+    # Each bad setting is checked in test_settings.py; this launch checks the edge.
     path = tmp_path / "config.toml"
-    path.write_text(config, "utf-8")
+    path.write_text('token = "123:abc"\nlog_level = "LOUD"\n', "utf-8")
     env = {k: v for k, v in os.environ.items() if k != "ZONGJIE_TOKEN"}
     result = subprocess.run(
         [sys.executable, "-m", "bot", "telegram", "--config", str(path)],
@@ -372,7 +359,7 @@ def test_bad_configuration_exits_with_one_clear_line(
     )
     assert result.returncode == 1
     lines = [line for line in result.stderr.splitlines() if line.strip()]
-    assert len(lines) == 1 and message in lines[0], result.stderr
+    assert len(lines) == 1 and "log_level" in lines[0], result.stderr
     assert "123:abc" not in result.stderr
 
 
