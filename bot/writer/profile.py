@@ -1,0 +1,249 @@
+"""Who is writing: the unit's kind, its party body, and the words a draft uses for them.
+
+The profile is derived from the unit's name (``宁川县人民医院`` → a hospital
+with a 党委: 院党委, 全院, 医务人员, 医疗服务) and can be overridden in
+ANSWERS.toml or the chat. Kinds and their words are data
+(``data/units.toml``); the guiding line of the opening by year is
+``data/guidance.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from bot.errors import InputError
+
+# Party organisations a unit's name may already end with (a 街道党工委, a 支部).
+# ``中共…委员会`` is a 党委 too, but a bare 委员会 is a government body (发展和改革委员会).
+PARTY_SUFFIXES = ("党工委", "党委", "党组", "党总支", "党支部", "支部委员会")
+BODIES = ("党工委", "党总支", "党支部", "党组", "党委")
+ANY = "*"
+
+
+@dataclass(frozen=True)
+class UnitKind:
+    """One kind of unit (data/units.toml) and the words its drafts use."""
+
+    id: str
+    label: str
+    example: str
+    match: tuple[str, ...]
+    contains: tuple[str, ...]
+    agency: bool
+    body: str
+    head: str
+    scope: str
+    self: str
+    people: str
+    business: str
+    center: str
+    served: str
+    cause: str
+    mainline: str
+    forbid: tuple[str, ...]
+
+    def suffix(self, name: str) -> tuple[str, str] | None:
+        """The matched (suffix, head) when `name` is of this kind, else None."""
+        for word in self.contains:
+            if word in name:
+                return word, self.head
+        for entry in self.match:
+            pattern, _, head = entry.partition("=")
+            found = re.search(f"(?:{pattern})$", name)
+            if found:
+                return found.group(), head or found.group()
+        return None
+
+
+@dataclass(frozen=True)
+class Body:
+    name: str
+    branches: bool
+    forbid: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Units:
+    kinds: tuple[UnitKind, ...]
+    bodies: dict[str, Body]
+
+    def kind(self, kind_id: str) -> UnitKind:
+        for kind in self.kinds:
+            if kind.id == kind_id:
+                return kind
+        choices = "、".join(f"{k.id}（{k.label}）" for k in self.kinds)
+        raise InputError(f"不认识单位类型“{kind_id}”。可选：{choices}")
+
+
+@cache
+def load_units() -> Units:
+    raw = tomllib.loads(_data("units.toml"))
+    kinds = tuple(_kind(entry) for entry in raw["kinds"])
+    bodies = {
+        name: Body(name, bool(value["branches"]), tuple(value["forbid"]))
+        for name, value in raw["bodies"].items()
+    }
+    return Units(kinds, bodies)
+
+
+def _kind(entry: dict[str, Any]) -> UnitKind:
+    return UnitKind(
+        id=entry["id"],
+        label=entry["label"],
+        example=entry["example"],
+        match=tuple(entry.get("match", ())),
+        contains=tuple(entry.get("contains", ())),
+        agency=bool(entry["agency"]),
+        body=entry["body"],
+        head=entry["head"],
+        scope=entry["scope"],
+        self=entry["self"],
+        people=entry["people"],
+        business=entry["business"],
+        center=entry["center"],
+        served=entry["served"],
+        cause=entry["cause"],
+        mainline=entry["mainline"],
+        forbid=tuple(entry["forbid"]),
+    )
+
+
+def _data(name: str) -> str:
+    return resources.files("bot.writer.data").joinpath(name).read_text("utf-8")
+
+
+@dataclass(frozen=True)
+class Guidance:
+    """What an opening names as its guiding line in a given month."""
+
+    thought: str
+    congress: str
+
+
+@cache
+def _guidance() -> tuple[tuple[tuple[int, int], Guidance], ...]:
+    raw = tomllib.loads(_data("guidance.toml"))
+    lines = [
+        ((int(e["since"][0]), int(e["since"][1])), Guidance(e["thought"], e["congress"]))
+        for e in raw["lines"]
+    ]
+    return tuple(sorted(lines))
+
+
+def guidance(year: int, month: int) -> Guidance:
+    """The guiding thought and the congress and plenums current at (year, month)."""
+    current = _guidance()[0][1]
+    for since, line in _guidance():
+        if since <= (year, month):
+            current = line
+    return current
+
+
+@dataclass(frozen=True)
+class Profile:
+    """The writing unit as a draft speaks of it."""
+
+    unit: str  # the full name as typed, party suffix and all
+    name: str  # the unit without its party suffix
+    kind: UnitKind
+    body: str  # 党委, 党组, 党工委, 党总支, 党支部
+    org: str  # the party organisation's full name
+    short_org: str  # 局党委, 院党委, 社区党支部
+    scope: str  # 全局, 全院, 社区
+    self_name: str  # 我局, 我院, 社区
+
+    @property
+    def branches(self) -> bool:
+        """Whether the party body has branches below it (各党支部 makes sense)."""
+        body = load_units().bodies.get(self.body)
+        return body.branches if body else True
+
+    def forbidden(self) -> tuple[str, ...]:
+        """Words no stock phrase in this unit's draft may contain."""
+        body = load_units().bodies.get(self.body)
+        return self.kind.forbid + (body.forbid if body else ())
+
+    def values(self) -> dict[str, str]:
+        """Slot values for stock phrases; the full names are for title, opening and signature."""
+        kind = self.kind
+        return {
+            "单位": self.scope,
+            "单位全称": self.unit,
+            "党组织": self.short_org,
+            "党组织全称": self.org,
+            "党组织简称": self.short_org,
+            "党委": self.body,
+            "本单位": self.scope,
+            "我单位": self.self_name,
+            "机关": "机关" if kind.agency else "单位",
+            "党员干部": kind.people,
+            "业务": kind.business,
+            "中心工作": kind.center,
+            "服务对象": kind.served,
+            "事业": kind.cause,
+            "主线": kind.mainline,
+        }
+
+
+def strip_party(unit: str) -> str:
+    """The unit without a party-organisation suffix (``XX街道党工委`` → ``XX街道``)."""
+    if unit.startswith("中共") and unit.endswith("委员会") and len(unit) > 6:
+        return unit[2:-3]
+    for suffix in PARTY_SUFFIXES:
+        if unit.endswith(suffix) and len(unit) > len(suffix) + 1:
+            return unit[: -len(suffix)]
+    return unit
+
+
+def body_of(org: str) -> str | None:
+    """The party body an organisation's name ends with, if any."""
+    if org.startswith("中共") and org.endswith("委员会"):
+        return "党支部" if org.endswith("支部委员会") else "党委"
+    if org.endswith("支部委员会"):
+        return "党支部"
+    return next((b for b in BODIES if org.endswith(b)), None)
+
+
+def profile_for(
+    unit: str,
+    org: str | None = None,
+    kind: str | None = None,
+    short_org: str | None = None,
+) -> Profile:
+    """The profile of `unit`: from its name, with the writer's overrides."""
+    units = load_units()
+    name = strip_party(unit)
+    found = _find(units, name) if kind is None else (units.kind(kind), None)
+    the_kind, suffix = found
+    head = suffix[1] if suffix else the_kind.head
+    if the_kind.head not in ("", ANY):
+        head = the_kind.head
+    if org is None and unit != name:
+        org = unit
+    body = body_of(org) if org else None
+    body = body or the_kind.body
+    if org is None:
+        org = name + body
+    return Profile(
+        unit=unit,
+        name=name,
+        kind=the_kind,
+        body=body,
+        org=org,
+        short_org=short_org or f"{head}{body}",
+        scope=the_kind.scope.replace(ANY, head) if head else "全体党员",
+        self_name=the_kind.self.replace(ANY, head) if head else "本单位",
+    )
+
+
+def _find(units: Units, name: str) -> tuple[UnitKind, tuple[str, str] | None]:
+    for kind in units.kinds:
+        suffix = kind.suffix(name)
+        if suffix is not None:
+            return kind, suffix
+    return units.kinds[-1], None
