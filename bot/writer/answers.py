@@ -10,6 +10,7 @@ import datetime as dt
 import re
 import tomllib
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -21,12 +22,10 @@ from phrasebank.themes import THEME_IDS
 from . import genres, period
 from .genres import Genre
 from .period import Period
+from .profile import Profile, load_units, profile_for
 
 MAX_ACTIVITIES = 60
 MAX_TEXT = 2000
-
-# Party organisations a unit's name may already be (a 街道党工委, a 支部).
-_PARTY_SUFFIXES = ("党工委", "党委", "党组", "党总支", "党支部", "支部委员会", "委员会")
 
 
 @dataclass(frozen=True)
@@ -52,33 +51,23 @@ class Answers:
     plans: tuple[str, ...] = ()
     org: str | None = None  # the party organisation's name, when it is not derivable
 
+    kind: str | None = None  # the kind of unit (data/units.toml), when not derivable
+    short_org: str | None = None  # what the draft calls the party body (院党委), when not derivable
+
+    @cached_property
+    def profile(self) -> Profile:
+        """Who is writing: the unit's kind, party body and the words a draft uses for them."""
+        return profile_for(self.unit, self.org, self.kind, self.short_org)
+
     @property
     def unit_name(self) -> str:
         """The unit without a party-organisation suffix (``XX街道党工委`` → ``XX街道``)."""
-        for suffix in _PARTY_SUFFIXES:
-            if self.unit.endswith(suffix) and len(self.unit) > len(suffix) + 1:
-                return self.unit[: -len(suffix)]
-        return self.unit
+        return self.profile.name
 
     @property
     def party_org(self) -> str:
         """The unit's party organisation: given, the unit itself, or its usual form."""
-        if self.org:
-            return self.org
-        if self.unit.endswith(_PARTY_SUFFIXES):
-            return self.unit
-        return self.unit + usual_party_body(self.unit)
-
-
-def usual_party_body(unit: str) -> str:
-    """党工委 for a 街道; 党委 for tax bureaus, towns, firms and schools; 党组 for other bodies."""
-    if "街道" in unit:
-        return "党工委"
-    if "税务" in unit or re.search(r"(镇|乡|公司|集团|医院|学校|大学|学院|中学|小学)$", unit):
-        return "党委"
-    if re.search(r"(局|委|办|厅|院|中心)$", unit):
-        return "党组"
-    return "党组织"
+        return self.profile.org
 
 
 def clean_unit(text: str) -> str:
@@ -128,7 +117,17 @@ def load(path: Path, today: dt.date | None = None) -> Answers:
 def from_mapping(
     raw: dict[str, Any], source: str = "answers", today: dt.date | None = None
 ) -> Answers:
-    known = {"unit", "period", "genre", "activities", "problems", "plans", "org"}
+    known = {
+        "unit",
+        "period",
+        "genre",
+        "activities",
+        "problems",
+        "plans",
+        "org",
+        "kind",
+        "short_org",
+    }
     unknown = sorted(set(raw) - known)
     if unknown:
         raise AnswersError(
@@ -162,9 +161,33 @@ def from_mapping(
     org = raw.get("org")
     if org is not None and (not isinstance(org, str) or not org.strip()):
         raise AnswersError(source, "org", '应为党组织名称（文字），例如 org = "中共某某局党组"')
+    kind = _optional(raw, "kind", source, '应为单位类型，例如 kind = "hospital"')
+    if kind is not None:
+        try:
+            load_units().kind(kind)
+        except InputError as exc:
+            raise AnswersError(source, "kind", str(exc)) from exc
+    short_org = _optional(raw, "short_org", source, '应为党组织简称，例如 short_org = "院党委"')
     return Answers(
-        unit, the_period, genre, activities, problems, plans, org.strip() if org else None
+        unit,
+        the_period,
+        genre,
+        activities,
+        problems,
+        plans,
+        org.strip() if org else None,
+        kind,
+        short_org,
     )
+
+
+def _optional(raw: dict[str, Any], key: str, source: str, expected: str) -> str | None:
+    value = raw.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise AnswersError(source, key, f"格式不对：{expected}")
+    return value.strip()
 
 
 def _string(raw: dict[str, Any], key: str, source: str, expected: str) -> str:

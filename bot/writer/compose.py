@@ -27,28 +27,17 @@ from phrasebank.themes import load_lexicon
 from .answers import Activity, Answers
 from .fit import Fit, Ledger
 from .problems import plans_section, problems_section
-from .report import Block, Item, Report, Section, Sentence
+from .report import Report, Section, Sentence
 from .wording import formalise
+from .work import Placed, WorkSection
 
 T = TypeVar("T")
-# An effect clause is added only to facts shorter than this; a long fact has said enough.
-EFFECT_MAX_FACT = 90
 # A lead this similar (0–100) to a clause of its subsection's heading would only repeat it.
 ECHO = 60
 # A plan statement longer than this does not make a heading.
 HEADING_MAX = 30
 # A subsection heading speaks for all its activities: it should name its theme plainly.
 HEADING_TYPICAL = 1.0
-
-
-@dataclass(frozen=True)
-class Placed:
-    """Where one activity went: its theme (and how sure), the lead it got, its formal text."""
-
-    theme: str
-    classification: Classification | None
-    lead: str | None
-    text: str
 
 
 @dataclass(frozen=True)
@@ -103,6 +92,7 @@ class Drafting:
         self.todo: list[str] = []
         # Per theme worked on: the formal text of its activities, in input order.
         self.worked: dict[str, list[str]] = {}
+        self.placed: list[Placed | None] = []
 
     # --------------------------------------------------------------- helpers
 
@@ -159,10 +149,10 @@ class Drafting:
     # ----------------------------------------------------------------- parts
 
     def compose(self) -> Composition:
-        answers = self.answers
         # The title names the unit as the writer typed it, party suffix and all.
-        title = self.fixed(self.genre.title.replace("{单位}", answers.unit))
-        placed, blocks = self.work()
+        title = self.fixed(self.genre.title)
+        placed, blocks = WorkSection(self).blocks()
+        self.placed = placed
         themes = [theme for _, theme in blocks]
         problems, problem_themes = problems_section(self, themes)
         plans, plan_themes = plans_section(self, problem_themes, themes)
@@ -178,22 +168,17 @@ class Drafting:
             todo=tuple(dict.fromkeys(self.todo)),
         )
         return Composition(
-            report, tuple(placed), tuple(t for t, _ in problem_themes), tuple(plan_themes)
+            report, tuple(placed), tuple(p.theme for p in problem_themes), tuple(plan_themes)
         )
 
     def opening(self) -> tuple[Sentence, ...]:
-        """The guiding line (mined when one suits the genre) and the genre's 报告如下."""
-        guiding = next(
-            (s for p in self.mined(Kind.OPENING) if (s := self.stock(p)) is not None), None
-        )
-        if guiding is None:
-            guiding = self.fixed(self.genre.opening)
-        return guiding, self.fixed(self.genre.opening_end)
+        """The guiding line (the thought, the congress, the unit's main line) and 报告如下."""
+        return self.fixed(self.choose(self.genre.openings)), self.fixed(self.genre.opening_end)
 
-    def mined(self, kind: Kind) -> list[Phrase]:
-        """The bank's openings or closings the genre accepts, the most frequent first."""
-        rule = self.genre.opening_rule if kind is Kind.OPENING else self.genre.closing_rule
-        found = [p for p in self.c.bank.select(kind) if rule.accepts(p.template)]
+    def mined_closings(self) -> list[Phrase]:
+        """The bank's closings the genre accepts, the most frequent first."""
+        rule = self.genre.closing_rule
+        found = [p for p in self.c.bank.select(Kind.CLOSING) if rule.accepts(p.template)]
         return sorted(found, key=lambda p: (-p.frequency, p.id))
 
     def heading(self, role: str) -> Sentence:
@@ -207,89 +192,17 @@ class Drafting:
         self.ledger.use(text)
         return Sentence(text, (source,))
 
-    def work(self) -> tuple[list[Placed | None], list[tuple[Block, str]]]:
-        """The work section's blocks, one per theme worked on, in theme order."""
-        placed: list[Placed | None] = []
-        by_theme: dict[str, list[tuple[int, Activity, str]]] = {}
-        seen: set[str] = set()
-        for index, activity in enumerate(self.answers.activities, start=1):
-            text = formalise(activity.text)
-            if not text or text in seen:
-                placed.append(None)
-                continue
-            seen.add(text)
-            classification = None if activity.theme else self.matcher.classify(text)
-            theme = activity.theme or (classification.theme if classification else "responsibility")
-            by_theme.setdefault(theme, []).append((index, activity, text))
-            placed.append(Placed(theme, classification, None, text))
-        blocks: list[tuple[Block, str]] = []
-        for theme in sorted(by_theme, key=self.c.lexicon.ids.index):
-            entries = by_theme[theme]
-            self.worked[theme] = [text for _, _, text in entries]
-            everything = "".join(self.worked[theme])
-            heading = self.block_heading(theme, everything)
-            items = []
-            for index, activity, text in entries:
-                item, lead = self.work_item(theme, index, activity, text, heading.text)
-                items.append(item)
-                current = placed[index - 1]
-                assert current is not None
-                placed[index - 1] = Placed(theme, current.classification, lead, text)
-            blocks.append((Block(heading, (), tuple(items)), theme))
-        return placed, blocks
-
-    def block_heading(self, theme: str, text: str) -> Sentence:
-        """A mined heading that claims nothing the block's activities do not say.
-
-        严格选人用人 must not head a block of 岗位练兵; when no heading of the
-        theme fits, a plan's short statement (加强队伍建设，提升执行力) does,
-        and failing that the theme's own name.
-        """
-        for kind in (Kind.HEADING, Kind.PLAN):
-            phrase = self.pick(kind, theme, text, fact=text)
-            if phrase is not None and (sentence := self.stock(phrase)) is not None:
-                return sentence
-        return self.fixed(f"扎实推进{self.c.lexicon.label(theme)}", f"theme:{theme}")
-
-    def work_item(
-        self, theme: str, index: int, activity: Activity, text: str, heading: str
-    ) -> tuple[Item, str | None]:
-        sentences: list[Sentence] = []
-        lead_text = None
-        lead = self.pick(Kind.LEAD, theme, text, activity.variant, fact=text, unlike=heading)
-        if lead is not None and (sentence := self.stock(lead)) is not None:
-            lead_text = sentence.text
-            sentences.append(Sentence(f"{sentence.text}。", sentence.sources))
-        fact = text.removesuffix("。")
-        sources: tuple[str, ...] = (f"activity:{index}",)
-        if len(fact) < EFFECT_MAX_FACT and not _ends_with_effect(fact):
-            effect = self.matched_effect(theme, text, activity.variant)
-            if effect is not None:
-                fact = f"{fact}，{effect.text}"
-                sources += effect.sources
-        self.ledger.use(fact)
-        sentences.append(Sentence(f"{fact}。", sources))
-        return Item(tuple(sentences)), lead_text
-
-    def matched_effect(self, theme: str, text: str, variant: int) -> Sentence | None:
-        """An effect clause sharing a specific word with the fact, if any does."""
-        keys = self.matcher.keys(text)
-
-        def allow(phrase: Phrase) -> bool:
-            return self.c.lexicon.entailed(phrase.text, theme, text) and self.fit.allows(phrase)
-
-        ranked = self.matcher.best(Kind.EFFECT, theme, text, count=variant + 3, allow=allow)
-        related = [p for p in ranked if self.matcher.shares_specific(keys, p)]
-        if not related:
-            return None
-        return self.stock(related[variant % len(related)])
+    def ends_with_effect(self, fact: str) -> bool:
+        """Whether the writer's fact already ends with an effect clause of its own."""
+        clauses = split_clauses(fact)[::2]
+        return len(clauses) > 1 and bool(EFFECT_START.match(clauses[-1].strip()))
 
     def activities_of(self, theme: str) -> str:
         """Everything the writer did in `theme`, run together."""
         return "".join(self.worked.get(theme, ()))
 
     def closing(self) -> tuple[Sentence, ...]:
-        for phrase in self.mined(Kind.CLOSING):
+        for phrase in self.mined_closings():
             if (sentence := self.stock(phrase)) is not None:
                 return (sentence,)
         return (self.fixed(self.genre.closing),)
@@ -310,8 +223,3 @@ class Drafting:
 
 def _echoes(text: str, heading: str) -> bool:
     return any(fuzz.ratio(text, clause) >= ECHO for clause in split_clauses(heading)[::2])
-
-
-def _ends_with_effect(fact: str) -> bool:
-    clauses = split_clauses(fact)[::2]
-    return len(clauses) > 1 and bool(EFFECT_START.match(clauses[-1].strip()))

@@ -18,16 +18,12 @@ from phrasebank.slots import SLOT, render
 from phrasebank.terms import Terms, load_terms
 
 from .answers import Answers
+from .profile import guidance as guidance_at
 
 FIRST_PERSON = re.compile(r"我|本人")
 SUPERIOR = "上级党组织"
 # A stretch of this many characters already in the draft makes a phrase a repeat.
 OVERLAP = 8
-
-
-def party_body(org: str) -> str:
-    """The kind of party body an organisation is (党委, 党组, 党工委 …), for 党委会, 党委书记."""
-    return next((b for b in ("党工委", "党总支", "党支部", "党组") if org.endswith(b)), "党委")
 
 
 class Ledger:
@@ -67,17 +63,25 @@ class Fit:
         self.terms = terms or load_terms()
         self.answers = answers
         self.ledger = ledger if ledger is not None else Ledger()
+        profile = answers.profile
         fill = self.terms.fill_for(answers.unit)
         # A unit of a trade that has its own word list may use that trade's phrases.
         self.trade = fill.id if any(t.id == fill.id for t in self.terms.trades) else None
+        guidance = guidance_at(answers.period.year, answers.period.last_month)
+        # Stock phrases call the unit and its party body by their short names (我局,
+        # 局党委); the full names are for the title, the opening and the signature.
         self.values = {
             **fill.values,
+            **profile.values(),
             **answers.period.words,
-            "单位": answers.unit_name,
-            "党组织": answers.party_org,
-            "党委": party_body(answers.party_org),
+            "指导思想": guidance.thought,
+            "会议精神": guidance.congress,
             "上级": SUPERIOR,
         }
+        self.forbidden = profile.forbidden()
+        # A unit that is not a 机关 does not speak of 机关党建.
+        if not profile.kind.agency:
+            self.forbidden += ("{机关}",)
         self.first_person = answers.genre.first_person
         self._stale_years = {s.label: s.year for s in self.terms.stale}
 
@@ -90,8 +94,14 @@ class Fit:
             return False
         if FIRST_PERSON.search(phrase.template) and not self.first_person:
             return False
+        if any(word in phrase.template for word in self.forbidden):
+            return False
         filled = self.fill(phrase.template)
         return filled is not None and self.ledger.is_new(filled)
+
+    def forbids(self, text: str) -> bool:
+        """Whether `text` says something this unit never says of itself (机关, 各党支部 …)."""
+        return any(word in text for word in self.forbidden)
 
     def fill(self, template: str) -> str | None:
         """`template` with its slots filled, or None when it cannot be used for this unit."""

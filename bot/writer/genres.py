@@ -59,7 +59,7 @@ class Genre:
     work: tuple[str, ...]
     problems: tuple[str, ...]
     plans: tuple[str, ...]
-    opening: str
+    openings: tuple[str, ...]  # the guiding line; a draft takes one
     opening_end: str
     problems_intro: str
     causes: str  # introduces the analysis of causes; empty when the genre has none
@@ -67,7 +67,6 @@ class Genre:
     closing: str
     signature: tuple[str, ...]
     placeholders: tuple[Placeholder, ...]
-    opening_rule: Rule
     closing_rule: Rule
     mined_headings: tuple[tuple[str, Rule], ...]  # (role, rule); a role without one takes none
 
@@ -113,7 +112,7 @@ def _genre(key: str, value: dict[str, Any]) -> Genre:
         work=tuple(value["work"]),
         problems=tuple(value["problems"]),
         plans=tuple(value["plans"]),
-        opening=value["opening"],
+        openings=tuple(value["openings"]),
         opening_end=value["opening_end"],
         problems_intro=value["problems_intro"],
         causes=value["causes"],
@@ -121,7 +120,6 @@ def _genre(key: str, value: dict[str, Any]) -> Genre:
         closing=value["closing"],
         signature=tuple(value["signature"]),
         placeholders=tuple(Placeholder(p["text"], p["todo"]) for p in value["placeholders"]),
-        opening_rule=_rule(value["opening_rule"], f"{key}.opening_rule"),
         closing_rule=_rule(value["closing_rule"], f"{key}.closing_rule"),
         mined_headings=tuple(
             (role, _rule(rule, f"{key}.mined_headings.{role}")) for role, rule in headings.items()

@@ -53,6 +53,20 @@ class Period:
         return f"{self.year}年"
 
     @property
+    def last_month(self) -> int:
+        """The period's last month (1–12)."""
+        if self.span is Span.QUARTER:
+            return self.number * 3
+        if self.span is Span.HALF:
+            return self.number * 6
+        return 12
+
+    def months(self) -> range:
+        """The months the period covers."""
+        length = {Span.QUARTER: 3, Span.HALF: 6, Span.YEAR: 12}[self.span]
+        return range(self.last_month - length + 1, self.last_month + 1)
+
+    @property
     def words(self) -> dict[str, str]:
         """Slot values for the period words of stock phrases."""
         if self.span is Span.QUARTER:

@@ -1,7 +1,10 @@
 """The problems section, its analysis of causes, and the plans that answer the problems.
 
-Problems are the writer's, or 2–4 mined ones fitting the themes worked on;
-plans answer every problem (closed loop) and cover every theme worked on.
+Problems are the writer's own, always; or 2–4 stock ones from the sub-topics
+worked on that the facts do not contradict (a problem lists the words that
+would deny it). Every problem gets a plan that answers it by content (the
+sub-topic whose words it shares), and every theme worked on gets a plan;
+a plan is never a bare slogan. Causes (述职) come two or three, or not at all.
 """
 
 from __future__ import annotations
@@ -11,26 +14,39 @@ from typing import TYPE_CHECKING
 from phrasebank.phrase import Kind, Phrase
 
 from .report import Block, Item, Section, Sentence
+from .subtopics import Subtopic, load_subtopics
 from .wording import formalise
 
 if TYPE_CHECKING:
     from .compose import Drafting
 
-# Mined problems when the writer gives none (DESIGN: 2–4): the three busiest themes,
-# falling back on the themes every unit has problems in.
-MINED_PROBLEMS = 3
-COMMON_PROBLEM_THEMES = ("organization", "responsibility", "integration", "integrity")
-CAUSES = 2
+# Stock problems when the writer gives none (DESIGN: 2–4).
+STOCK_PROBLEMS = 3
+# Themes every unit can honestly name a problem in, after the ones worked on.
+COMMON_PROBLEM_THEMES = ("organization", "theory", "integrity", "integration")
+CAUSES = (2, 3)
 # A statement this short is followed by its first fitting elaboration.
 ELABORATE_MAX = 40
+# A mined plan this short with no elaboration is a slogan, not a plan.
+SLOGAN_MAX = 16
 
 
-def problems_section(draft: Drafting, worked: list[str]) -> tuple[Section, list[tuple[str, str]]]:
-    """The problems section, and the (theme, text) of each problem for the plans to answer."""
+class Problem:
+    """One problem of the draft: its text, the theme and sub-topic its plan must answer."""
+
+    def __init__(self, text: str, theme: str, subtopic: Subtopic | None) -> None:
+        self.text = text
+        self.theme = theme
+        self.subtopic = subtopic
+
+
+def problems_section(draft: Drafting, worked: list[str]) -> tuple[Section, list[Problem]]:
+    """The problems section, and each problem for the plans to answer."""
     heading = draft.heading("problems")
     intro = (draft.fixed(draft.genre.problems_intro),)
     items: list[Item] = []
-    answered: list[tuple[str, str]] = []
+    problems: list[Problem] = []
+    subtopics = load_subtopics()
     if draft.answers.problems:
         for index, raw in enumerate(draft.answers.problems, start=1):
             text = formalise(raw)
@@ -38,96 +54,155 @@ def problems_section(draft: Drafting, worked: list[str]) -> tuple[Section, list[
                 continue
             draft.ledger.use(text)
             items.append(Item((Sentence(text, (f"problem:{index}",)),)))
-            answered.append((draft.matcher.classify(text).theme, text))
+            subtopic = subtopics.answering(text)
+            theme = subtopic.theme if subtopic else draft.matcher.classify(text).theme
+            problems.append(Problem(text, theme, subtopic))
     else:
-        for theme in _spread(draft, worked):
-            if len(items) == MINED_PROBLEMS:
+        for subtopic in _candidates(draft, worked):
+            if len(items) == STOCK_PROBLEMS:
                 break
-            item, text = statement(draft, Kind.PROBLEM, theme, draft.activities_of(theme))
-            if item is not None:
-                items.append(item)
-                answered.append((theme, text))
+            if any(p.theme == subtopic.theme for p in problems):
+                continue
+            sentence = _stock_problem(draft, subtopic)
+            if sentence is not None:
+                items.append(Item((sentence,)))
+                problems.append(Problem(sentence.text, subtopic.theme, subtopic))
     blocks = [Block(None, (), tuple(items))]
     if draft.genre.causes:
-        causes = []
-        for theme, text in answered[:CAUSES]:
-            item, _ = statement(draft, Kind.CAUSE, theme, text)
-            if item is not None:
-                causes.append(item)
+        causes = _causes(draft, problems)
         if causes:
             blocks.append(Block(None, (draft.fixed(draft.genre.causes),), tuple(causes)))
-    return Section("problems", heading, intro, tuple(blocks)), answered
+    return Section("problems", heading, intro, tuple(blocks)), problems
 
 
 def plans_section(
-    draft: Drafting, problems: list[tuple[str, str]], worked: list[str]
+    draft: Drafting, problems: list[Problem], worked: list[str]
 ) -> tuple[Section, list[str]]:
-    """The plans section, and the theme each plan answers (none for the writer's own plans)."""
+    """The plans section, and the theme each plan answers."""
     heading = draft.heading("plans")
     intro = (draft.fixed(draft.genre.plans_intro),)
     items: list[Item] = []
     themes: list[str] = []
-    if draft.answers.plans:
-        for index, raw in enumerate(draft.answers.plans, start=1):
-            text = formalise(raw)
-            if text and draft.ledger.is_new(text):
-                draft.ledger.use(text)
-                items.append(Item((Sentence(text, (f"plan:{index}",)),)))
-                themes.append(draft.matcher.classify(text).theme)
-        if not draft.answers.problems:
-            # Problems chosen from the phrasebank still need an answer each.
-            for theme, text in problems:
-                if theme not in themes:
-                    items.append(_plan_item(draft, theme, text))
-                    themes.append(theme)
-    else:
-        # Closed loop: one plan per theme of a problem, then one per theme worked on.
-        targets: dict[str, str] = {}
-        for theme, text in problems:
-            targets.setdefault(theme, text)
+    for index, raw in enumerate(draft.answers.plans, start=1):
+        text = formalise(raw)
+        if text and draft.ledger.is_new(text):
+            draft.ledger.use(text)
+            items.append(Item((Sentence(text, (f"plan:{index}",)),)))
+            subtopic = load_subtopics().answering(text)
+            themes.append(subtopic.theme if subtopic else draft.matcher.classify(text).theme)
+    own_plans = bool(draft.answers.plans)
+    # Closed loop: each problem its answer, by content; then each theme worked on.
+    for problem in problems:
+        if own_plans and problem.theme in themes:
+            continue
+        item = _answer(draft, problem.subtopic, problem.theme, problem.text)
+        if item is not None:
+            items.append(item)
+            themes.append(problem.theme)
+    if not own_plans:
         for theme in worked:
-            targets.setdefault(theme, draft.activities_of(theme))
-        for theme in sorted(targets, key=draft.c.lexicon.ids.index):
-            items.append(_plan_item(draft, theme, targets[theme]))
-            themes.append(theme)
+            if theme not in themes:
+                subtopic = _busiest(draft, theme)
+                item = _answer(draft, subtopic, theme, draft.activities_of(theme))
+                if item is not None:
+                    items.append(item)
+                    themes.append(theme)
     return Section("plans", heading, intro, (Block(None, (), tuple(items)),)), themes
 
 
+def _candidates(draft: Drafting, worked: list[str]) -> list[Subtopic]:
+    """Sub-topics to draw problems from: those worked on, busiest first, then common ones."""
+    subtopics = load_subtopics()
+    counts: dict[str, int] = {}
+    for placed in draft.placed:
+        if placed is not None and placed.subtopic:
+            counts[placed.subtopic] = counts.get(placed.subtopic, 0) + 1
+    order = draft.c.lexicon.ids.index
+    busy = sorted(counts, key=lambda s: (-counts[s], order(subtopics[s].theme)))
+    found = [subtopics[s] for s in busy if subtopics[s].theme in worked]
+    for theme in COMMON_PROBLEM_THEMES:
+        found.extend(subtopics.of_theme(theme))
+    return list(dict.fromkeys(found))
+
+
+def _stock_problem(draft: Drafting, subtopic: Subtopic) -> Sentence | None:
+    """A curated problem of `subtopic` that the writer's facts do not contradict."""
+    facts = "".join(text for texts in draft.worked.values() for text in texts)
+    for number, problem in enumerate(subtopic.problems, start=1):
+        if any(word in facts for word in problem.denies):
+            continue
+        text = draft.fit.fill(problem.text)
+        if text and draft.ledger.is_new(text) and not draft.fit.forbids(text):
+            draft.ledger.use(text)
+            return Sentence(f"{text}。", (f"curated:{subtopic.id}:problem:{number}",))
+    return None
+
+
+def _causes(draft: Drafting, problems: list[Problem]) -> list[Item]:
+    """Two or three causes of the problems (themes of the problems, then any), or none."""
+    least, most = CAUSES
+    themes = [p.theme for p in problems] + list(COMMON_PROBLEM_THEMES)
+    causes: list[Item] = []
+    for theme in dict.fromkeys(themes):
+        if len(causes) == most:
+            break
+        item, _ = statement(draft, Kind.CAUSE, theme, "".join(p.text for p in problems))
+        if item is not None:
+            causes.append(item)
+    return causes if len(causes) >= least else []
+
+
+def _busiest(draft: Drafting, theme: str) -> Subtopic | None:
+    """The sub-topic of `theme` the writer did most in."""
+    subtopics = load_subtopics()
+    counts: dict[str, int] = {}
+    for placed in draft.placed:
+        if placed is not None and placed.theme == theme and placed.subtopic:
+            counts[placed.subtopic] = counts.get(placed.subtopic, 0) + 1
+    if not counts:
+        return None
+    return subtopics[max(counts, key=lambda s: counts[s])]
+
+
+def _answer(draft: Drafting, subtopic: Subtopic | None, theme: str, text: str) -> Item | None:
+    """A plan answering `text`: its sub-topic's curated plan, else a mined plan of its theme."""
+    if subtopic is not None:
+        for number, plan in enumerate(subtopic.plans, start=1):
+            filled = draft.fit.fill(plan)
+            if filled and draft.ledger.is_new(filled) and not draft.fit.forbids(filled):
+                draft.ledger.use(filled)
+                source = f"curated:{subtopic.id}:plan:{number}"
+                return Item((Sentence(f"{filled.rstrip('。')}。", (source,)),))
+    item, _ = statement(draft, Kind.PLAN, theme, text)
+    return item
+
+
 def statement(draft: Drafting, kind: Kind, theme: str, text: str) -> tuple[Item | None, str]:
-    """A mined problem, cause or plan: its statement and, when it has one, an elaboration."""
+    """A mined problem, cause or plan: its statement and, when it has one, an elaboration.
+
+    A short plan without an elaboration is a slogan (进一步推进全面从严治党) and is
+    not used.
+    """
 
     def top_level(phrase: Phrase) -> bool:
         return phrase.parent is None and draft.fit.allows(phrase)
 
-    ranked = draft.matcher.best(kind, theme, text, count=1, allow=top_level)
+    ranked = draft.matcher.best(kind, theme, text, count=3, allow=top_level)
     if not ranked:
         # No statement of its own in this theme: an elaboration can stand alone.
         ranked = draft.matcher.best(kind, theme, text, count=1, allow=draft.fit.allows)
-    if not ranked:
-        return None, ""
-    head = ranked[0]
-    sentence = draft.stock(head)
-    if sentence is None:
-        return None, ""
-    sentences = [Sentence(sentence.text.rstrip("。") + "。", sentence.sources)]
-    if len(head.text) <= ELABORATE_MAX:
-        for child in draft.c.bank.children(head.id):
-            if (body := draft.stock(child)) is not None:
-                sentences.append(body)
-                break
-    return Item(tuple(sentences)), sentence.text
-
-
-def _spread(draft: Drafting, worked: list[str]) -> list[str]:
-    """Themes to draw problems from: the busiest themes worked on, then the common ones."""
-    order = draft.c.lexicon.ids.index
-    ordered = sorted(worked, key=lambda t: (-len(draft.worked[t]), order(t)))
-    return list(dict.fromkeys([*ordered, *COMMON_PROBLEM_THEMES]))
-
-
-def _plan_item(draft: Drafting, theme: str, text: str) -> Item:
-    item, _ = statement(draft, Kind.PLAN, theme, text)
-    if item is not None:
-        return item
-    label = draft.c.lexicon.label(theme)
-    return Item((draft.fixed(f"持续加强{label}，推动各项工作落地见效。", f"theme:{theme}"),))
+    for head in ranked:
+        children = [c for c in draft.c.bank.children(head.id) if draft.fit.allows(c)]
+        if kind is Kind.PLAN and len(head.text) <= SLOGAN_MAX and not children:
+            continue
+        sentence = draft.stock(head)
+        if sentence is None:
+            continue
+        sentences = [Sentence(sentence.text.rstrip("。") + "。", sentence.sources)]
+        if len(head.text) <= ELABORATE_MAX:
+            for child in children:
+                if (body := draft.stock(child)) is not None:
+                    sentences.append(body)
+                    break
+        return Item(tuple(sentences)), sentence.text
+    return None, ""

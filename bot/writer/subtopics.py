@@ -1,0 +1,138 @@
+"""Sub-topics beneath the nine themes, and the curated wording of each (data/subtopics.toml).
+
+A sub-topic (警示教育, 节前提醒, 主题党日 …) is what a work item is about:
+activities of one sub-topic are grouped into one item, and its lead, effect
+clause and plans are chosen for it. Each theme also has framing sentences
+and headings in three style families. The wording was written for this
+project to fill what the corpus lacks; its source is ``curated:…`` in
+``--explain``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+HEADING_STYLES = ("short", "paired", "long")
+
+
+@dataclass(frozen=True)
+class Problem:
+    text: str
+    denies: tuple[str, ...]  # words in the facts that show the problem is not true of the unit
+
+
+@dataclass(frozen=True)
+class Subtopic:
+    id: str
+    theme: str
+    label: str
+    keywords: tuple[str, ...]
+    leads: tuple[str, ...]
+    effects: tuple[str, ...]
+    problems: tuple[Problem, ...]
+    plans: tuple[str, ...]
+    answers: tuple[str, ...]  # content words of a writer's own problem this sub-topic answers
+
+
+@dataclass(frozen=True)
+class ThemeWording:
+    framings: tuple[str, ...]
+    headings: dict[str, tuple[str, ...]]  # style → headings
+
+
+@dataclass(frozen=True)
+class Match:
+    subtopic: Subtopic
+    score: float
+
+
+class Subtopics:
+    """All sub-topics, with one keyword matcher over them."""
+
+    def __init__(self, subtopics: tuple[Subtopic, ...], themes: dict[str, ThemeWording]) -> None:
+        self.all = subtopics
+        self.themes = themes
+        self._by_id = {s.id: s for s in subtopics}
+        owners: dict[str, list[Subtopic]] = {}
+        for subtopic in subtopics:
+            for word in subtopic.keywords:
+                owners.setdefault(word, []).append(subtopic)
+        self._owners = owners
+        ordered = sorted(owners, key=len, reverse=True)
+        self._pattern = re.compile("|".join(map(re.escape, ordered)))
+
+    def __getitem__(self, subtopic_id: str) -> Subtopic:
+        return self._by_id[subtopic_id]
+
+    def __contains__(self, subtopic_id: object) -> bool:
+        return subtopic_id in self._by_id
+
+    def get(self, subtopic_id: str) -> Subtopic | None:
+        return self._by_id.get(subtopic_id)
+
+    def of_theme(self, theme: str) -> list[Subtopic]:
+        return [s for s in self.all if s.theme == theme]
+
+    def scores(self, text: str) -> dict[str, float]:
+        """Keyword evidence per sub-topic id: longer keywords weigh more."""
+        totals: dict[str, float] = {}
+        for word in self._pattern.findall(text):
+            for subtopic in self._owners[word]:
+                totals[subtopic.id] = totals.get(subtopic.id, 0.0) + len(word)
+        return totals
+
+    def match(self, text: str, theme: str | None = None) -> Match | None:
+        """The best sub-topic for `text`, within `theme` when given; None when nothing matches."""
+        scores = self.scores(text)
+        if theme is not None:
+            scores = {k: v for k, v in scores.items() if self._by_id[k].theme == theme}
+        if not scores:
+            return None
+        order = {s.id: i for i, s in enumerate(self.all)}
+        best = max(scores, key=lambda k: (scores[k], -order[k]))
+        return Match(self._by_id[best], scores[best])
+
+    def answering(self, problem: str) -> Subtopic | None:
+        """The sub-topic whose plans answer a writer's own problem, by shared content words."""
+        best: tuple[int, Subtopic] | None = None
+        for subtopic in self.all:
+            shared = sum(len(w) for w in (*subtopic.answers, *subtopic.keywords) if w in problem)
+            if shared and (best is None or shared > best[0]):
+                best = (shared, subtopic)
+        return best[1] if best else None
+
+
+@cache
+def load_subtopics() -> Subtopics:
+    text = resources.files("bot.writer.data").joinpath("subtopics.toml").read_text("utf-8")
+    raw = tomllib.loads(text)
+    subtopics = tuple(_subtopic(entry) for entry in raw["subtopics"])
+    themes = {
+        theme: ThemeWording(
+            framings=tuple(value["framings"]),
+            headings={style: tuple(value[f"headings_{style}"]) for style in HEADING_STYLES},
+        )
+        for theme, value in raw["themes"].items()
+    }
+    return Subtopics(subtopics, themes)
+
+
+def _subtopic(entry: dict[str, Any]) -> Subtopic:
+    return Subtopic(
+        id=entry["id"],
+        theme=entry["theme"],
+        label=entry["label"],
+        keywords=tuple(entry["keywords"]),
+        leads=tuple(entry["leads"]),
+        effects=tuple(entry["effects"]),
+        problems=tuple(
+            Problem(p["text"], tuple(p.get("denies", ()))) for p in entry.get("problems", ())
+        ),
+        plans=tuple(entry["plans"]),
+        answers=tuple(entry.get("answers", ())),
+    )

@@ -1,0 +1,240 @@
+"""The work section: one subsection per theme, framed, with one item per sub-topic.
+
+Within a theme, activities of one sub-topic (警示教育, 节前提醒 …) form one
+item: a lead naming what they are, the facts joined as a writer joins them,
+and at most one effect clause that follows from that kind of work. Each
+subsection opens with a framing sentence of its theme, and every heading of
+a draft has one shape (short, paired or long). Leads and effects come from
+the corpus when a mined one is of the same sub-topic and claims nothing the
+facts do not say; otherwise from the curated wording of data/subtopics.toml.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from phrasebank.matching import Classification
+from phrasebank.phrase import Kind, Phrase
+
+from .report import Block, Item, Sentence
+from .subtopics import HEADING_STYLES, Subtopic, load_subtopics
+from .wording import formalise
+
+if TYPE_CHECKING:
+    from .answers import Activity
+    from .compose import Drafting
+
+# An effect clause is added only to facts shorter than this; a long item has said enough.
+EFFECT_MAX_FACT = 110
+# A lead sharing a stretch this long with its facts would only repeat them.
+ECHO_CHARS = 6
+# Mined wording that reports its source's own results is a fact of that unit, not stock.
+ACHIEVEMENT = re.compile(r"获|被评为|采用|表彰|荣誉|批示|肯定|第一名|先进")
+# A bare noun phrase the writer typed ("端午包粽子活动") becomes a whole sentence.
+_BARE_ENDS = ("活动", "比赛", "竞赛", "培训", "讲座", "仪式", "展览", "晚会", "运动会", "健步走")
+_MEETINGS = ("会议", "大会", "座谈会", "推进会", "部署会", "研讨会", "报告会", "分享会")
+_VERB_START = re.compile(
+    r"^(?:\d|[一二三四五六七八九十]+[月日]|年|上半年|下半年|全年|本季度|今年|春节|节前|"
+    r".{0,12}?(?:开展|组织|举办|举行|召开|参加|参与|完成|落实|推进|建立|制定|签订|发放|"
+    r"走访|慰问|观看|参观|学习|讲|上|评选|选树|发展|接收|成立|打造|推出|实行|实施|坚持|"
+    r"深化|加强|强化|做好|抓好|带头|带领|联合|邀请|协调|收集|调解|办理|发布|刊发|报送|转正))"
+)
+
+
+@dataclass(frozen=True)
+class Placed:
+    """Where one activity went: its theme (and how sure), sub-topic, the lead it got, its text."""
+
+    theme: str
+    classification: Classification | None
+    lead: str | None
+    text: str
+    subtopic: str | None = None
+
+
+def sentence_of(text: str) -> str:
+    """A written sentence from what the writer typed: a bare noun phrase gets its verb."""
+    body = text.removesuffix("。")
+    if "，" not in body and not _VERB_START.match(body):
+        if body.endswith(_MEETINGS):
+            return f"召开{body}。"
+        if body.endswith(_BARE_ENDS):
+            return f"开展{body}。"
+    return text
+
+
+def heading_style(text: str) -> str:
+    """The shape of a heading: short (扛牢压实主体责任), paired (强部署、压责任，…) or long."""
+    if re.match(r"^[^，、]{2,4}、[^，、]{2,4}，", text):
+        return "paired"
+    if "，" not in text and len(text) <= 12:
+        return "short"
+    return "long"
+
+
+class WorkSection:
+    """Builds the work section of one draft."""
+
+    def __init__(self, draft: Drafting) -> None:
+        self.d = draft
+        self.subtopics = load_subtopics()
+        self.style = draft.choose(HEADING_STYLES)
+
+    def blocks(self) -> tuple[list[Placed | None], list[tuple[Block, str]]]:
+        """The placement of every activity, and one block per theme worked on, in theme order."""
+        d = self.d
+        placed: list[Placed | None] = []
+        # theme → sub-topic (or a lone activity's own key) → [(index, activity, text)]
+        groups: dict[str, dict[str, list[tuple[int, Activity, str]]]] = {}
+        seen: set[str] = set()
+        for index, activity in enumerate(d.answers.activities, start=1):
+            text = formalise(activity.text)
+            if not text or text in seen:
+                placed.append(None)
+                continue
+            seen.add(text)
+            text = sentence_of(text)
+            theme, classification, subtopic = self.place(activity, text)
+            key = subtopic.id if subtopic else f"#{index}"
+            groups.setdefault(theme, {}).setdefault(key, []).append((index, activity, text))
+            placed.append(
+                Placed(theme, classification, None, text, subtopic.id if subtopic else None)
+            )
+        blocks: list[tuple[Block, str]] = []
+        for theme in sorted(groups, key=d.c.lexicon.ids.index):
+            d.worked[theme] = [t for group in groups[theme].values() for _, _, t in group]
+            items: list[Item] = []
+            for key, group in groups[theme].items():
+                subtopic = self.subtopics.get(key)
+                item, lead = self.item(theme, subtopic, group)
+                items.append(item)
+                for index, _, _ in group:
+                    current = placed[index - 1]
+                    assert current is not None
+                    placed[index - 1] = Placed(
+                        theme, current.classification, lead, current.text, current.subtopic
+                    )
+            heading = self.heading(theme, "".join(d.worked[theme]))
+            framing = self.framing(theme)
+            blocks.append((Block(heading, framing, tuple(items)), theme))
+        return placed, blocks
+
+    def place(
+        self, activity: Activity, text: str
+    ) -> tuple[str, Classification | None, Subtopic | None]:
+        """An activity's theme and sub-topic: the writer's theme, else a sub-topic's keywords
+        (they are specific), else the classifier."""
+        if activity.theme:
+            found = self.subtopics.match(text, activity.theme)
+            return activity.theme, None, found.subtopic if found else None
+        classification = self.d.matcher.classify(text)
+        found = self.subtopics.match(text)
+        if found is not None:
+            return found.subtopic.theme, classification, found.subtopic
+        return classification.theme, classification, None
+
+    # ------------------------------------------------------------ the parts
+
+    def heading(self, theme: str, facts: str) -> Sentence:
+        """A heading of the draft's shape: a mined one of that shape claiming nothing
+        beyond the facts, else the theme's curated one."""
+        d = self.d
+        phrase = d.pick(Kind.HEADING, theme, facts, fact=facts)
+        if phrase is not None and heading_style(phrase.text) == self.style:
+            sentence = d.stock(phrase)
+            if sentence is not None:
+                return sentence
+        options = self.subtopics.themes[theme].headings[self.style]
+        return self.curated(options, f"curated:{theme}:heading") or d.fixed(
+            f"扎实推进{d.c.lexicon.label(theme)}", f"theme:{theme}"
+        )
+
+    def framing(self, theme: str) -> tuple[Sentence, ...]:
+        """The sentence that opens a subsection; a 述职 speaks in the first person."""
+        options = self.subtopics.themes[theme].framings
+        if self.d.genre.first_person:
+            options = tuple(
+                "本人" + f.removeprefix("{党组织简称}")
+                for f in options
+                if f.startswith("{党组织简称}")
+            )
+        sentence = self.curated(options, f"curated:{theme}:framing")
+        return (sentence,) if sentence else ()
+
+    def item(
+        self, theme: str, subtopic: Subtopic | None, group: list[tuple[int, Activity, str]]
+    ) -> tuple[Item, str | None]:
+        d = self.d
+        facts = "；".join(text.removesuffix("。") for _, _, text in group)
+        variant = sum(activity.variant for _, activity, _ in group)
+        sentences: list[Sentence] = []
+        lead = self.lead(theme, subtopic, facts, variant) if subtopic else None
+        if lead is not None:
+            sentences.append(Sentence(f"{lead.text}。", lead.sources))
+        sources = tuple(f"activity:{index}" for index, _, _ in group)
+        if subtopic and len(facts) < EFFECT_MAX_FACT and not d.ends_with_effect(facts):
+            effect = self.effect(theme, subtopic, facts, variant)
+            if effect is not None:
+                facts = f"{facts}，{effect.text}"
+                sources += effect.sources
+        d.ledger.use(facts)
+        sentences.append(Sentence(f"{facts}。", sources))
+        return Item(tuple(sentences)), lead.text if lead else None
+
+    def lead(self, theme: str, subtopic: Subtopic, facts: str, variant: int) -> Sentence | None:
+        """A lead naming the sub-topic: a mined lead of the same sub-topic, else a curated one."""
+        d = self.d
+
+        def fits(text: str) -> bool:
+            return not _shares_stretch(text, facts, ECHO_CHARS)
+
+        if variant == 0:
+            for phrase in self.mined(Kind.LEAD, theme, subtopic, facts):
+                filled = d.fit.fill(phrase.template)
+                if filled and fits(filled) and (sentence := d.stock(phrase)) is not None:
+                    return sentence
+        options = tuple(o for o in subtopic.leads if fits(o))
+        return self.curated(options, f"curated:{subtopic.id}:lead", variant)
+
+    def effect(self, theme: str, subtopic: Subtopic, facts: str, variant: int) -> Sentence | None:
+        """One effect clause that follows from this sub-topic's kind of work."""
+        for phrase in self.mined(Kind.EFFECT, theme, subtopic, facts):
+            if (sentence := self.d.stock(phrase)) is not None:
+                return sentence
+        return self.curated(subtopic.effects, f"curated:{subtopic.id}:effect", variant)
+
+    def mined(self, kind: Kind, theme: str, subtopic: Subtopic, facts: str) -> list[Phrase]:
+        """Mined phrases of `kind` that are of `subtopic` and claim nothing beyond the facts."""
+        d = self.d
+
+        def allow(phrase: Phrase) -> bool:
+            if ACHIEVEMENT.search(phrase.text):
+                return False
+            found = self.subtopics.match(phrase.text, theme)
+            if found is None or found.subtopic.id != subtopic.id:
+                return False
+            return d.c.lexicon.entailed(phrase.text, theme, facts) and d.fit.allows(phrase)
+
+        return d.matcher.best(kind, theme, facts, count=3, allow=allow)
+
+    def curated(self, options: tuple[str, ...], source: str, variant: int = 0) -> Sentence | None:
+        """One of the curated `options` not yet said, the same for the same draft."""
+        d = self.d
+        usable = []
+        for number, template in enumerate(options, start=1):
+            text = d.fit.fill(template)
+            if text and d.ledger.is_new(text) and not d.fit.forbids(text):
+                usable.append((text, f"{source}:{number}"))
+        if not usable:
+            return None
+        text, origin = usable[(d.seed + zlib.crc32(source.encode()) + variant) % len(usable)]
+        d.ledger.use(text)
+        return Sentence(text, (origin,))
+
+
+def _shares_stretch(a: str, b: str, length: int) -> bool:
+    """Whether `a` and `b` share `length` or more consecutive characters."""
+    return any(a[i : i + length] in b for i in range(len(a) - length + 1))
