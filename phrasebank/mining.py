@@ -20,10 +20,11 @@ from rapidfuzz import fuzz, process
 from . import tokens
 from .bank import Bank, DocumentInfo
 from .corpus import Document
-from .outline import Item, Outline, Paragraph, Role, Section, parse, split_sentences
+from .outline import Item, Outline, Paragraph, Role, Section, parse
 from .phrase import THEMED_KINDS, Kind, Phrase, Source, phrase_id
-from .slots import FACT_SLOTS, NEUTRAL, SLOT, Templated, Templater, render, split_clauses
+from .slots import FACT_SLOTS, NEUTRAL, SLOT, Templated, Templater, render
 from .terms import Terms, load_terms
+from .text import EFFECT_START, normal, split_clauses, split_sentences
 from .themes import Lexicon, load_lexicon
 
 MINER_VERSION = 1
@@ -37,10 +38,6 @@ SHORT = 20
 # copied reports would otherwise store every copy's line.
 MAX_SOURCES = 20
 
-EFFECT_START = re.compile(
-    r"^(?:确保|推动|促进|有效|切实|进一步|不断|营造|形成|筑牢|构筑|共筑|激发|实现|提升|增强|推进|"
-    r"助力|全力|着力|有力|引导|持续|力争|真正|做到|为|让|使|全面提升|全面|努力|以)"
-)
 _EFFECT_LENGTH = (5, 32)
 _LEAD_MAX = 30
 _SENTENCE_LENGTH = (8, 160)
@@ -49,7 +46,6 @@ _CAUSE_SENTENCE = re.compile(r"^(?:主要原因是|原因在于|究其原因|主
 _EXAMPLES = re.compile(r"(?:例如|比如|主要表现在|主要表现为|具体表现为|主要是)：")
 _SHORTCOMING = re.compile(r"不足|问题|差距|短板")
 _QUOTED_TERM = re.compile(r"“([^“”]{2,12})”")
-_PUNCT = re.compile(r"[\s，。；：、！？“”‘’（）《》—…·]")
 
 
 @dataclass
@@ -325,11 +321,6 @@ def _allowed(kind: Kind, templated: Templated) -> bool:
     if kind in (Kind.PROBLEM, Kind.CAUSE, Kind.PLAN):
         return 6 <= len(text) <= _SENTENCE_LENGTH[1]
     return len(text) >= 2
-
-
-def normal(text: str) -> str:
-    """A text's letters only: two wordings that differ in punctuation are the same."""
-    return _PUNCT.sub("", text)
 
 
 def mine(

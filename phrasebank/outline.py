@@ -15,8 +15,8 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from .corpus import Document, Line
+from .text import NUMERALS, chinese_number, numeral, split_sentences
 
-NUMERALS = "一二三四五六七八九十"
 _NUM = f"[{NUMERALS}]{{1,3}}"
 LEVEL1 = re.compile(rf"^({_NUM})[、，,．.]\s*(.*)$")
 LEVEL2 = re.compile(rf"^[（(]({_NUM})[）)]\s*(.*)$")
@@ -62,16 +62,6 @@ _CLOSING_CUE = re.compile(
     r"存在不足|存在(?:一些|的)?问题|还存在|仍存在|下一步|接下来|今后|总之|总的来看"
 )
 
-_ARABIC = {ch: i for i, ch in enumerate(NUMERALS, start=1)}
-
-
-def numeral(text: str) -> int:
-    """Value of a Chinese numeral up to 99 (一 … 十 … 九十九)."""
-    if "十" not in text:
-        return _ARABIC[text[-1]] if len(text) == 1 else 0
-    tens, _, ones = text.partition("十")
-    return (_ARABIC[tens] if tens else 1) * 10 + (_ARABIC[ones] if ones else 0)
-
 
 def role_of(heading: str) -> Role:
     """The role of a level-1 section, from the wording of its heading."""
@@ -92,7 +82,7 @@ class Item:
 
     @property
     def marker(self) -> str:
-        return f"{_chinese(self.number)}是"
+        return f"{chinese_number(self.number)}是"
 
 
 @dataclass(frozen=True)
@@ -116,7 +106,7 @@ class Subsection:
 
     @property
     def marker(self) -> str:
-        return f"（{_chinese(self.number)}）"
+        return f"（{chinese_number(self.number)}）"
 
     @property
     def items(self) -> tuple[Item, ...]:
@@ -134,7 +124,7 @@ class Section:
 
     @property
     def marker(self) -> str:
-        return f"{_chinese(self.number)}、"
+        return f"{chinese_number(self.number)}、"
 
     @property
     def items(self) -> tuple[Item, ...]:
@@ -155,31 +145,6 @@ class Outline:
 
     def roles(self) -> list[Role]:
         return [s.role for s in self.sections]
-
-
-def _chinese(number: int) -> str:
-    if number <= 10:
-        return NUMERALS[number - 1] if number else "零"
-    tens, ones = divmod(number, 10)
-    return (NUMERALS[tens - 1] if tens > 1 else "") + "十" + (NUMERALS[ones - 1] if ones else "")
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences of `text`, each keeping its final 。！？; quotes are never split."""
-    out: list[str] = []
-    depth = 0
-    start = 0
-    for i, ch in enumerate(text):
-        if ch in "“‘《（":
-            depth += 1
-        elif ch in "”’》）" and depth:
-            depth -= 1
-        elif ch in "。！？" and depth == 0:
-            out.append(text[start : i + 1])
-            start = i + 1
-    if text[start:].strip():
-        out.append(text[start:])
-    return [s.strip() for s in out if s.strip()]
 
 
 # ------------------------------------------------------------------ items
@@ -221,11 +186,11 @@ def _nest(spans: list[tuple[int, str]], line: int, warnings: list[str] | None) -
                 stack.pop()
         elif number > expected:
             if warnings is not None:
-                gap = f"{_chinese(expected)}是 之后是 {_chinese(number)}是"
+                gap = f"{chinese_number(expected)}是 之后是 {chinese_number(number)}是"
                 warnings.append(f"第{line}行：条目编号不连续，{gap}")
         else:
             # A number already used at this level: ordinary text, not an item.
-            siblings[-1].text += f"{_chinese(number)}是{text}"
+            siblings[-1].text += f"{chinese_number(number)}是{text}"
             continue
         siblings = stack[-1][0]
         siblings.append(_Node(number, text))
@@ -346,10 +311,8 @@ def _parse_line(line: Line, b: _Builder) -> None:
         number = numeral(m.group(1))
         heading, _, rest = m.group(2).partition("。")
         if b.sections and number != b.sections[-1].number + 1:
-            previous = b.sections[-1].marker
-            b.warnings.append(
-                f"第{line.number}行：一级标题编号不连续，{previous} 之后是 {_chinese(number)}、"
-            )
+            gap = f"{b.sections[-1].marker} 之后是 {chinese_number(number)}、"
+            b.warnings.append(f"第{line.number}行：一级标题编号不连续，{gap}")
         b.sections.append(Section(number, heading.strip(), role_of(heading), line.number))
         if rest.strip():
             b.add_paragraph(parse_paragraph(rest.strip(), line.number, b.warnings))
@@ -358,10 +321,8 @@ def _parse_line(line: Line, b: _Builder) -> None:
         number = numeral(m.group(1))
         heading, body = split_heading(m.group(2).strip())
         if b.subsections and number != b.subsections[-1].number + 1:
-            previous = b.subsections[-1].marker
-            b.warnings.append(
-                f"第{line.number}行：二级标题编号不连续，{previous} 之后是 （{_chinese(number)}）"
-            )
+            gap = f"{b.subsections[-1].marker} 之后是 （{chinese_number(number)}）"
+            b.warnings.append(f"第{line.number}行：二级标题编号不连续，{gap}")
         b.subsections.append(Subsection(number, heading, line.number))
         if body:
             b.add_paragraph(parse_paragraph(body, line.number, b.warnings))

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .terms import Stale, Terms
+from .text import split_clauses
 
 # Every other slot ({单位}, {党组织}, {党委}, {机关}, {上级}, {时期}, {期间}, {期间以来}
 # and the trade slots such as {业务}) a draft fills from the unit, period and trade.
@@ -79,7 +80,6 @@ _LEADING_PERIOD = re.compile(rf"^{_PLACEHOLDER}{_PERIOD_TAIL}(?=[，在])")
 _OTHER_YEAR = re.compile(rf"{_YEAR}{_PERIOD_TAIL}")
 _TITLE = re.compile(r"《[^《》]*》")
 _QUOTE = re.compile(r"“([^“”]*)”|‘([^‘’]*)’")
-_CLAUSE_SPLIT = re.compile(r"([，；：])")
 _ASCII_WORD = re.compile(r"[A-Za-z]")
 _DOUBLE_SLOT = re.compile(r"(\{[^{}]+\})(?:[、和及与]\1)+")
 # A placeholder place name before a generalised word adds nothing: XX税务事业.
@@ -107,25 +107,6 @@ def slots_of(template: str) -> tuple[str, ...]:
 def render(template: str, values: dict[str, str]) -> str:
     """Fill the slots named in `values`; others stay as ``{slot}``."""
     return SLOT.sub(lambda m: values.get(m.group(1), m.group()), template)
-
-
-def split_clauses(text: str) -> list[str]:
-    """Clauses and their separators, alternating: [clause, sep, clause, …]; quotes stay whole."""
-    parts: list[str] = []
-    depth = 0
-    current: list[str] = []
-    for ch in text:
-        if ch in "“‘《（":
-            depth += 1
-        elif ch in "”’》）" and depth:
-            depth -= 1
-        if depth == 0 and _CLAUSE_SPLIT.fullmatch(ch):
-            parts.extend(("".join(current), ch))
-            current = []
-        else:
-            current.append(ch)
-    parts.append("".join(current))
-    return parts
 
 
 class Templater:

@@ -8,7 +8,8 @@ import pytest
 
 from phrasebank import corpus, mining
 from phrasebank.corpus import Document, Line
-from phrasebank.outline import Role, numeral, parse, parse_paragraph, split_sentences
+from phrasebank.outline import Role, parse, parse_paragraph
+from phrasebank.text import numeral, split_sentences
 
 from .conftest import SEEDS, load_data
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from phrasebank.slots import Templater, render, split_clauses
+from phrasebank.slots import Templater, render
 from phrasebank.terms import load_terms
+from phrasebank.text import split_clauses
 
 
 @pytest.fixture(scope="module")

@@ -26,9 +26,11 @@ from phrasebank.build import build as build_bank
 from phrasebank.build import bundled_bank, bundled_corpus, bundled_meta
 from phrasebank.corpus import decode
 from phrasebank.errors import PhrasebankError, SourceError
+from phrasebank.files import write_atomic
 from phrasebank.phrase import KIND_LABELS, Kind, Phrase
 from phrasebank.search import search
-from phrasebank.store import load_bank, save_bank, write_atomic
+from phrasebank.store import load_bank, save_bank
+from phrasebank.text import CONTROL
 from phrasebank.themes import THEME_IDS, load_lexicon
 
 from .tables import table
@@ -227,7 +229,7 @@ def _stdin_lines() -> list[str]:
 
 def _one_line(text: str) -> str:
     """A line as printed back: no tabs or control characters to break the columns."""
-    return re.sub(r"[\x00-\x1f\x7f]+", " ", text).strip()
+    return re.sub(f"[\t\n{CONTROL}]+", " ", text).strip()
 
 
 # ----------------------------------------------------------------- draft

@@ -16,6 +16,7 @@ from typing import Any
 from bot.errors import AnswersError, InputError
 from phrasebank.corpus import decode
 from phrasebank.errors import SourceError
+from phrasebank.text import PARTY_SUFFIXES, unit_name, usual_party_body
 from phrasebank.themes import THEME_IDS
 
 from . import genres, period
@@ -24,9 +25,6 @@ from .period import Period
 
 MAX_ACTIVITIES = 60
 MAX_TEXT = 2000
-
-# Party organisations a unit's name may already be (a 街道党工委, a 支部).
-_PARTY_SUFFIXES = ("党工委", "党委", "党组", "党总支", "党支部", "支部委员会", "委员会")
 
 
 @dataclass(frozen=True)
@@ -55,30 +53,16 @@ class Answers:
     @property
     def unit_name(self) -> str:
         """The unit without a party-organisation suffix (``XX街道党工委`` → ``XX街道``)."""
-        for suffix in _PARTY_SUFFIXES:
-            if self.unit.endswith(suffix) and len(self.unit) > len(suffix) + 1:
-                return self.unit[: -len(suffix)]
-        return self.unit
+        return unit_name(self.unit)
 
     @property
     def party_org(self) -> str:
         """The unit's party organisation: given, the unit itself, or its usual form."""
         if self.org:
             return self.org
-        if self.unit.endswith(_PARTY_SUFFIXES):
+        if self.unit.endswith(PARTY_SUFFIXES):
             return self.unit
         return self.unit + usual_party_body(self.unit)
-
-
-def usual_party_body(unit: str) -> str:
-    """党工委 for a 街道; 党委 for tax bureaus, towns, firms and schools; 党组 for other bodies."""
-    if "街道" in unit:
-        return "党工委"
-    if "税务" in unit or re.search(r"(镇|乡|公司|集团|医院|学校|大学|学院|中学|小学)$", unit):
-        return "党委"
-    if re.search(r"(局|委|办|厅|院|中心)$", unit):
-        return "党组"
-    return "党组织"
 
 
 def clean_unit(text: str) -> str:

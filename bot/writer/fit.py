@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
-from phrasebank.mining import normal
 from phrasebank.phrase import Phrase
 from phrasebank.slots import SLOT, render
 from phrasebank.terms import Terms, load_terms
+from phrasebank.text import normal, party_body
 
 from .answers import Answers
 
@@ -23,11 +23,6 @@ FIRST_PERSON = re.compile(r"我|本人")
 SUPERIOR = "上级党组织"
 # A stretch of this many characters already in the draft makes a phrase a repeat.
 OVERLAP = 8
-
-
-def party_body(org: str) -> str:
-    """The kind of party body an organisation is (党委, 党组, 党工委 …), for 党委会, 党委书记."""
-    return next((b for b in ("党工委", "党总支", "党支部", "党组") if org.endswith(b)), "党委")
 
 
 class Fit:

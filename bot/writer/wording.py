@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from phrasebank.corpus import clean_line
-from phrasebank.terms import load_terms
+from phrasebank.text import clean_line, sanitize, split_semicolons
 
 # Characters that form a word with a following 开 (召开, 公开, 展开, 离开 …):
 # after them 开了 is that word, not colloquial "held".
@@ -55,24 +54,13 @@ _QUOTED = re.compile(r"“[^“”]+”|《[^《》]+》|「[^「」]+」|‘[^�
 _PLACEHOLDER = re.compile(r"XX+|X{2,}|×{2,}")
 
 
-_ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-Z\\-_]")
-_INVISIBLE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]"
-)
-
-
-def sanitize(text: str) -> str:
-    """What a writer typed, without terminal escapes, control or invisible characters."""
-    return _INVISIBLE.sub("", _ANSI.sub("", text))
-
-
 def formalise(text: str) -> str:
     """Written form of a colloquial activity, problem or plan; facts stay as typed.
 
     Punctuation becomes full width, emoji and control characters go, and the
     text ends with a full stop.
     """
-    text = clean_line(_drop_symbols(sanitize(text)), load_terms())
+    text = clean_line(_drop_symbols(sanitize(text)))
     text = _SPACES.sub("", text) if _is_chinese(text) else _SPACES.sub(" ", text)
     protected, text = _protect(text)
     for pattern, replacement in _FORMAL:
@@ -132,7 +120,6 @@ _LIST_MARKER = re.compile(
     r"[一二三四五六七八九十]{1,3}[、.．](?![一二三四五六七八九十\d])|"
     r"[（(][一二三四五六七八九十]{1,3}[)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[-*•·]\s)"
 )
-_PAIRS = {"“": "”", "‘": "’", "《": "》", "（": "）", "(": ")"}
 
 
 def split_items(text: str) -> list[str]:
@@ -146,21 +133,5 @@ def split_items(text: str) -> list[str]:
         if not line:
             continue
         for part in _LIST_MARKER.split(line):
-            entries.extend(p.strip() for p in _split_semicolons(part) if p.strip(" 。，,"))
+            entries.extend(p.strip() for p in split_semicolons(part) if p.strip(" 。，,"))
     return [e for e in entries if re.search(r"[\w\u4e00-\u9fff]", e)]
-
-
-def _split_semicolons(text: str) -> list[str]:
-    parts: list[str] = []
-    closers: list[str] = []
-    start = 0
-    for i, ch in enumerate(text):
-        if ch in _PAIRS:
-            closers.append(_PAIRS[ch])
-        elif closers and ch == closers[-1]:
-            closers.pop()
-        elif ch in "；;" and not closers:
-            parts.append(text[start:i])
-            start = i + 1
-    parts.append(text[start:])
-    return parts
