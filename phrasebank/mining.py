@@ -27,6 +27,8 @@ from .terms import Terms, load_terms
 from .text import EFFECT_START, normal, split_clauses, split_sentences
 from .themes import Lexicon, load_lexicon
 
+# What a bank mined by this code holds; the cached default bank is re-mined when
+# it changes. Bump it with every change to the miner's code that changes a bank.
 MINER_VERSION = 1
 
 # Merge two phrases of one kind whose templates are this similar (0–100);

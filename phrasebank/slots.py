@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .terms import Stale, Terms
-from .text import split_clauses
+from .text import alternatives, measures, split_clauses
 
 # Every other slot ({单位}, {党组织}, {党委}, {机关}, {上级}, {时期}, {期间}, {期间以来}
 # and the trade slots such as {业务}) a draft fills from the unit, period and trade.
@@ -37,10 +37,7 @@ NEUTRAL = {
 SLOT = re.compile(r"\{([^{}]+)\}")
 
 _PLACEHOLDER = r"(?:XX|X(?![A-Za-z])|\*{1,3})"
-_MEASURE = (
-    r"(?:余|多)?(?:人次|户次|分钟|小时|万元|亿元|万|亿|次|名|个|项|人|场|件|条|篇|期|份|户|元|封|轮|批|家|"
-    r"所|支|届|天|位|类|处|倍|周|期|组|部|张|本|套|台|辆|笔|起|例|单|点|遍|课时|学时|月|年|日|等奖)"
-)
+_MEASURE = rf"(?:余|多)?(?:{alternatives(measures())})"
 _NUMBER = rf"(?:\d+(?:\.\d+)?|{_PLACEHOLDER})"
 _YEAR = r"(?:19|20)\d\d"
 

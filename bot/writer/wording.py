@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from phrasebank.text import clean_line, sanitize, split_semicolons
+from phrasebank.text import alternatives, clean_line, measures, sanitize, split_semicolons
 
 # Characters that form a word with a following 开 (召开, 公开, 展开, 离开 …):
 # after them 开了 is that word, not colloquial "held".
@@ -47,9 +47,7 @@ _SPACES = re.compile(r"[ \t\u3000]+")
 
 # Facts the draft must keep verbatim.
 _NUMBER = re.compile(r"\d+(?:[.:：]\d+)*(?:\s?[%％])?")
-_CN_COUNT = re.compile(
-    r"[一二两三四五六七八九十百千万]+(?:名|人|位|次|场|个|项|期|篇|件|户|家|批|轮|天)"
-)
+_CN_COUNT = re.compile(rf"[一二两三四五六七八九十百千万]+(?:{alternatives(measures(count=True))})")
 _QUOTED = re.compile(r"“[^“”]+”|《[^《》]+》|「[^「」]+」|‘[^‘’]+’")
 _PLACEHOLDER = re.compile(r"XX+|X{2,}|×{2,}")
 
