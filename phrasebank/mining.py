@@ -20,11 +20,19 @@ from rapidfuzz import fuzz, process
 from . import tokens
 from .bank import Bank, DocumentInfo
 from .corpus import Document
-from .outline import Item, Outline, Paragraph, Role, Section, parse
+from .outline import Item, Outline, Paragraph, Role, Section, cues, parse
 from .phrase import THEMED_KINDS, Kind, Phrase, Source, phrase_id
 from .slots import FACT_SLOTS, NEUTRAL, SLOT, Templated, Templater, render
 from .terms import Terms, load_terms
-from .text import EFFECT_START, normal, split_clauses, split_sentences
+from .text import (
+    EFFECT_START,
+    alternatives,
+    any_of,
+    normal,
+    split_clauses,
+    split_sentences,
+    starts,
+)
 from .themes import Lexicon, load_lexicon
 
 # What a bank mined by this code holds; the cached default bank is re-mined when
@@ -44,9 +52,9 @@ _EFFECT_LENGTH = (5, 32)
 _LEAD_MAX = 30
 _SENTENCE_LENGTH = (8, 160)
 _STATEMENT_MAX = 80
-_CAUSE_SENTENCE = re.compile(r"^(?:主要原因是|原因在于|究其原因|主要原因)")
-_EXAMPLES = re.compile(r"(?:例如|比如|主要表现在|主要表现为|具体表现为|主要是)：")
-_SHORTCOMING = re.compile(r"不足|问题|差距|短板")
+_CAUSE_SENTENCE = starts(cues()["cause_sentence"]["starts"])
+_EXAMPLES = re.compile(f"(?:{alternatives(cues()['listing']['words'])})：")
+_SHORTCOMING = any_of(cues()["shortcoming"]["words"])
 _QUOTED_TERM = re.compile(r"“([^“”]{2,12})”")
 
 

@@ -13,9 +13,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import cache
+from typing import Any
 
 from .corpus import Document, Line
-from .text import NUMERALS, chinese_number, numeral, split_sentences
+from .text import NUMERALS, any_of, chinese_number, numeral, read_data, split_sentences, starts
 
 _NUM = f"[{NUMERALS}]{{1,3}}"
 LEVEL1 = re.compile(rf"^({_NUM})[、，,．.]\s*(.*)$")
@@ -38,29 +40,16 @@ class Role(StrEnum):
     CLOSING = "closing"
 
 
-# Checked in order; the first match wins, so "存在问题及原因分析" is a problems
-# section (its causes are found paragraph by paragraph).
-_ROLE_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
-    (
-        Role.PROBLEMS,
-        re.compile(r"存在(?:的)?问题|问题(?:和|与|及)不足|不足之处|存在(?:的)?不足|短板"),
-    ),
-    (Role.CAUSES, re.compile(r"原因")),
-    (
-        Role.PLANS,
-        re.compile(
-            r"下一步|下步|下一阶段|今后|工作思路|工作谋划|工作打算|工作计划|改进措施|整改措施|"
-            r"工作建议|努力方向|工作安排|工作设想|意见建议|下半年|明年"
-        ),
-    ),
-    (Role.OVERVIEW, re.compile(r"总体情况|基本情况|概况|总体评价")),
-)
-_CAUSE_PARAGRAPH = re.compile(
-    r"^(?:产生(?:上述|以上)?问题的(?:主要)?原因|(?:主要|究其)原因|原因(?:分析|主要)?)"
-)
-_CLOSING_CUE = re.compile(
-    r"存在不足|存在(?:一些|的)?问题|还存在|仍存在|下一步|接下来|今后|总之|总的来看"
-)
+@cache
+def cues() -> dict[str, Any]:
+    """``data/cues.toml``: the words that tell what a part of a report does."""
+    return read_data("phrasebank.data", "cues.toml")
+
+
+# Checked in order; the first match wins (see data/cues.toml).
+_ROLE_CUES = tuple((Role(row["role"]), any_of(row["words"])) for row in cues()["role"])
+_CAUSE_PARAGRAPH = starts(cues()["cause_paragraph"]["starts"])
+_CLOSING_CUE = any_of(cues()["closing"]["words"])
 
 
 def role_of(heading: str) -> Role:

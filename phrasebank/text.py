@@ -234,16 +234,74 @@ class UsualBody:
         return any(w in unit for w in self.contains) or unit.endswith(self.ends)
 
 
+def read_data(package: str, name: str) -> dict[str, Any]:
+    """A TOML data file shipped in `package` (``phrasebank.data``, ``bot.writer.data``)."""
+    return tomllib.loads(resources.files(package).joinpath(name).read_text("utf-8"))
+
+
 @cache
 def data() -> dict[str, Any]:
     """``data/text.toml`` as read."""
-    raw = resources.files("phrasebank.data").joinpath("text.toml").read_text("utf-8")
-    return tomllib.loads(raw)
+    return read_data("phrasebank.data", "text.toml")
 
 
 def alternatives(words: Iterable[str]) -> str:
     """A regex alternation of literal words, longest first so none hides a longer one."""
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rewriting rule of a data file, with the examples that show what it does."""
+
+    pattern: re.Pattern[str]
+    replace: str
+    examples: tuple[tuple[str, str], ...] = ()
+
+    def apply(self, text: str) -> str:
+        return self.pattern.sub(self.replace, text)
+
+
+_REFERENCE = re.compile(r"<([a-z_]+)>")
+
+
+def expand(pattern: str, lists: dict[str, list[str]], fragments: dict[str, str]) -> str:
+    """`pattern` with each ``<name>`` replaced: a list of words becomes a group of
+    literal alternatives, a fragment is regex the code supplies."""
+
+    def one(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name in fragments:
+            return fragments[name]
+        return f"(?:{alternatives(lists[name])})"
+
+    return _REFERENCE.sub(one, pattern)
+
+
+def rules(
+    rows: Iterable[dict[str, Any]],
+    lists: dict[str, list[str]] | None = None,
+    fragments: dict[str, str] | None = None,
+) -> tuple[Rule, ...]:
+    """Compiled rules from data rows: ``pattern``, ``replace``, ``examples = [[in, out], …]``."""
+    return tuple(
+        Rule(
+            re.compile(expand(row["pattern"], lists or {}, fragments or {})),
+            row["replace"],
+            tuple((a, b) for a, b in row.get("examples", ())),
+        )
+        for row in rows
+    )
+
+
+def starts(words: Iterable[str]) -> re.Pattern[str]:
+    """A pattern matching a text that opens with one of `words`."""
+    return re.compile(rf"^(?:{alternatives(words)})")
+
+
+def any_of(words: Iterable[str]) -> re.Pattern[str]:
+    """A pattern finding any of `words`."""
+    return re.compile(alternatives(words))
 
 
 @cache
@@ -266,7 +324,7 @@ USUAL_BODIES = tuple(
     for row in data()["usual"]
 )
 # How an effect clause opens: 确保…, 推动…, 为…
-EFFECT_START = re.compile(rf"^(?:{alternatives(data()['effect']['starts'])})")
+EFFECT_START = starts(data()["effect"]["starts"])
 
 
 def party_body(org: str) -> str:
