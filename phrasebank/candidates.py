@@ -19,7 +19,7 @@ from .text import EFFECT_START, alternatives, any_of, split_clauses, split_sente
 EFFECT_LENGTH = (5, 32)
 LEAD_MAX = 30
 _STATEMENT_MAX = 80
-_CAUSE_SENTENCE = starts(cues()["cause_sentence"]["starts"])
+CAUSE_SENTENCE = starts(cues()["cause_sentence"]["starts"])
 _EXAMPLES = re.compile(f"(?:{alternatives(cues()['listing']['words'])})：")
 _SHORTCOMING = any_of(cues()["shortcoming"]["words"])
 
@@ -175,11 +175,11 @@ def _statement(
     if len(lead) <= _STATEMENT_MAX:
         parent = c.add(kind, role, lead.rstrip("。；"), path, line, (lead, body, *context))
     for sentence in sentences:
-        if kind is Kind.PROBLEM and _CAUSE_SENTENCE.match(sentence):
+        if kind is Kind.PROBLEM and CAUSE_SENTENCE.match(sentence):
             c.add(
                 Kind.CAUSE,
                 Role.CAUSES,
-                _CAUSE_SENTENCE.sub("", sentence),
+                CAUSE_SENTENCE.sub("", sentence),
                 path,
                 line,
                 (sentence, *context),
