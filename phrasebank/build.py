@@ -35,19 +35,18 @@ def bundled_corpus() -> Path:
     raise PhrasebankError("找不到内置语料（seeds/），安装可能不完整；请重新安装 zongjie")
 
 
-# Modules whose code decides what a mined bank holds.
-_MINER_MODULES = ("corpus.py", "outline.py", "slots.py", "mining.py", "phrase.py", "tokens.py")
-
-
 def fingerprint(paths: Iterable[Path]) -> str:
-    """Changes when the corpus files, the word lists or the miner's code change."""
+    """Changes when the corpus files, the miner's data files or `MINER_VERSION` change.
+
+    The miner's code is not hashed: a change to it that changes what a bank
+    holds bumps `MINER_VERSION`.
+    """
     digest = hashlib.sha1(f"miner:{MINER_VERSION}".encode())
     data = resources.files("phrasebank.data")
-    for name in ("themes.toml", "terms.toml"):
-        digest.update(data.joinpath(name).read_bytes())
-    here = Path(__file__).resolve().parent
-    for module in _MINER_MODULES:
-        digest.update((here / module).read_bytes())
+    for entry in sorted(data.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml"):
+            digest.update(entry.name.encode())
+            digest.update(entry.read_bytes())
     for path in sorted(paths):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())

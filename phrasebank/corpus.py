@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .errors import SourceError
 from .terms import Terms, load_terms
+from .text import clean_line
 
 SUFFIXES = (".txt", ".md", ".docx")
 MAX_BYTES = 20 * 1024 * 1024
@@ -164,21 +165,6 @@ def _strip_markdown(line: str) -> str:
 
 # ---------------------------------------------------------------- cleaning
 
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
-# Full-width Latin letters and digits (ＸＸ, １２) become ASCII, so that the
-# miner's placeholder and number patterns see them; CJK punctuation is kept.
-_FULL_WIDTH_ALNUM = {
-    code: code - 0xFEE0
-    for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))
-}
-_CJK = r"\u3400-\u9fff\uf900-\ufaff"
-_SPACED_TITLE = re.compile(rf"^[{_CJK}](?:[ \t\u3000]+[{_CJK}]){{2,}}$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
-_HALF_PUNCT = re.compile(r"[,;:!?()]")
-_DOUBLED = re.compile(r"([，。；：、！？])[，、]+|，+(?=[。；：！？])|。{2,}")
-_SPACE_AROUND_PUNCT = re.compile(r"\s*([，。；：、！？“”‘’（）《》])\s*")
-
 
 def clean_lines(raw: Iterable[str], terms: Terms) -> tuple[Line, ...]:
     """Strip noise and normalise punctuation; keeps original line numbers, drops blank lines."""
@@ -188,64 +174,3 @@ def clean_lines(raw: Iterable[str], terms: Terms) -> tuple[Line, ...]:
         if cleaned:
             lines.append(Line(number, cleaned))
     return tuple(lines)
-
-
-def clean_line(text: str, terms: Terms) -> str:
-    text = text.translate(_ZERO_WIDTH).translate(_FULL_WIDTH_ALNUM).replace("\u00a0", " ")
-    text = _CONTROL.sub("", text)
-    if any(noise in text for noise in terms.noise_lines):
-        return ""
-    for marker in terms.noise_markers:
-        text = text.replace(marker, "")
-    text = text.strip(" \t\u3000")
-    if _SPACED_TITLE.match(text):
-        text = re.sub(r"[ \t\u3000]+", "", text)
-    if _HALF_PUNCT.search(text) or '"' in text:
-        text = _full_width(text)
-    text = _SPACE_AROUND_PUNCT.sub(r"\1", text)
-    text = _DOUBLED.sub(lambda m: m.group(1) or "", text)
-    return text.strip()
-
-
-def _full_width(text: str) -> str:
-    """Half-width punctuation next to Chinese text becomes full width; 1,000 and 8:30 stay."""
-
-    def replace(match: re.Match[str]) -> str:
-        ch = match.group()
-        i = match.start()
-        before = text[i - 1] if i else ""
-        after = text[i + 1] if i + 1 < len(text) else ""
-        if ch in ",:" and before.isdigit() and after.isdigit():
-            return ch
-        if ch in "()" and not (_is_cjk(before) or _is_cjk(after) or _is_cjk_near(text, i)):
-            return ch
-        return _HALF_TO_FULL[ch]
-
-    text = _HALF_PUNCT.sub(replace, text)
-    return _pair_quotes(text)
-
-
-def _is_cjk(ch: str) -> bool:
-    return bool(ch) and (
-        "\u3400" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
-    )
-
-
-def _is_cjk_near(text: str, i: int) -> bool:
-    window = text[max(0, i - 6) : i + 7]
-    return any(_is_cjk(ch) for ch in window)
-
-
-def _pair_quotes(text: str) -> str:
-    """ASCII double quotes in Chinese text become alternating “ ”."""
-    if '"' not in text or not any(_is_cjk(ch) for ch in text):
-        return text
-    out: list[str] = []
-    opening = True
-    for ch in text:
-        if ch == '"':
-            out.append("“" if opening else "”")
-            opening = not opening
-        else:
-            out.append(ch)
-    return "".join(out)

@@ -23,6 +23,7 @@ from rapidfuzz import fuzz
 from . import tokens
 from .bank import Bank
 from .phrase import Kind, Phrase
+from .text import alternatives, measures
 from .themes import Lexicon, load_lexicon
 
 # Kinds whose theme says something about what work sounds like.
@@ -45,7 +46,7 @@ SPECIFIC_SHARE = 0.06
 COMMON_SHARE = 0.03
 
 Allow = Callable[[Phrase], bool]
-_COUNT = re.compile(r"\d+(?:\.\d+)?\s*(?:余|多)?(?:个|名|位|次|场|项|人|户|家|篇|期|批|轮)")
+_COUNT = re.compile(rf"\d+(?:\.\d+)?\s*(?:余|多)?(?:{alternatives(measures(classify=True))})")
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import cache
+from typing import Any
 
 from .corpus import Document, Line
+from .text import NUMERALS, any_of, chinese_number, numeral, read_data, split_sentences, starts
 
-NUMERALS = "一二三四五六七八九十"
 _NUM = f"[{NUMERALS}]{{1,3}}"
 LEVEL1 = re.compile(rf"^({_NUM})[、，,．.]\s*(.*)$")
 LEVEL2 = re.compile(rf"^[（(]({_NUM})[）)]\s*(.*)$")
@@ -38,39 +40,16 @@ class Role(StrEnum):
     CLOSING = "closing"
 
 
-# Checked in order; the first match wins, so "存在问题及原因分析" is a problems
-# section (its causes are found paragraph by paragraph).
-_ROLE_CUES: tuple[tuple[Role, re.Pattern[str]], ...] = (
-    (
-        Role.PROBLEMS,
-        re.compile(r"存在(?:的)?问题|问题(?:和|与|及)不足|不足之处|存在(?:的)?不足|短板"),
-    ),
-    (Role.CAUSES, re.compile(r"原因")),
-    (
-        Role.PLANS,
-        re.compile(
-            r"下一步|下步|下一阶段|今后|工作思路|工作谋划|工作打算|工作计划|改进措施|整改措施|"
-            r"工作建议|努力方向|工作安排|工作设想|意见建议|下半年|明年"
-        ),
-    ),
-    (Role.OVERVIEW, re.compile(r"总体情况|基本情况|概况|总体评价")),
-)
-_CAUSE_PARAGRAPH = re.compile(
-    r"^(?:产生(?:上述|以上)?问题的(?:主要)?原因|(?:主要|究其)原因|原因(?:分析|主要)?)"
-)
-_CLOSING_CUE = re.compile(
-    r"存在不足|存在(?:一些|的)?问题|还存在|仍存在|下一步|接下来|今后|总之|总的来看"
-)
-
-_ARABIC = {ch: i for i, ch in enumerate(NUMERALS, start=1)}
+@cache
+def cues() -> dict[str, Any]:
+    """``data/cues.toml``: the words that tell what a part of a report does."""
+    return read_data("phrasebank.data", "cues.toml")
 
 
-def numeral(text: str) -> int:
-    """Value of a Chinese numeral up to 99 (一 … 十 … 九十九)."""
-    if "十" not in text:
-        return _ARABIC[text[-1]] if len(text) == 1 else 0
-    tens, _, ones = text.partition("十")
-    return (_ARABIC[tens] if tens else 1) * 10 + (_ARABIC[ones] if ones else 0)
+# Checked in order; the first match wins (see data/cues.toml).
+_ROLE_CUES = tuple((Role(row["role"]), any_of(row["words"])) for row in cues()["role"])
+_CAUSE_PARAGRAPH = starts(cues()["cause_paragraph"]["starts"])
+_CLOSING_CUE = any_of(cues()["closing"]["words"])
 
 
 def role_of(heading: str) -> Role:
@@ -92,7 +71,7 @@ class Item:
 
     @property
     def marker(self) -> str:
-        return f"{_chinese(self.number)}是"
+        return f"{chinese_number(self.number)}是"
 
 
 @dataclass(frozen=True)
@@ -116,7 +95,7 @@ class Subsection:
 
     @property
     def marker(self) -> str:
-        return f"（{_chinese(self.number)}）"
+        return f"（{chinese_number(self.number)}）"
 
     @property
     def items(self) -> tuple[Item, ...]:
@@ -134,7 +113,7 @@ class Section:
 
     @property
     def marker(self) -> str:
-        return f"{_chinese(self.number)}、"
+        return f"{chinese_number(self.number)}、"
 
     @property
     def items(self) -> tuple[Item, ...]:
@@ -155,31 +134,6 @@ class Outline:
 
     def roles(self) -> list[Role]:
         return [s.role for s in self.sections]
-
-
-def _chinese(number: int) -> str:
-    if number <= 10:
-        return NUMERALS[number - 1] if number else "零"
-    tens, ones = divmod(number, 10)
-    return (NUMERALS[tens - 1] if tens > 1 else "") + "十" + (NUMERALS[ones - 1] if ones else "")
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences of `text`, each keeping its final 。！？; quotes are never split."""
-    out: list[str] = []
-    depth = 0
-    start = 0
-    for i, ch in enumerate(text):
-        if ch in "“‘《（":
-            depth += 1
-        elif ch in "”’》）" and depth:
-            depth -= 1
-        elif ch in "。！？" and depth == 0:
-            out.append(text[start : i + 1])
-            start = i + 1
-    if text[start:].strip():
-        out.append(text[start:])
-    return [s.strip() for s in out if s.strip()]
 
 
 # ------------------------------------------------------------------ items
@@ -221,11 +175,11 @@ def _nest(spans: list[tuple[int, str]], line: int, warnings: list[str] | None) -
                 stack.pop()
         elif number > expected:
             if warnings is not None:
-                gap = f"{_chinese(expected)}是 之后是 {_chinese(number)}是"
+                gap = f"{chinese_number(expected)}是 之后是 {chinese_number(number)}是"
                 warnings.append(f"第{line}行：条目编号不连续，{gap}")
         else:
             # A number already used at this level: ordinary text, not an item.
-            siblings[-1].text += f"{_chinese(number)}是{text}"
+            siblings[-1].text += f"{chinese_number(number)}是{text}"
             continue
         siblings = stack[-1][0]
         siblings.append(_Node(number, text))
@@ -346,10 +300,8 @@ def _parse_line(line: Line, b: _Builder) -> None:
         number = numeral(m.group(1))
         heading, _, rest = m.group(2).partition("。")
         if b.sections and number != b.sections[-1].number + 1:
-            previous = b.sections[-1].marker
-            b.warnings.append(
-                f"第{line.number}行：一级标题编号不连续，{previous} 之后是 {_chinese(number)}、"
-            )
+            gap = f"{b.sections[-1].marker} 之后是 {chinese_number(number)}、"
+            b.warnings.append(f"第{line.number}行：一级标题编号不连续，{gap}")
         b.sections.append(Section(number, heading.strip(), role_of(heading), line.number))
         if rest.strip():
             b.add_paragraph(parse_paragraph(rest.strip(), line.number, b.warnings))
@@ -358,10 +310,8 @@ def _parse_line(line: Line, b: _Builder) -> None:
         number = numeral(m.group(1))
         heading, body = split_heading(m.group(2).strip())
         if b.subsections and number != b.subsections[-1].number + 1:
-            previous = b.subsections[-1].marker
-            b.warnings.append(
-                f"第{line.number}行：二级标题编号不连续，{previous} 之后是 （{_chinese(number)}）"
-            )
+            gap = f"{b.subsections[-1].marker} 之后是 （{chinese_number(number)}）"
+            b.warnings.append(f"第{line.number}行：二级标题编号不连续，{gap}")
         b.subsections.append(Subsection(number, heading, line.number))
         if body:
             b.add_paragraph(parse_paragraph(body, line.number, b.warnings))

@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from .terms import Stale, Terms
+from .text import Rule, alternatives, measures, read_data, rules, split_clauses
 
 # Every other slot ({单位}, {党组织}, {党委}, {机关}, {上级}, {时期}, {期间}, {期间以来}
 # and the trade slots such as {业务}) a draft fills from the unit, period and trade.
@@ -36,10 +38,7 @@ NEUTRAL = {
 SLOT = re.compile(r"\{([^{}]+)\}")
 
 _PLACEHOLDER = r"(?:XX|X(?![A-Za-z])|\*{1,3})"
-_MEASURE = (
-    r"(?:余|多)?(?:人次|户次|分钟|小时|万元|亿元|万|亿|次|名|个|项|人|场|件|条|篇|期|份|户|元|封|轮|批|家|"
-    r"所|支|届|天|位|类|处|倍|周|期|组|部|张|本|套|台|辆|笔|起|例|单|点|遍|课时|学时|月|年|日|等奖)"
-)
+_MEASURE = rf"(?:余|多)?(?:{alternatives(measures())})"
 _NUMBER = rf"(?:\d+(?:\.\d+)?|{_PLACEHOLDER})"
 _YEAR = r"(?:19|20)\d\d"
 
@@ -79,7 +78,6 @@ _LEADING_PERIOD = re.compile(rf"^{_PLACEHOLDER}{_PERIOD_TAIL}(?=[，在])")
 _OTHER_YEAR = re.compile(rf"{_YEAR}{_PERIOD_TAIL}")
 _TITLE = re.compile(r"《[^《》]*》")
 _QUOTE = re.compile(r"“([^“”]*)”|‘([^‘’]*)’")
-_CLAUSE_SPLIT = re.compile(r"([，；：])")
 _ASCII_WORD = re.compile(r"[A-Za-z]")
 _DOUBLE_SLOT = re.compile(r"(\{[^{}]+\})(?:[、和及与]\1)+")
 # A placeholder place name before a generalised word adds nothing: XX税务事业.
@@ -107,25 +105,6 @@ def slots_of(template: str) -> tuple[str, ...]:
 def render(template: str, values: dict[str, str]) -> str:
     """Fill the slots named in `values`; others stay as ``{slot}``."""
     return SLOT.sub(lambda m: values.get(m.group(1), m.group()), template)
-
-
-def split_clauses(text: str) -> list[str]:
-    """Clauses and their separators, alternating: [clause, sep, clause, …]; quotes stay whole."""
-    parts: list[str] = []
-    depth = 0
-    current: list[str] = []
-    for ch in text:
-        if ch in "“‘《（":
-            depth += 1
-        elif ch in "”’》）" and depth:
-            depth -= 1
-        if depth == 0 and _CLAUSE_SPLIT.fullmatch(ch):
-            parts.extend(("".join(current), ch))
-            current = []
-        else:
-            current.append(ch)
-    parts.append("".join(current))
-    return parts
 
 
 class Templater:
@@ -233,46 +212,38 @@ class Templater:
         return bool(self.terms.foreign and self._foreign.search(clause))
 
     def _unit_names(self, text: str) -> str:
-        text = re.sub(r"在[^，。；]{1,20}?的(?:正确|坚强)领导下", "在{上级}的正确领导下", text)
+        names = unit_rules()
+        for rule in names.leadership:
+            text = rule.apply(text)
         text = self._superior_names.sub("{上级}", text)
         if self._below_names:
             text = self._below_names.sub("基层单位", text)
-        text = re.sub(
-            rf"中共国家税务总局{_PLACEHOLDER}?[市县区]?税务局委员会|{_PLACEHOLDER}?[市县区]税务局党委|"
-            rf"{_PLACEHOLDER}(?:党委|党工委|党组)",
-            "{党组织}",
-            text,
-        )
-        text = re.sub(
-            rf"{_PLACEHOLDER}?(?:[市县区]税务局|税务局)|{_PLACEHOLDER}局|全市税务系统|市县两级税务局",
-            "{单位}",
-            text,
-        )
+        for rule in names.own:
+            text = rule.apply(text)
         if self.self_name:
             text = text.replace(f"{self.self_name}党委", "{党组织}")
             text = text.replace(self.self_name, "{单位}")
-        text = re.sub(r"(?:我局|本局)", "{单位}", text)
-        text = re.sub(
-            r"(?<![大顾服])全局(?=党员|干部|上下|共|范围|各|开展|讲授|税务|职工|$)", "{单位}", text
-        )
-        text = re.sub(r"(?<![市县区分总省])局党委", "{党组织}", text)
-        text = re.sub(
-            r"(?<![市县区分总省当结格布])局(?=积极|创新|把|将|获得|还|共)", "{单位}", text
-        )
-        text = text.replace("{单位}机关党委", "{党组织}").replace("{单位}党委", "{党组织}")
-        # A 机关党委 assists the committee above it; for the writer, that committee is itself.
-        text = text.replace("协助{党组织}", "{党组织}")
-        text = re.sub(r"全镇|本镇|我镇", "{单位}", text)
-        # The unit's own party body: a 党组 or 党工委 has no 党委会 or 党委书记.
-        text = re.sub(
-            r"(?<![地方各级同上机纪}])党委(?=理论学习中心组|中心组|会|书记|班子)", "{党委}", text
-        )
-        # Organs of government say 机关; a hospital, school or firm says 单位.
-        return re.sub(
-            r"(?<![政模])机关(?=党建|党的建设|活力|党支部|各党支部|各级党组织|全体|队伍|作风)",
-            "{机关}",
-            text,
-        )
+        for rule in names.rest:
+            text = rule.apply(text)
+        return text
+
+
+@dataclass(frozen=True)
+class UnitRules:
+    """How a source unit's names become slots (``data/units.toml``), in three stages:
+    before the bodies above the unit are slotted, before its self-name is, and after."""
+
+    leadership: tuple[Rule, ...]
+    own: tuple[Rule, ...]
+    rest: tuple[Rule, ...]
+
+
+@cache
+def unit_rules() -> UnitRules:
+    raw = read_data("phrasebank.data", "units.toml")
+    fragments = {"placeholder": _PLACEHOLDER}
+    stages = (rules(raw[stage], raw["lists"], fragments) for stage in ("leadership", "own", "rest"))
+    return UnitRules(*stages)
 
 
 def _tidy(text: str) -> str:

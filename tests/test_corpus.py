@@ -11,6 +11,7 @@ import pytest
 from phrasebank import corpus, mining
 from phrasebank.errors import SourceError
 from phrasebank.terms import load_terms
+from phrasebank.text import clean_line
 
 from .conftest import SEEDS
 
@@ -75,10 +76,10 @@ def test_markdown_headings_and_bold_lines_are_unwrapped(tmp_path: Path) -> None:
 
 def test_noise_is_stripped() -> None:
     terms = load_terms()
-    assert corpus.clean_line("本文系作者原创投稿，仅供学习参考，请勿照搬照抄！", terms) == ""
-    assert corpus.clean_line("##paidbegin##（三）落实重点任务。", terms) == "（三）落实重点任务。"
-    assert corpus.clean_line("情  况  报  告", terms) == "情况报告"
-    assert corpus.clean_line("坚决抵制错误言论，，加强分析", terms) == "坚决抵制错误言论，加强分析"
+    assert clean_line("本文系作者原创投稿，仅供学习参考，请勿照搬照抄！", terms) == ""
+    assert clean_line("##paidbegin##（三）落实重点任务。", terms) == "（三）落实重点任务。"
+    assert clean_line("情  况  报  告", terms) == "情况报告"
+    assert clean_line("坚决抵制错误言论，，加强分析", terms) == "坚决抵制错误言论，加强分析"
 
 
 @pytest.mark.parametrize(
@@ -96,7 +97,7 @@ def test_noise_is_stripped() -> None:
     ],
 )
 def test_punctuation_is_normalised(raw: str, clean: str) -> None:
-    assert corpus.clean_line(raw, load_terms()) == clean
+    assert clean_line(raw, load_terms()) == clean
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,10 @@ from typing import Any
 import pytest
 
 from phrasebank import corpus, mining
+from phrasebank.candidates import CAUSE_SENTENCE
 from phrasebank.corpus import Document, Line
-from phrasebank.outline import Role, numeral, parse, parse_paragraph, split_sentences
+from phrasebank.outline import Role, cues, parse, parse_paragraph, role_of
+from phrasebank.text import numeral, split_sentences
 
 from .conftest import SEEDS, load_data
 
@@ -147,3 +149,30 @@ def test_numeral(text: str, value: int) -> None:
 def test_split_sentences_keeps_quotes_whole() -> None:
     text = "开展“学思想。强党性”活动。效果明显！还有不足"
     assert split_sentences(text) == ["开展“学思想。强党性”活动。", "效果明显！", "还有不足"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "role"),
+    [(h, row["role"]) for row in cues()["role"] for h in row["examples"]],
+)
+def test_role_cue_rows(heading: str, role: str) -> None:
+    """Each row of data/cues.toml gives its examples its role."""
+    assert role_of(heading) == role
+
+
+@pytest.mark.parametrize(
+    ("name", "example"),
+    [
+        (name, example)
+        for name in ("cause_paragraph", "closing", "listing", "shortcoming")
+        for example in cues()[name]["examples"]
+    ],
+)
+def test_cue_rows_find_their_examples(name: str, example: str) -> None:
+    words = cues()[name].get("words") or cues()[name]["starts"]
+    assert any(word in example for word in words)
+
+
+@pytest.mark.parametrize(("sentence", "cause"), cues()["cause_sentence"]["examples"])
+def test_cause_sentence_rows(sentence: str, cause: str) -> None:
+    assert CAUSE_SENTENCE.sub("", sentence) == cause

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from phrasebank.slots import Templater, render, split_clauses
+from phrasebank.slots import Templater, render, unit_rules
 from phrasebank.terms import load_terms
+from phrasebank.text import Rule, split_clauses
 
 
 @pytest.fixture(scope="module")
@@ -79,3 +80,24 @@ def test_split_clauses_keeps_quotes_whole() -> None:
     parts = split_clauses("坚持“干多干好，有为有位”导向，推动落实；确保实效")
     assert parts[::2] == ["坚持“干多干好，有为有位”导向", "推动落实", "确保实效"]
     assert parts[1::2] == ["，", "；"]
+
+
+UNIT_EXAMPLES = [
+    (rule, given, wanted)
+    for stage in (unit_rules().leadership, unit_rules().own, unit_rules().rest)
+    for rule in stage
+    for given, wanted in rule.examples
+]
+
+
+def test_every_unit_rule_has_an_example() -> None:
+    stages = unit_rules()
+    assert all(rule.examples for rule in (*stages.leadership, *stages.own, *stages.rest))
+
+
+@pytest.mark.parametrize(
+    ("rule", "given", "wanted"), UNIT_EXAMPLES, ids=[given for _, given, _ in UNIT_EXAMPLES]
+)
+def test_unit_rule_examples(rule: Rule, given: str, wanted: str) -> None:
+    """Each row of data/units.toml does what its examples say."""
+    assert rule.apply(given) == wanted

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.writer.wording import facts, formalise, split_items
+from bot.writer.wording import facts, formal_rules, formalise, split_items
+from phrasebank.text import Rule
 
 
 @pytest.mark.parametrize(
@@ -119,3 +120,20 @@ def test_semicolons_inside_quotes_do_not_split() -> None:
         "开展“不忘初心；牢记使命”演讲",
         "组织观影",
     ]
+
+
+FORMAL_EXAMPLES = [
+    (rule, given, wanted) for rule in formal_rules() for given, wanted in rule.examples
+]
+
+
+def test_every_formal_rule_has_an_example() -> None:
+    assert all(rule.examples for rule in formal_rules())
+
+
+@pytest.mark.parametrize(
+    ("rule", "given", "wanted"), FORMAL_EXAMPLES, ids=[given for _, given, _ in FORMAL_EXAMPLES]
+)
+def test_formal_rule_examples(rule: Rule, given: str, wanted: str) -> None:
+    """Each row of data/formal.toml does what its examples say."""
+    assert rule.apply(given) == wanted

@@ -18,7 +18,7 @@ from tinydb.storages import MemoryStorage
 
 from bot.errors import StateError
 from phrasebank.errors import DatabaseError
-from phrasebank.store import AtomicJSONStorage
+from phrasebank.files import AtomicJSONStorage
 
 from .conversation import Conversation, Profile, from_record, to_record
 

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 from bot.errors import InputError
 from bot.writer import answers, genres, period
 from bot.writer.render import to_text, todo_text
-from bot.writer.wording import formalise, sanitize, split_items
-from phrasebank.mining import normal
+from bot.writer.wording import formalise, split_items
 from phrasebank.search import search
+from phrasebank.text import normal, sanitize
 
 from . import texts
 from .conversation import Choice, Conversation, Entry, Reply

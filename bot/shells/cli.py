@@ -26,9 +26,10 @@ from phrasebank.build import build as build_bank
 from phrasebank.build import bundled_bank, bundled_corpus, bundled_meta
 from phrasebank.corpus import decode
 from phrasebank.errors import PhrasebankError, SourceError
+from phrasebank.files import write_atomic
 from phrasebank.phrase import KIND_LABELS, Kind
 from phrasebank.search import search
-from phrasebank.store import load_bank, save_bank, write_atomic
+from phrasebank.store import load_bank, save_bank
 from phrasebank.themes import THEME_IDS, load_lexicon
 
 from . import listing

@@ -14,7 +14,7 @@ from bot.chat.conversation import Reply
 from bot.chat.dialogue import Engine
 from bot.chat.states import Event
 from bot.errors import BotError
-from phrasebank.store import write_atomic
+from phrasebank.files import write_atomic
 
 USER = "console"
 

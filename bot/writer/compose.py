@@ -19,9 +19,8 @@ from rapidfuzz import fuzz
 
 from phrasebank.bank import Bank
 from phrasebank.matching import TYPICAL_WEIGHT, Classification, Matcher
-from phrasebank.mining import EFFECT_START
 from phrasebank.phrase import Kind, Phrase
-from phrasebank.slots import split_clauses
+from phrasebank.text import EFFECT_START, split_clauses
 from phrasebank.themes import load_lexicon
 
 from .answers import Activity, Answers

@@ -21,7 +21,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from phrasebank.store import write_atomic
+from phrasebank.files import write_atomic
+from phrasebank.text import C0
 
 from .report import Report, layout
 
@@ -38,7 +39,7 @@ _THEME_ATTRIBUTES = tuple(
 _FONT_ATTRIBUTES = tuple(qn(a) for a in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"))
 
 # What XML 1.0 cannot hold (lxml refuses it); tab and newline stay, a stray \r goes.
-_UNWRITABLE = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff\ud800-\udfff]")
+_UNWRITABLE = re.compile(f"[{C0}\ufffe\uffff\ud800-\udfff]")
 
 
 @dataclass(frozen=True)

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
-from phrasebank.mining import normal
 from phrasebank.phrase import Phrase
 from phrasebank.slots import SLOT, render
 from phrasebank.terms import Terms, load_terms
+from phrasebank.text import normal
 
 from .answers import Answers
 from .profile import guidance as guidance_at

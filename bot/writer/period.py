@@ -14,21 +14,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.errors import InputError
+from phrasebank.text import arabic_digits
 
 QUARTERS = "一二三四"
-_CN_DIGITS = {
-    "〇": "0",
-    "零": "0",
-    "一": "1",
-    "二": "2",
-    "三": "3",
-    "四": "4",
-    "五": "5",
-    "六": "6",
-    "七": "7",
-    "八": "8",
-    "九": "9",
-}
 EXAMPLES = "2026年第三季度、2026年上半年、2026年下半年、2026年"
 
 
@@ -124,11 +112,7 @@ def parse(text: str, today: dt.date | None = None) -> Period:
     today = today or dt.date.today()
     raw = text
     text = re.sub(r"[\s　，,。.]", "", text).strip()
-    text = (
-        "".join(_CN_DIGITS.get(ch, ch) for ch in text)
-        if re.match(r"^[〇零一二三四五六七八九]{4}年", text)
-        else text
-    )
+    text = arabic_digits(text) if re.match(r"^[〇零一二三四五六七八九]{4}年", text) else text
     if not text:
         raise InputError(f"请告诉我报告的时间段，例如：{EXAMPLES}")
     relative = _relative(text, today)

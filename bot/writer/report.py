@@ -11,15 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-NUMERALS = "一二三四五六七八九十"
-
-
-def chinese_number(number: int) -> str:
-    """一 … 十, 十一 … 九十九."""
-    if 1 <= number <= 10:
-        return NUMERALS[number - 1]
-    tens, ones = divmod(number, 10)
-    return (NUMERALS[tens - 1] if tens > 1 else "") + "十" + (NUMERALS[ones - 1] if ones else "")
+from phrasebank.text import chinese_number
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,41 @@
+"""Word segmentation with the domain dictionary."""
+
+from __future__ import annotations
+
+import pytest
+
+from phrasebank import tokens
+
+
+@pytest.mark.parametrize(
+    ("text", "domain", "whole"),
+    [
+        ("落实第一议题制度", ["第一议题"], "第一议题"),
+        ("开展廉政谈话", ["廉政谈话"], "廉政谈话"),
+    ],
+)
+def test_domain_terms_stay_whole(text: str, domain: list[str], whole: str) -> None:
+    assert whole in tokens.cut(text, domain)
+
+
+def test_a_domain_term_also_gives_its_parts_as_keys() -> None:
+    keys = tokens.keys("开展廉政谈话", ["廉政谈话"])
+    assert {"廉政谈话", "廉政", "谈话"} <= set(keys)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("我们开展了工作", {"我们", "了", "开展", "工作"}),  # stopwords
+        ("共12次，参加100人", {"12", "100"}),  # bare numbers
+        ("学习，讲课。", {"，", "。"}),  # punctuation
+    ],
+)
+def test_keys_drop_what_says_nothing(text: str, absent: set[str]) -> None:
+    assert not absent & set(tokens.keys(text))
+
+
+def test_keys_are_unique_and_in_order() -> None:
+    keys = tokens.keys("学习党章，学习党史")
+    assert len(keys) == len(set(keys))
+    assert keys.index("党章") < keys.index("党史")
