@@ -7,6 +7,7 @@ from typing import Any
 
 from phrasebank.matching import Classification, Matcher
 from phrasebank.phrase import KIND_LABELS, Kind, Phrase
+from phrasebank.text import CONTROL
 from phrasebank.themes import THEME_IDS, Lexicon
 
 from .tables import table
@@ -56,4 +57,4 @@ def classification_record(text: str, result: Classification, matcher: Matcher) -
 
 def one_line(text: str) -> str:
     """A line as printed back: no tabs or control characters to break the columns."""
-    return re.sub(r"[\x00-\x1f\x7f]+", " ", text).strip()
+    return re.sub(f"[\t\n{CONTROL}]+", " ", text).strip()
