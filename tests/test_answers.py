@@ -125,7 +125,10 @@ def test_missing_and_binary_files(tmp_path: Path) -> None:
         ("国家税务总局临江县税务局", "国家税务总局临江县税务局党委"),
         ("江北市交通运输局", "江北市交通运输局党组"),
         ("青山镇", "青山镇党委"),
-        ("江北市第一中学", "江北市第一中学党委"),
+        ("江北市第一中学", "江北市第一中学党总支"),
+        ("宁川县人民医院", "宁川县人民医院党委"),
+        ("幸福里社区", "幸福里社区党支部"),
+        ("江州市发展和改革委员会", "江州市发展和改革委员会党组"),
     ],
 )
 def test_party_organisation_is_derived_from_the_unit(tmp_path: Path, unit: str, org: str) -> None:

@@ -87,7 +87,7 @@ def test_one_subsection_per_theme_in_theme_order(composer: Composer) -> None:
     assert sum(len(b.items) for b in work.blocks) == len(themes)
     for block in work.blocks:
         assert block.heading is not None and block.heading.sources[0].startswith(
-            ("heading-", "theme:")
+            ("heading-", "theme:", "curated:")
         )
 
 
@@ -164,14 +164,17 @@ def test_colloquial_wording_is_formalised_facts_untouched(composer: Composer) ->
 def test_fixed_theme_and_variant_are_honoured(composer: Composer) -> None:
     base = load("tax_quarter_summary.toml")
     first = composer.compose(
-        replace(base, activities=(Activity("组织党员集中学习党章", theme="organization"),))
+        replace(base, activities=(Activity("组织党员观看警示教育片", theme="organization"),))
     )
     placed = first.placed[0]
     assert placed is not None and placed.theme == "organization"
-    second = composer.compose(
-        replace(base, activities=(Activity("组织党员集中学习党章", "organization", 1),))
-    )
-    assert second.placed[0] is not None and second.placed[0].lead != placed.lead
+    # /swap: the next wording of the same sub-topic.
+    warning = Activity("组织党员观看警示教育片")
+    one = composer.compose(replace(base, activities=(warning,))).placed[0]
+    two = composer.compose(replace(base, activities=(replace(warning, variant=1),))).placed[0]
+    assert one is not None and two is not None
+    assert one.subtopic == two.subtopic == "warning_education"
+    assert one.lead and two.lead and one.lead != two.lead
 
 
 def test_same_answers_same_draft(composer: Composer) -> None:
@@ -185,7 +188,9 @@ def test_every_sentence_is_traceable(composer: Composer, bank: Bank) -> None:
         assert sentence.sources, sentence.text
         for source in sentence.sources:
             kind = source.split(":", 1)[0]
-            assert kind in ("activity", "problem", "plan", "genre", "theme") or bank.get(source), (
+            assert kind in ("activity", "problem", "plan", "genre", "theme", "curated") or bank.get(
+                source
+            ), (
                 source
             )
     explained = explain(report, bank)

@@ -44,12 +44,14 @@ def phrase(template: str, *, stale: str | None = None, trade: str | None = None)
         (
             TAX,
             "{党组织}认真履行{中心工作}职责",
-            "国家税务总局临江县税务局党委认真履行税收中心工作职责",
+            "局党委认真履行税收中心工作职责",
         ),
         (TRANSPORT, "服务{服务对象}", "服务群众和企业"),
         (STREET, "{党委}会专题研究{期间}工作", "党工委会专题研究本季度工作"),
-        (STREET, "在{上级}的领导下，{单位}稳步推进", "在上级党组织的领导下，东湖街道稳步推进"),
+        (STREET, "在{上级}的领导下，{单位}稳步推进", "在上级党组织的领导下，街道稳步推进"),
         (TAX, "{时期}，开展谈话", "2026年第三季度，开展谈话"),
+        (TAX, "{党组织全称}", "国家税务总局临江县税务局党委"),
+        (TAX, "持续在{单位}掀起学习热潮", "持续在我局掀起学习热潮"),
     ],
 )
 def test_slots_are_filled_for_the_writers_unit(unit: str, template: str, filled: str) -> None:

@@ -172,7 +172,7 @@ class Profile:
         """Slot values for stock phrases; the full names are for title, opening and signature."""
         kind = self.kind
         return {
-            "单位": self.scope,
+            "单位": self.self_name,
             "单位全称": self.unit,
             "党组织": self.short_org,
             "党组织全称": self.org,

@@ -29,6 +29,10 @@ if TYPE_CHECKING:
 
 # An effect clause is added only to facts shorter than this; a long item has said enough.
 EFFECT_MAX_FACT = 110
+# One item joins at most this many activities, and this many characters of them;
+# more of one sub-topic go on in a further item with the next lead.
+GROUP_MAX = 3
+GROUP_CHARS = 200
 # A lead sharing a stretch this long with its facts would only repeat them.
 ECHO_CHARS = 6
 # Mined wording that reports its source's own results is a fact of that unit, not stock.
@@ -107,16 +111,17 @@ class WorkSection:
         for theme in sorted(groups, key=d.c.lexicon.ids.index):
             d.worked[theme] = [t for group in groups[theme].values() for _, _, t in group]
             items: list[Item] = []
-            for key, group in groups[theme].items():
+            for key, whole in groups[theme].items():
                 subtopic = self.subtopics.get(key)
-                item, lead = self.item(theme, subtopic, group)
-                items.append(item)
-                for index, _, _ in group:
-                    current = placed[index - 1]
-                    assert current is not None
-                    placed[index - 1] = Placed(
-                        theme, current.classification, lead, current.text, current.subtopic
-                    )
+                for part, group in enumerate(_portions(whole)):
+                    item, lead = self.item(theme, subtopic, group, part)
+                    items.append(item)
+                    for index, _, _ in group:
+                        current = placed[index - 1]
+                        assert current is not None
+                        placed[index - 1] = Placed(
+                            theme, current.classification, lead, current.text, current.subtopic
+                        )
             heading = self.heading(theme, "".join(d.worked[theme]))
             framing = self.framing(theme)
             blocks.append((Block(heading, framing, tuple(items)), theme))
@@ -165,11 +170,15 @@ class WorkSection:
         return (sentence,) if sentence else ()
 
     def item(
-        self, theme: str, subtopic: Subtopic | None, group: list[tuple[int, Activity, str]]
+        self,
+        theme: str,
+        subtopic: Subtopic | None,
+        group: list[tuple[int, Activity, str]],
+        part: int = 0,
     ) -> tuple[Item, str | None]:
         d = self.d
         facts = "；".join(text.removesuffix("。") for _, _, text in group)
-        variant = sum(activity.variant for _, activity, _ in group)
+        variant = sum(activity.variant for _, activity, _ in group) + part
         sentences: list[Sentence] = []
         lead = self.lead(theme, subtopic, facts, variant) if subtopic else None
         if lead is not None:
@@ -233,6 +242,21 @@ class WorkSection:
         text, origin = usable[(d.seed + zlib.crc32(source.encode()) + variant) % len(usable)]
         d.ledger.use(text)
         return Sentence(text, (origin,))
+
+
+def _portions(
+    group: list[tuple[int, Activity, str]],
+) -> list[list[tuple[int, Activity, str]]]:
+    """A sub-topic's activities in items a writer would write: a few facts each."""
+    portions: list[list[tuple[int, Activity, str]]] = [[]]
+    for entry in group:
+        current = portions[-1]
+        size = sum(len(text) for _, _, text in current) + len(entry[2])
+        if current and (len(current) == GROUP_MAX or size > GROUP_CHARS):
+            portions.append([entry])
+        else:
+            current.append(entry)
+    return portions
 
 
 def _shares_stretch(a: str, b: str, length: int) -> bool:
