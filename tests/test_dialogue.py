@@ -12,7 +12,8 @@ import pytest
 from bot.chat.conversation import Reply
 from bot.chat.dialogue import Engine
 from bot.chat.sessions import ConversationStore
-from bot.chat.states import COMMANDS, TRANSITIONS, Event, State
+from bot.chat.states import TRANSITIONS, Event, State
+from bot.chat.steps import COMMANDS
 from bot.errors import StateError
 from bot.writer.compose import Composer
 from bot.writer.render import to_text
@@ -183,7 +184,7 @@ def test_preview_export_phrases_help_cancel(engine: Engine) -> None:
     assert "廉" in joined(say(engine, "/phrases 廉政"))
     assert "关键词" in joined(say(engine, "/phrases"))
     help_text = joined(say(engine, "/help"))
-    assert all(f"/{name}" in help_text for name, _ in COMMANDS)
+    assert all(f"/{command.name}" in help_text for command in COMMANDS)
     assert "不认识命令" in joined(say(engine, "/frobnicate"))
     say(engine, "/cancel")
     assert state(engine) is State.IDLE and engine.store.load(USER).entries == ()
@@ -484,6 +485,6 @@ def test_a_failed_step_does_not_remember_the_unit(
     def broken(*_: object) -> list[Reply]:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("bot.chat.steps.Steps.answered", broken)
+    monkeypatch.setattr("bot.chat.questions.answered", broken)
     say(engine, "某某市交通运输局")
     assert engine.store.profile(USER).unit is None

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from bot.chat.dialogue import Engine
 from bot.chat.sessions import ConversationStore
-from bot.chat.states import COMMANDS, Event, State
+from bot.chat.states import Event, State
+from bot.chat.steps import COMMANDS
 from bot.writer.answers import MAX_ACTIVITIES
 from bot.writer.compose import Composer
 from phrasebank.bank import Bank
@@ -50,7 +51,7 @@ MEANINGFUL = [
     "加强理论学习",
     "XX名党员参加学习",
 ]
-COMMAND_NAMES = [name for name, _ in COMMANDS] + ["unknown"]
+COMMAND_NAMES = [command.name for command in COMMANDS] + ["unknown"]
 
 texts = st.one_of(
     st.sampled_from(MEANINGFUL),

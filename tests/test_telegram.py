@@ -19,7 +19,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from bot.chat.states import COMMANDS
+from bot.chat.steps import COMMANDS
 from bot.writer import answers as answers_module
 
 from .drafts import check_draft
@@ -147,7 +147,7 @@ def press(api: FakeBotAPI, chat: int, message: SentMessage, label: str) -> None:
 
 def test_whole_conversation_through_buttons_and_text(api: FakeBotAPI, bot: BotProcess) -> None:
     commands = {c["command"] for c in api.commands()}
-    assert commands == {name for name, _ in COMMANDS}
+    assert commands == {command.name for command in COMMANDS}
     api.user_says(WRITER, "/start")
     until(api, WRITER, "单位全称")
     api.user_says(WRITER, "江北市交通运输局")

@@ -44,9 +44,11 @@ from telegram.ext import (
     filters,
 )
 
+from bot.chat.buttons import decode
 from bot.chat.conversation import Choice, Reply
 from bot.chat.dialogue import Engine
-from bot.chat.states import COMMANDS, Event
+from bot.chat.states import Event
+from bot.chat.steps import COMMANDS
 from bot.errors import BotError, ConfigError
 from bot.writer.render import chunks
 
@@ -130,7 +132,7 @@ class TelegramBot:
             self.application.run_polling(bootstrap_retries=BOOTSTRAP_RETRIES)
 
     async def _post_init(self, application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-        commands = [BotCommand(name, description) for name, description in COMMANDS]
+        commands = [BotCommand(command.name, command.help) for command in COMMANDS]
         await application.bot.set_my_commands(commands)
         if not self.settings.allowed_users:
             log.warning("allowed_users is empty: anyone who finds this bot can use it")
@@ -181,7 +183,8 @@ class TelegramBot:
         await self._quietly(query.answer)
         event = Event("press", query.data or "", update.update_id)
         chat_id = query.message.chat.id
-        if (query.data or "").startswith(("period:", "genre:", "unit:", "theme:")):
+        button = decode(query.data or "")
+        if button is not None and button.once:
             # A question answered once: its buttons go, so an old one cannot be pressed again.
             await self._quietly(lambda: query.edit_message_reply_markup(reply_markup=None))
         await self._handle(update.effective_user.id, chat_id, event, context)
