@@ -123,8 +123,11 @@ def test_no_chinese_sentence_outside_texts() -> None:
                 if isinstance(first, ast.Expr):
                     docstrings.add(id(first.value))
         for node in ast.walk(tree):
-            is_text = isinstance(node, ast.Constant) and isinstance(node.value, str)
-            if is_text and id(node) not in docstrings:
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and id(node) not in docstrings
+            ):
                 assert not han.search(node.value), f"{path.name}: {node.value!r}"
 
 

@@ -168,6 +168,9 @@ def test_whole_conversation_through_buttons_and_text(api: FakeBotAPI, bot: BotPr
     themes = until(api, WRITER, "改为哪个主题")
     press(api, WRITER, themes, "群团与精神文明")
     until(api, WRITER, "主题：群团与精神文明")
+    # The theme question is answered once, so its buttons go; the item's own stay.
+    assert api.message(WRITER, themes.message_id).buttons == []
+    assert api.message(WRITER, recorded.message_id).buttons == recorded.buttons
     api.user_sends_photo(WRITER)
     until(api, WRITER, "只能处理文字")
     api.user_says(WRITER, "/done")

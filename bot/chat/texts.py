@@ -197,3 +197,19 @@ def store_unreadable(path: object, reason: str) -> str:
 
 def record_damaged(path: object, user: str, problem: object) -> str:
     return f"对话数据文件 {path} 中用户 {user} 的记录已损坏（{problem}）"
+
+
+# What the adapters say on their own, outside any conversation step.
+REFUSAL = "抱歉，这个机器人仅供本单位授权人员使用。如需开通，请联系管理员。"
+PRIVATE_ONLY = "为保护报告内容，请在与我的私聊中使用。"
+EDITED = (
+    "修改已发出的消息不会改动记录。要修改某一项，请发送 /edit 序号 新内容（发送 /list 查看序号）。"
+)
+FAILED = (
+    "抱歉，刚才出了点问题。您之前的内容都已保存，请再发一次；也可以发送 /preview 查看当前草稿。"
+)
+GOODBYE = "再见！您的内容已保存，下次运行 zongjie chat 可以接着写。"
+
+
+def saved_to(caption: str, path: object) -> str:
+    return f"{caption}已保存到 {path}"
