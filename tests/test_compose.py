@@ -190,9 +190,7 @@ def test_every_sentence_is_traceable(composer: Composer, bank: Bank) -> None:
             kind = source.split(":", 1)[0]
             assert kind in ("activity", "problem", "plan", "genre", "theme", "curated") or bank.get(
                 source
-            ), (
-                source
-            )
+            ), source
     explained = explain(report, bank)
     assert "第1项工作（您的原话）" in explained
     assert "短语库 " in explained and "第" in explained

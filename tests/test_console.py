@@ -113,6 +113,8 @@ def test_interactive_session_at_a_terminal(tmp_path: Path) -> None:
         read_until("做了哪些工作")
         send("带头讲专题党课4次")
         read_until("已记录第 1 项")
+        os.write(leader, b"/prev\t\n")  # Tab completes from the declared command table
+        read_until("以上是当前草稿")
         os.write(leader, b"\x04")  # Ctrl-D
         read_until("再见")
         assert process.wait(timeout=30) == 0

@@ -9,9 +9,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bot.chat.conversation import Reply
 from bot.chat.dialogue import Engine
 from bot.chat.sessions import ConversationStore
-from bot.chat.states import COMMANDS, Event, State
+from bot.chat.states import REVISABLE, After, Event, State
+from bot.chat.steps import COMMANDS
 from bot.writer.answers import MAX_ACTIVITIES
 from bot.writer.compose import Composer
 from phrasebank.bank import Bank
@@ -50,7 +52,7 @@ MEANINGFUL = [
     "加强理论学习",
     "XX名党员参加学习",
 ]
-COMMAND_NAMES = [name for name, _ in COMMANDS] + ["unknown"]
+COMMAND_NAMES = [command.name for command in COMMANDS] + ["unknown"]
 
 texts = st.one_of(
     st.sampled_from(MEANINGFUL),
@@ -69,9 +71,13 @@ def composer(bank: Bank) -> Composer:
     return Composer(bank)
 
 
-def check(engine: Engine, user: str) -> None:
+def check(engine: Engine, user: str, replies: list[Reply]) -> None:
     conversation = engine.store.load(user)
-    assert conversation.state in State
+    # A number typed next means one of the choices just shown, and nothing older.
+    assert conversation.options == next((r.choices for r in reversed(replies) if r.choices), ())
+    # Only a question asked again after the draft leads back to it.
+    if conversation.after is After.DRAFT:
+        assert conversation.state in REVISABLE
     position = ORDER.index(conversation.state)
     if position > ORDER.index(State.UNIT):
         assert conversation.unit
@@ -124,5 +130,5 @@ def test_random_sequences(
         assert replies, event
         assert all(r.text.strip() or r.document for r in replies)
         assert all(len(c.data.encode()) <= 64 for r in replies for c in r.choices)
-        check(engine, user)
+        check(engine, user, replies)
     assert "step failed" not in caplog.text

@@ -47,7 +47,9 @@ def test_the_interface_ids_are_the_rows() -> None:
 @pytest.mark.parametrize("genre_id", GENRE_IDS)
 def test_each_genre_is_well_formed(genre_id: str) -> None:
     genre = genres()[genre_id]
-    assert "{时期}" in genre.title and ("{单位全称}" in genre.title or "{党组织全称}" in genre.title)
+    assert "{时期}" in genre.title and (
+        "{单位全称}" in genre.title or "{党组织全称}" in genre.title
+    )
     for role in ROLES:
         assert genre.headings(role), role
     assert genre.opening_end.endswith("如下：")
@@ -134,7 +136,6 @@ def test_a_genre_takes_only_the_mined_headings_that_suit_it(
 def test_every_closing_rule_accepts_a_mined_phrase(bank: Bank, genre_id: str) -> None:
     rule = genres()[genre_id].closing_rule
     assert any(rule.accepts(p.template) for p in bank.select(Kind.CLOSING))
-
 
 
 @pytest.mark.parametrize(

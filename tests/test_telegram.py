@@ -19,7 +19,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from bot.chat.states import COMMANDS
+from bot.chat.steps import COMMANDS
 from bot.writer import answers as answers_module
 
 from .drafts import check_draft
@@ -147,7 +147,7 @@ def press(api: FakeBotAPI, chat: int, message: SentMessage, label: str) -> None:
 
 def test_whole_conversation_through_buttons_and_text(api: FakeBotAPI, bot: BotProcess) -> None:
     commands = {c["command"] for c in api.commands()}
-    assert commands == {name for name, _ in COMMANDS}
+    assert commands == {command.name for command in COMMANDS}
     api.user_says(WRITER, "/start")
     until(api, WRITER, "单位全称")
     api.user_says(WRITER, "江北市交通运输局")
@@ -168,6 +168,9 @@ def test_whole_conversation_through_buttons_and_text(api: FakeBotAPI, bot: BotPr
     themes = until(api, WRITER, "改为哪个主题")
     press(api, WRITER, themes, "群团与精神文明")
     until(api, WRITER, "主题：群团与精神文明")
+    # The theme question is answered once, so its buttons go; the item's own stay.
+    assert api.message(WRITER, themes.message_id).buttons == []
+    assert api.message(WRITER, recorded.message_id).buttons == recorded.buttons
     api.user_sends_photo(WRITER)
     until(api, WRITER, "只能处理文字")
     api.user_says(WRITER, "/done")

@@ -1,18 +1,17 @@
 """One writer's conversation as a value: where it stands and everything told so far.
 
-A :class:`Conversation` is what the store persists per user after every step,
-so a restarted bot resumes exactly where the writer left off. It is immutable:
-each step of the dialogue returns a new one.
+A :class:`Conversation` is what the store persists per user after every step
+(see :mod:`bot.chat.records`), so a restarted bot resumes exactly where the
+writer left off. It is immutable: each step returns a new one.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
-from typing import Any
+from dataclasses import dataclass, replace
 
-from .states import State
+from .buttons import Button
+from .states import After, Role, State
 
-FORMAT = 1
 UNDO_DEPTH = 10
 
 
@@ -21,7 +20,12 @@ class Choice:
     """An option offered to the writer: a button in Telegram, a numbered line in the console."""
 
     label: str
-    data: str
+    button: Button
+
+    @property
+    def data(self) -> str:
+        """The button as it travels (Telegram's callback_data)."""
+        return self.button.encode()
 
 
 @dataclass(frozen=True)
@@ -60,15 +64,13 @@ class Conversation:
     entries: tuple[Entry, ...] = ()
     problems: tuple[str, ...] = ()
     plans: tuple[str, ...] = ()
-    problems_auto: bool = False
-    plans_auto: bool = False
+    auto: frozenset[Role] = frozenset()  # the lists left to the composer
+    after: After = After.NEXT
     options: tuple[Choice, ...] = ()  # the choices of the last question, for numbered answers
     next_key: int = 1
-    undo: tuple[dict[str, Any], ...] = ()
+    undo: tuple[Conversation, ...] = ()  # earlier snapshots, without their own undo
     last_update: int | None = None
     last_replies: tuple[Reply, ...] = ()
-    drafted: bool = False
-    revising: bool = False  # answering one question again after the draft
 
     def entry(self, number: int) -> Entry | None:
         """The entry shown as number `number` (1-based) in /list."""
@@ -77,89 +79,34 @@ class Conversation:
     def number_of(self, key: int) -> int | None:
         return next((i for i, e in enumerate(self.entries, 1) if e.key == key), None)
 
+    def statements(self, role: Role) -> tuple[str, ...]:
+        return self.problems if role is Role.PROBLEMS else self.plans
+
+    def with_statements(
+        self, role: Role, statements: tuple[str, ...], *, auto: bool
+    ) -> Conversation:
+        """`statements` as the `role` list; `auto` leaves that list to the composer."""
+        roles = self.auto | {role} if auto else self.auto - {role}
+        if role is Role.PROBLEMS:
+            return replace(self, problems=statements, auto=roles)
+        return replace(self, plans=statements, auto=roles)
+
     def remembered(self) -> Conversation:
         """This conversation with the current one pushed on the undo stack."""
-        snapshot = _content(self)
+        snapshot = replace(self, undo=(), last_update=None, last_replies=())
         return replace(self, undo=(*self.undo, snapshot)[-UNDO_DEPTH:])
 
     def undone(self) -> Conversation | None:
         if not self.undo:
             return None
-        previous = _from_content(self.undo[-1], self.user)
         # Keys handed out stay handed out: an undone activity's buttons must stay dead.
         return replace(
-            previous, undo=self.undo[:-1], last_update=self.last_update, next_key=self.next_key
+            self.undo[-1],
+            user=self.user,
+            undo=self.undo[:-1],
+            last_update=self.last_update,
+            next_key=self.next_key,
         )
-
-
-_CONTENT = (
-    "state",
-    "unit",
-    "period",
-    "genre",
-    "entries",
-    "problems",
-    "plans",
-    "problems_auto",
-    "plans_auto",
-    "options",
-    "next_key",
-    "drafted",
-    "revising",
-)
-
-
-def _content(conversation: Conversation) -> dict[str, Any]:
-    data = asdict(conversation)
-    return {key: data[key] for key in _CONTENT}
-
-
-def _from_content(data: dict[str, Any], user: str) -> Conversation:
-    return Conversation(
-        user=user,
-        state=State(data.get("state", "idle")),
-        unit=data.get("unit"),
-        period=data.get("period"),
-        genre=data.get("genre"),
-        entries=tuple(Entry(**e) for e in data.get("entries", ())),
-        problems=tuple(data.get("problems", ())),
-        plans=tuple(data.get("plans", ())),
-        problems_auto=bool(data.get("problems_auto", False)),
-        plans_auto=bool(data.get("plans_auto", False)),
-        options=tuple(Choice(**c) for c in data.get("options", ())),
-        next_key=int(data.get("next_key", 1)),
-        drafted=bool(data.get("drafted", False)),
-        revising=bool(data.get("revising", False)),
-    )
-
-
-def to_record(conversation: Conversation) -> dict[str, Any]:
-    record = _content(conversation)
-    record.update(
-        format=FORMAT,
-        user=conversation.user,
-        undo=list(conversation.undo),
-        last_update=conversation.last_update,
-        last_replies=[asdict(r) for r in conversation.last_replies],
-    )
-    return record
-
-
-def from_record(record: dict[str, Any]) -> Conversation:
-    conversation = _from_content(record, record["user"])
-    return replace(
-        conversation,
-        undo=tuple(record.get("undo", ())),
-        last_update=record.get("last_update"),
-        last_replies=tuple(
-            Reply(
-                r["text"],
-                tuple(Choice(**c) for c in r.get("choices", ())),
-                r.get("document", False),
-            )
-            for r in record.get("last_replies", ())
-        ),
-    )
 
 
 @dataclass(frozen=True)

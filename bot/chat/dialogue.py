@@ -1,9 +1,9 @@
-"""The dialogue engine: runs the declared state machine (states.py) over persisted conversations.
+"""The dialogue engine: runs the declared conversation (steps.py) over persisted conversations.
 
 It knows nothing of Telegram or terminals. An adapter turns what the writer
-did into an :class:`~bot.states.Event`, calls :meth:`Engine.handle`, and shows
-the :class:`~bot.conversation.Reply` values it gets back. Each step is saved
-before its replies are returned, and an update seen before (Telegram
+did into an :class:`~bot.chat.states.Event`, calls :meth:`Engine.handle`, and
+shows the :class:`~bot.chat.conversation.Reply` values it gets back. Each step
+is saved before its replies are returned, and an update seen before (Telegram
 re-delivers when the bot died before confirming) is answered again, never
 applied twice.
 """
@@ -17,14 +17,14 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from bot.errors import InputError
-from bot.writer.answers import Activity, Answers
+from bot.writer.answers import Answers
 from bot.writer.compose import Composer
 
-from . import texts
+from . import steps, texts
 from .conversation import Conversation, Reply
 from .sessions import ConversationStore
 from .states import Event
-from .steps import Steps
+from .step import Context, Outcome, answers_of
 
 log = logging.getLogger(__name__)
 
@@ -50,23 +50,21 @@ class Engine:
             if event.update_id is not None and last is not None and event.update_id <= last:
                 # Seen before: say again what was said, change nothing.
                 return list(conversation.last_replies) if event.update_id == last else []
-            steps = Steps(self, conversation)
+            context = Context(self.composer, self.today(), lambda: self.store.profile(user).unit)
             try:
-                replies = steps.run(event)
+                outcome = steps.run(context, conversation, event)
             except Exception:
                 log.exception("step failed for %s in state %s", user, conversation.state)
-                replies = [Reply(texts.SOMETHING_WRONG)]
-                steps.conversation = conversation
-                steps.profile_unit = None
+                outcome = Outcome(conversation, (Reply(texts.SOMETHING_WRONG),))
             updated = replace(
-                steps.conversation,
+                outcome.conversation,
                 last_update=event.update_id if event.update_id is not None else last,
-                last_replies=tuple(replies),
+                last_replies=outcome.replies,
             )
             self.store.save(updated)
-            if steps.profile_unit:
-                self.store.save_profile(replace(self.store.profile(user), unit=steps.profile_unit))
-        return replies
+            if outcome.unit:
+                self.store.save_profile(replace(self.store.profile(user), unit=outcome.unit))
+        return list(outcome.replies)
 
     def document(self, user: str) -> tuple[str, bytes]:
         """The writer's current draft as a .docx: its file name and bytes."""
@@ -74,22 +72,11 @@ class Engine:
 
         answers = self.answers(self.store.load(user))
         if answers is None:
-            raise InputError("草稿还不完整，暂时不能导出。")
+            raise InputError(texts.NOT_COMPLETE)
         report = self.composer.compose(answers).report
-        name = re.sub(r'[\\/:*?"<>|\s]+', "", report.title.text)[:60] or "报告"
+        name = re.sub(r'[\\/:*?"<>|\s]+', "", report.title.text)[:60] or texts.DOCUMENT_NAME
         return f"{name}.docx", render_docx(report)
 
     def answers(self, conversation: Conversation) -> Answers | None:
         """The conversation as answers for the composer, once unit, period and genre are known."""
-        from bot.writer import genres, period  # noqa: PLC0415 - small modules, kept out of the import graph top
-
-        if not (conversation.unit and conversation.period and conversation.genre):
-            return None
-        return Answers(
-            unit=conversation.unit,
-            period=period.parse(conversation.period, self.today()),
-            genre=genres.genres()[conversation.genre],
-            activities=tuple(Activity(e.text, e.theme, e.variant) for e in conversation.entries),
-            problems=() if conversation.problems_auto else conversation.problems,
-            plans=() if conversation.plans_auto else conversation.plans,
-        )
+        return answers_of(conversation, self.today())

@@ -20,7 +20,9 @@ from bot.errors import StateError
 from phrasebank.errors import DatabaseError
 from phrasebank.files import AtomicJSONStorage
 
-from .conversation import Conversation, Profile, from_record, to_record
+from . import texts
+from .conversation import Conversation, Profile
+from .records import from_record, to_record
 
 _USER = Query().user
 
@@ -39,7 +41,7 @@ class ConversationStore:
             # Read once now: a corrupt file stops the bot at start, not mid-conversation.
             self._db.tables()
         except DatabaseError as exc:
-            raise StateError(f"对话数据文件 {exc.path} {exc.reason}") from exc
+            raise StateError(texts.store_unreadable(exc.path, exc.reason)) from exc
         self._conversations = self._db.table("conversations")
         self._profiles = self._db.table("profiles")
 
@@ -51,9 +53,7 @@ class ConversationStore:
         try:
             return from_record(dict(record))
         except (KeyError, TypeError, ValueError) as exc:
-            raise StateError(
-                f"对话数据文件 {self.path} 中用户 {user} 的记录已损坏（{exc}）"
-            ) from exc
+            raise StateError(texts.record_damaged(self.path, user, exc)) from exc
 
     def save(self, conversation: Conversation) -> None:
         with self._lock:

@@ -1,9 +1,10 @@
-"""The conversation's states, the transitions between them, the commands, and the events.
+"""The conversation's states, the transitions between them, and the events.
 
-Declared here once; the dialogue engine moves only along these edges, and the
-Telegram and console adapters both read the command list from here.
+The states and edges are declared here once; every step moves along these
+edges only (see :func:`bot.chat.step.go`), and what each state asks and does
+is declared beside them in :mod:`bot.chat.steps`.
 
-States and transitions (the commands of COMMANDS work in every state)::
+States and transitions (the commands of ``steps.COMMANDS`` work in every state)::
 
     IDLE ──/new,/start──▶ UNIT ──unit──▶ PERIOD ──period──▶ GENRE ──genre──▶ ACTIVITIES
     ACTIVITIES ──/done──▶ PROBLEMS ──/done──▶ PLANS ──/done──▶ DONE (the draft)
@@ -30,9 +31,24 @@ class State(StrEnum):
     DONE = "done"
 
 
-# The declared transitions: (state, what happened) → next state. The step
-# functions move only along these edges (see Steps.go), and a meta-test
-# checks every state is reachable from IDLE.
+class Role(StrEnum):
+    """The two lists the writer may leave to the composer; also the Conversation field names."""
+
+    PROBLEMS = "problems"
+    PLANS = "plans"
+
+
+class After(StrEnum):
+    """Where answering the current question leads."""
+
+    NEXT = "next"  # on to the next question
+    DRAFT = "draft"  # back to the draft: one answer is being revised
+
+
+# The answers that can be revised after the draft, in the order their buttons are shown.
+REVISABLE = (State.UNIT, State.PERIOD, State.GENRE, State.PROBLEMS, State.PLANS)
+
+# The declared transitions: (state, what happened) → next state.
 TRANSITIONS: dict[tuple[State, str], State] = {
     (State.IDLE, "new"): State.UNIT,
     (State.UNIT, "unit"): State.PERIOD,
@@ -43,43 +59,14 @@ TRANSITIONS: dict[tuple[State, str], State] = {
     (State.PLANS, "done"): State.DONE,
     (State.DONE, "done"): State.DONE,
     # Revising one answer after the draft, then straight back to it.
-    (State.DONE, "revise_unit"): State.UNIT,
-    (State.DONE, "revise_period"): State.PERIOD,
-    (State.DONE, "revise_genre"): State.GENRE,
-    (State.DONE, "revise_problems"): State.PROBLEMS,
-    (State.DONE, "revise_plans"): State.PLANS,
+    **{(State.DONE, f"revise_{target}"): target for target in REVISABLE},
     (State.UNIT, "revised"): State.DONE,
     (State.PERIOD, "revised"): State.DONE,
     (State.GENRE, "revised"): State.DONE,
     (State.PROBLEMS, "revised"): State.DONE,
+    **{(state, "new"): State.UNIT for state in State},
+    **{(state, "cancel"): State.IDLE for state in State},
 }
-REVISABLE = (
-    ("unit", "改单位"),
-    ("period", "改时间段"),
-    ("genre", "改报告类型"),
-    ("problems", "改问题"),
-    ("plans", "改打算"),
-)
-for _state in State:
-    TRANSITIONS[(_state, "new")] = State.UNIT
-    TRANSITIONS[(_state, "cancel")] = State.IDLE
-
-COMMANDS = (
-    ("start", "开始或继续"),
-    ("new", "写一份新报告"),
-    ("help", "查看全部命令"),
-    ("list", "列出已记录的工作"),
-    ("edit", "修改第 N 项：/edit N 新内容"),
-    ("del", "删除第 N 项：/del N"),
-    ("theme", "更改第 N 项的主题：/theme N"),
-    ("swap", "第 N 项换一种说法：/swap N"),
-    ("undo", "撤销上一步"),
-    ("preview", "预览当前草稿"),
-    ("done", "完成当前环节"),
-    ("export", "重新导出 Word 文档"),
-    ("phrases", "查找规范表述：/phrases 关键词"),
-    ("cancel", "放弃当前报告"),
-)
 
 
 @dataclass(frozen=True)

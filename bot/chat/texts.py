@@ -1,4 +1,8 @@
-"""What the bot says: every Chinese sentence of the conversation in one place."""
+"""What the bot says: every Chinese sentence of the conversation in one place.
+
+Constants are whole sentences or labels; the functions below fill in numbers
+and the writer's words. A meta-test checks every constant here is used.
+"""
 
 from __future__ import annotations
 
@@ -51,6 +55,64 @@ BAD_NUMBER = "请在命令后写上序号，例如 {example}。当前共有 {cou
 NO_SUCH_ITEM = "没有第 {number} 项。当前共有 {count} 项，发送 /list 查看。"
 NO_SUCH_OPTION = "没有第 {number} 个选项，请按列出的序号选择。"
 
+ANSWER_FIRST = "请先回答上面的问题。"
+WELCOME_BACK = "欢迎回来，我们接着上次的进度。"
+ENTRY_GONE = "这一项已经删除了。发送 /list 查看当前各项。"
+ADDED_AFTER_DRAFT = "已加入。发送 /done 重新生成报告。"
+DRAFT_READY = "报告已经生成。可以继续修改后发送 /done 重新生成，或发送 /new 写一份新报告。"
+DOCUMENT = "报告的 Word 文档："
+PREVIEW_FOOTER = "以上是当前草稿。可以继续修改，发送 /done 完成当前环节。"
+LISTED = "已记录的工作："
+SUMMARY_FOOTER = "要改哪一项，用 /theme N、/edit N、/del N、/swap N。"
+EDIT_EXAMPLE = "/edit 2 组织党员观看警示教育片"
+DEL_EXAMPLE = "/del 2（或 /del 2 5）"
+EDIT_NEEDS_TEXT = "请在序号后写上新内容，例如 /edit 2 组织党员观看警示教育片。"
+PHRASES_NEED_QUERY = "请在命令后写上关键词，例如 /phrases 廉政。"
+NOT_COMPLETE = "草稿还不完整，暂时不能导出。"
+DOCUMENT_NAME = "报告"
+UNIT = "单位"
+PERIOD = "时间段"
+GENRE = "报告类型"
+LIST_SEPARATOR = "、"
+THIS_PERIOD = "本期"
+STALE = "（旧提法）"
+UNSURE = "（不太确定）"
+
+# Button labels.
+CHANGE_THEME = "改主题"
+SWAP = "换说法"
+DELETE = "删除"
+OTHER_THEME = "其他主题…"
+AUTO = "自动"
+FINISH = "完成"
+PICK = "选用："
+REVISE = {
+    "unit": "改单位",
+    "period": "改时间段",
+    "genre": "改报告类型",
+    "problems": "改问题",
+    "plans": "改打算",
+}
+
+# What the writer may send to leave problems or plans to the composer.
+AUTO_WORDS = ("自动", "auto", "自动生成", "你来写", "你来选")
+
+# What each command is for: /help and Telegram's command menu.
+HELP_START = "开始或继续"
+HELP_NEW = "写一份新报告"
+HELP_HELP = "查看全部命令"
+HELP_LIST = "列出已记录的工作"
+HELP_EDIT = "修改第 N 项：/edit N 新内容"
+HELP_DEL = "删除第 N 项：/del N"
+HELP_THEME = "更改第 N 项的主题：/theme N"
+HELP_SWAP = "第 N 项换一种说法：/swap N"
+HELP_UNDO = "撤销上一步"
+HELP_PREVIEW = "预览当前草稿"
+HELP_DONE = "完成当前环节"
+HELP_EXPORT = "重新导出 Word 文档"
+HELP_PHRASES = "查找规范表述：/phrases 关键词"
+HELP_CANCEL = "放弃当前报告"
+
 HELP_HEADER = "可用命令："
 HELP_FOOTER = (
     "写报告的顺序：单位 → 时间段 → 报告类型 → 逐条说工作 → 问题 → 打算 → 生成报告。"
@@ -66,7 +128,7 @@ AFTER_DRAFT = (
 def recorded(number: int, text: str, theme_label: str, sure: bool, lead: str | None) -> str:
     lines = [
         f"已记录第 {number} 项：{text}",
-        f"主题：{theme_label}" + ("" if sure else "（不太确定）"),
+        f"主题：{theme_label}" + ("" if sure else UNSURE),
     ]
     if lead:
         lines.append(f"引语：“{lead}”")
@@ -75,3 +137,79 @@ def recorded(number: int, text: str, theme_label: str, sure: bool, lead: str | N
 
 def ask_theme(number: int) -> str:
     return f"第 {number} 项我拿不准该归入哪个主题，请选一下（不选就按第一个）："
+
+
+def use_remembered(unit: str) -> str:
+    return f"使用“{unit}”"
+
+
+def summary_header(first: int, last: int) -> str:
+    return f"已记录第 {first}～{last} 项："
+
+
+def summary_line(number: int, theme_label: str, sure: bool, text: str, lead: str | None) -> str:
+    mark = "" if sure else UNSURE
+    shown = f"，引语“{lead}”" if lead else ""
+    return f"{number}. 【{theme_label}{mark}】{text}{shown}"
+
+
+def listed_line(number: int, theme_label: str, text: str) -> str:
+    return f"{number}. 【{theme_label}】{text}"
+
+
+def ask_new_theme(number: int) -> str:
+    return f"第 {number} 项改为哪个主题？"
+
+
+def statement_repeated(role: str) -> str:
+    return f"这条{_ROLE_NAMES[role]}已经记录过了。"
+
+
+def statements_recorded(role: str, count: int) -> str:
+    return f"已记录{_ROLE_NAMES[role]}（共 {count} 条）。还有就继续写，写完发送 /done。"
+
+
+_ROLE_NAMES = {"problems": "问题", "plans": "打算"}
+
+
+def deleted(lines: list[tuple[int, str]]) -> str:
+    shown = "\n".join(f"第 {number} 项：{text}" for number, text in lines)
+    return f"已删除\n{shown}\n发送 /undo 可以恢复；其余各项已重新编号，发送 /list 查看。"
+
+
+def swapped(number: int, lead: str | None) -> str:
+    if lead is None:
+        return f"第 {number} 项没有更多合适的说法了，将直接使用您的原话。"
+    return f"第 {number} 项换了一种说法，引语改为：“{lead}”。"
+
+
+def phrases_found(query: str, lines: list[str]) -> str:
+    return f"与“{query}”相关的规范表述：\n" + "\n".join(lines)
+
+
+def phrases_none(query: str) -> str:
+    return f"没有找到和“{query}”相关的表述。"
+
+
+def store_unreadable(path: object, reason: str) -> str:
+    return f"对话数据文件 {path} {reason}"
+
+
+def record_damaged(path: object, user: str, problem: object) -> str:
+    return f"对话数据文件 {path} 中用户 {user} 的记录已损坏（{problem}）"
+
+
+# What the adapters say on their own, outside any conversation step.
+REFUSAL = "抱歉，这个机器人仅供本单位授权人员使用。如需开通，请联系管理员。"
+PRIVATE_ONLY = "为保护报告内容，请在与我的私聊中使用。"
+EDITED = (
+    "修改已发出的消息不会改动记录。要修改某一项，请发送 /edit 序号 新内容（发送 /list 查看序号）。"
+)
+FAILED = (
+    "抱歉，刚才出了点问题。您之前的内容都已保存，请再发一次；也可以发送 /preview 查看当前草稿。"
+)
+GOODBYE = "再见！您的内容已保存，下次运行 zongjie chat 可以接着写。"
+
+
+def saved_to(caption: str, path: object) -> str:
+    return f"{caption}已保存到 {path}"

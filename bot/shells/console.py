@@ -10,9 +10,11 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from bot.chat import texts
 from bot.chat.conversation import Reply
 from bot.chat.dialogue import Engine
 from bot.chat.states import Event
+from bot.chat.steps import COMMANDS
 from bot.errors import BotError
 from phrasebank.files import write_atomic
 
@@ -29,12 +31,13 @@ class Console:
         source = lines or sys.stdin
         interactive = source.isatty() and self.out.isatty()
         if interactive:
+            _complete_commands()
             self.show(self.engine.handle(USER, Event.from_text("/start")))
         while True:
             try:
                 line = input("> ") if interactive else _read_line(source)
             except (EOFError, KeyboardInterrupt):
-                self.say("\n再见！您的内容已保存，下次运行 zongjie chat 可以接着写。")
+                self.say("\n" + texts.GOODBYE)
                 return 0
             if not interactive and line == "":
                 return 0
@@ -60,10 +63,27 @@ class Console:
             return
         path = self.exports / name
         write_atomic(path, data, private=False)
-        self.say(f"{caption}已保存到 {path}\n")
+        self.say(texts.saved_to(caption, path) + "\n")
 
     def say(self, text: str) -> None:
         print(text, file=self.out, flush=True)
+
+
+def _complete_commands() -> None:
+    """Tab completes the commands of the declared command table, where readline exists."""
+    try:
+        import readline  # noqa: PLC0415 - absent on Windows; only an interactive nicety
+    except ImportError:
+        return
+    names = [f"/{command.name}" for command in COMMANDS]
+
+    def complete(text: str, index: int) -> str | None:
+        matches = [name for name in names if name.startswith(text)]
+        return matches[index] if index < len(matches) else None
+
+    readline.set_completer_delims(" ")
+    readline.set_completer(complete)
+    readline.parse_and_bind("tab: complete")
 
 
 def _read_line(source: TextIO) -> str:

@@ -44,9 +44,12 @@ from telegram.ext import (
     filters,
 )
 
+from bot.chat import texts
+from bot.chat.buttons import decode
 from bot.chat.conversation import Choice, Reply
 from bot.chat.dialogue import Engine
-from bot.chat.states import COMMANDS, Event
+from bot.chat.states import Event
+from bot.chat.steps import COMMANDS
 from bot.errors import BotError, ConfigError
 from bot.writer.render import chunks
 
@@ -54,14 +57,6 @@ from .settings import Settings
 
 log = logging.getLogger(__name__)
 
-REFUSAL = "抱歉，这个机器人仅供本单位授权人员使用。如需开通，请联系管理员。"
-PRIVATE_ONLY = "为保护报告内容，请在与我的私聊中使用。"
-EDITED = (
-    "修改已发出的消息不会改动记录。要修改某一项，请发送 /edit 序号 新内容（发送 /list 查看序号）。"
-)
-FAILED = (
-    "抱歉，刚才出了点问题。您之前的内容都已保存，请再发一次；也可以发送 /preview 查看当前草稿。"
-)
 SEND_ATTEMPTS = 3
 BOOTSTRAP_RETRIES = 5
 BUTTONS_PER_ROW = 2
@@ -130,7 +125,7 @@ class TelegramBot:
             self.application.run_polling(bootstrap_retries=BOOTSTRAP_RETRIES)
 
     async def _post_init(self, application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-        commands = [BotCommand(name, description) for name, description in COMMANDS]
+        commands = [BotCommand(command.name, command.help) for command in COMMANDS]
         await application.bot.set_my_commands(commands)
         if not self.settings.allowed_users:
             log.warning("allowed_users is empty: anyone who finds this bot can use it")
@@ -145,10 +140,10 @@ class TelegramBot:
             raise ApplicationHandlerStop
         if self.settings.allowed_users and user.id not in self.settings.allowed_users:
             log.info("refused update %s from a user not in allowed_users", update.update_id)
-            await self._tell(update, context, REFUSAL)
+            await self._tell(update, context, texts.REFUSAL)
             raise ApplicationHandlerStop
         if chat is not None and chat.type != "private":
-            await self._tell(update, context, PRIVATE_ONLY)
+            await self._tell(update, context, texts.PRIVATE_ONLY)
             raise ApplicationHandlerStop
 
     async def _tell(self, update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
@@ -171,7 +166,7 @@ class TelegramBot:
     async def _on_edited(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = update.effective_message
         if message is not None:
-            await self._retry(partial(context.bot.send_message, message.chat_id, EDITED))
+            await self._retry(partial(context.bot.send_message, message.chat_id, texts.EDITED))
 
     async def _on_press(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.callback_query
@@ -181,7 +176,8 @@ class TelegramBot:
         await self._quietly(query.answer)
         event = Event("press", query.data or "", update.update_id)
         chat_id = query.message.chat.id
-        if (query.data or "").startswith(("period:", "genre:", "unit:", "theme:")):
+        button = decode(query.data or "")
+        if button is not None and button.once:
             # A question answered once: its buttons go, so an old one cannot be pressed again.
             await self._quietly(lambda: query.edit_message_reply_markup(reply_markup=None))
         await self._handle(update.effective_user.id, chat_id, event, context)
@@ -220,7 +216,7 @@ class TelegramBot:
         log.error("error handling %s", context_text or "a non-update event", exc_info=context.error)
         if isinstance(update, Update) and update.effective_chat is not None:
             chat_id = update.effective_chat.id
-            await self._quietly(lambda: context.bot.send_message(chat_id, FAILED))
+            await self._quietly(lambda: context.bot.send_message(chat_id, texts.FAILED))
 
     # ------------------------------------------------------------- sending
 

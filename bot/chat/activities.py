@@ -1,0 +1,212 @@
+"""The activities: recording them, describing them, and the buttons under each one.
+
+Used in ACTIVITIES and, for one more activity after the draft, in DONE; the
+entry buttons (theme, swap, delete) work in every state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.writer import answers
+from bot.writer.wording import formalise, split_items
+from phrasebank.text import normal
+
+from . import texts
+from .buttons import Button, Kind
+from .conversation import Choice, Conversation, Entry, Reply
+from .states import State
+from .step import Context, Outcome, answers_of, go, said
+
+# A pasted list longer than this is confirmed in one message, not one per activity.
+SUMMARY_AFTER = 3
+SUMMARY_TEXT = 40
+
+Leads = dict[int, str | None]
+
+
+def ask_activities(context: Context, conversation: Conversation) -> Reply:
+    return Reply(texts.ASK_ACTIVITIES.format(period=conversation.period or texts.THIS_PERIOD))
+
+
+def add_activities(context: Context, conversation: Conversation, raw: str) -> Outcome:
+    items = split_items(raw)
+    if not items or not any(formalise(i) for i in items):
+        return said(conversation, Reply(texts.NO_TEXT))
+    too_long = next((i for i in items if len(i) > answers.MAX_TEXT), None)
+    if too_long is not None:
+        return said(
+            conversation,
+            Reply(texts.TOO_LONG.format(length=len(too_long), limit=answers.MAX_TEXT)),
+        )
+    existing = conversation.entries
+    known = {normal(formalise(e.text)) for e in existing}
+    fresh = [i for i in dict.fromkeys(items) if formalise(i) and normal(formalise(i)) not in known]
+    repeats = len(items) - len(fresh)
+    if not fresh:
+        return said(conversation, Reply(texts.ALREADY_RECORDED))
+    if len(existing) + len(fresh) > answers.MAX_ACTIVITIES:
+        limit = answers.MAX_ACTIVITIES
+        too_many = texts.TOO_MANY.format(added=len(fresh), have=len(existing), limit=limit)
+        return said(conversation, Reply(too_many))
+    entries = list(existing)
+    key = conversation.next_key
+    for item in fresh:
+        result = context.composer.classify(answers.Activity(item))
+        entries.append(Entry(key, item, result.theme, result.confidence, asked=result.low))
+        key += 1
+    conversation = replace(conversation.remembered(), entries=tuple(entries), next_key=key)
+    new = entries[len(existing) :]
+    leads = leads_of(context, conversation)
+    if len(new) > SUMMARY_AFTER:
+        replies = [summary(context, conversation, new, leads)]
+    else:
+        replies = [describe(context, conversation, e, leads) for e in new]
+    if repeats:
+        replies.append(Reply(texts.SKIPPED_REPEATS.format(count=repeats)))
+    unsure = next((e for e in new if e.asked), None)
+    if unsure is not None:
+        replies.append(theme_question(context, conversation, unsure, likely=True))
+    elif conversation.state is State.DONE:
+        replies.append(Reply(texts.ADDED_AFTER_DRAFT))
+    return said(conversation, *replies)
+
+
+def summary(context: Context, conversation: Conversation, new: list[Entry], leads: Leads) -> Reply:
+    """One reply for a pasted list, instead of one message per activity."""
+    first = conversation.number_of(new[0].key) or 0
+    lines = [texts.summary_header(first, first + len(new) - 1)]
+    for entry in new:
+        number = conversation.number_of(entry.key) or 0
+        text = entry.text if len(entry.text) <= SUMMARY_TEXT else entry.text[:SUMMARY_TEXT] + "…"
+        label = context.lexicon.label(entry.theme)
+        lines.append(texts.summary_line(number, label, not entry.asked, text, leads.get(entry.key)))
+    lines.append(texts.SUMMARY_FOOTER)
+    return Reply("\n".join(lines))
+
+
+def describe(
+    context: Context, conversation: Conversation, entry: Entry, leads: Leads | None = None
+) -> Reply:
+    number = conversation.number_of(entry.key) or 0
+    lead = (leads if leads is not None else leads_of(context, conversation)).get(entry.key)
+    label = context.lexicon.label(entry.theme)
+    text = texts.recorded(number, entry.text, label, not entry.asked, lead)
+    choices = (
+        Choice(texts.CHANGE_THEME, Button(Kind.RETHEME, key=entry.key)),
+        Choice(texts.SWAP, Button(Kind.SWAP, key=entry.key)),
+        Choice(texts.DELETE, Button(Kind.DEL, key=entry.key)),
+    )
+    return Reply(text, choices)
+
+
+def leads_of(context: Context, conversation: Conversation) -> Leads:
+    """The lead each entry gets in the draft as it stands (one composition for all)."""
+    draft = answers_of(conversation, context.today)
+    if draft is None:
+        return {}
+    placed = context.composer.compose(draft).placed
+    return {
+        e.key: (p.lead if p else None) for e, p in zip(conversation.entries, placed, strict=True)
+    }
+
+
+def theme_question(
+    context: Context, conversation: Conversation, entry: Entry, likely: bool
+) -> Reply:
+    number = conversation.number_of(entry.key) or 0
+    lexicon = context.lexicon
+    activity = answers.Activity(entry.text)
+    ranking = context.composer.classify(activity).likely(3) if likely else []
+    themes = ranking or list(lexicon.ids)
+    choices = [Choice(lexicon.label(t), Button(Kind.THEME, t, entry.key)) for t in themes]
+    if likely:
+        choices.append(Choice(texts.OTHER_THEME, Button(Kind.RETHEME, key=entry.key)))
+    question = texts.ask_theme(number) if likely else texts.ask_new_theme(number)
+    return Reply(question, tuple(choices))
+
+
+def finish_activities(context: Context, conversation: Conversation) -> Outcome:
+    if not conversation.entries:
+        return said(conversation, Reply(texts.NEED_ACTIVITIES))
+    return said(go(conversation.remembered(), "done"), ask=True)
+
+
+# ------------------------------------------------------------------ changes
+
+
+def edit(context: Context, conversation: Conversation, number: int, text: str) -> Outcome:
+    entries = list(conversation.entries)
+    old = entries[number - 1]
+    if old.chosen:
+        entries[number - 1] = replace(old, text=text, variant=0)
+    else:
+        result = context.composer.classify(answers.Activity(text))
+        entries[number - 1] = replace(
+            old,
+            text=text,
+            theme=result.theme,
+            confidence=result.confidence,
+            asked=result.low,
+            variant=0,
+        )
+    conversation = replace(conversation.remembered(), entries=tuple(entries))
+    replies = [describe(context, conversation, entries[number - 1])]
+    if entries[number - 1].asked:
+        replies.append(theme_question(context, conversation, entries[number - 1], likely=True))
+    return said(conversation, *replies)
+
+
+def delete(context: Context, conversation: Conversation, *numbers: int) -> Outcome:
+    entries = list(conversation.entries)
+    order = sorted(numbers, reverse=True)
+    removed = [entries.pop(n - 1) for n in order]
+    conversation = replace(conversation.remembered(), entries=tuple(entries))
+    lines = [(n, e.text) for n, e in zip(order, removed, strict=True)]
+    return said(conversation, Reply(texts.deleted(lines)))
+
+
+def swap(context: Context, conversation: Conversation, number: int) -> Outcome:
+    entries = list(conversation.entries)
+    entries[number - 1] = replace(entries[number - 1], variant=entries[number - 1].variant + 1)
+    conversation = replace(conversation.remembered(), entries=tuple(entries))
+    lead = leads_of(context, conversation).get(entries[number - 1].key)
+    return said(conversation, Reply(texts.swapped(number, lead)))
+
+
+# ------------------------------------------------------------------ buttons
+
+
+def press_theme(context: Context, conversation: Conversation, button: Button) -> Outcome:
+    entries = list(conversation.entries)
+    index = next((i for i, e in enumerate(entries) if e.key == button.key), None)
+    if index is None or button.value not in context.lexicon:
+        return said(conversation, Reply(texts.ENTRY_GONE))
+    entries[index] = replace(entries[index], theme=button.value, chosen=True, asked=False)
+    conversation = replace(conversation.remembered(), entries=tuple(entries))
+    replies = [describe(context, conversation, entries[index])]
+    pending = next((e for e in conversation.entries if e.asked), None)
+    if pending is not None:
+        replies.append(theme_question(context, conversation, pending, likely=True))
+    return said(conversation, *replies)
+
+
+def press_retheme(context: Context, conversation: Conversation, button: Button) -> Outcome:
+    entry = next((e for e in conversation.entries if e.key == button.key), None)
+    if entry is None:
+        return said(conversation, Reply(texts.ENTRY_GONE))
+    return said(conversation, theme_question(context, conversation, entry, likely=False))
+
+
+def press_swap(context: Context, conversation: Conversation, button: Button) -> Outcome:
+    number = conversation.number_of(button.key or 0)
+    if number is None:
+        return said(conversation, Reply(texts.ENTRY_GONE))
+    return swap(context, conversation, number)
+
+
+def press_delete(context: Context, conversation: Conversation, button: Button) -> Outcome:
+    number = conversation.number_of(button.key or 0)
+    if number is None:
+        return said(conversation, Reply(texts.ENTRY_GONE))
+    return delete(context, conversation, number)

@@ -1,0 +1,143 @@
+"""What each command does, in any state; :data:`bot.chat.steps.COMMANDS` declares them.
+
+/done and /help are declared beside the tables they read (in steps.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.writer import answers
+from bot.writer.render import to_text
+from bot.writer.wording import formalise
+from phrasebank.search import search
+
+from . import texts
+from .activities import delete, edit, swap, theme_question
+from .conversation import Conversation, Reply
+from .states import State
+from .step import Context, Outcome, answers_of, go, missing, said
+
+
+def start(context: Context, conversation: Conversation, rest: str) -> Outcome:
+    if conversation.state is State.IDLE:
+        return said(go(fresh(conversation), "new"), Reply(texts.GREETING), ask=True)
+    return said(conversation, Reply(texts.WELCOME_BACK), ask=True)
+
+
+def new(context: Context, conversation: Conversation, rest: str) -> Outcome:
+    return said(go(fresh(conversation), "new"), ask=True)
+
+
+def cancel(context: Context, conversation: Conversation, rest: str) -> Outcome:
+    return said(go(fresh(conversation), "cancel"), Reply(texts.CANCELLED))
+
+
+def fresh(old: Conversation) -> Conversation:
+    """An empty conversation that can still be undone, numbering activities on from here.
+
+    Activity keys are never reused for a writer, so a button on an old
+    message can never reach a newer activity.
+    """
+    return Conversation(
+        user=old.user, state=old.state, next_key=old.next_key, undo=old.remembered().undo
+    )
+
+
+def listing(context: Context, conversation: Conversation, rest: str) -> Outcome:
+    entries = conversation.entries
+    if not entries:
+        idle = conversation.state is State.IDLE
+        return said(conversation, Reply(texts.IDLE_HINT if idle else texts.NEED_ACTIVITIES))
+    label = context.lexicon.label
+    lines = [texts.listed_line(i, label(e.theme), e.text) for i, e in enumerate(entries, 1)]
+    return said(conversation, Reply("\n".join([texts.LISTED, *lines])))
+
+
+def numbered(conversation: Conversation, rest: str, example: str) -> tuple[int, str] | Reply:
+    """`rest` read as "N [text]" for an existing item N, or the reply saying what is wrong."""
+    match = re.match(r"^\s*(\d{1,3})(?:\s+(.*))?$", rest, re.S)
+    count = len(conversation.entries)
+    if not match:
+        return Reply(texts.BAD_NUMBER.format(example=example, count=count))
+    number = int(match.group(1))
+    if conversation.entry(number) is None:
+        return Reply(texts.NO_SUCH_ITEM.format(number=number, count=count))
+    return number, (match.group(2) or "").strip()
+
+
+def edit_item(context: Context, conversation: Conversation, rest: str) -> Outcome:
+    parsed = numbered(conversation, rest, texts.EDIT_EXAMPLE)
+    if isinstance(parsed, Reply):
+        return said(conversation, parsed)
+    number, text = parsed
+    if not formalise(text):
+        return said(conversation, Reply(texts.EDIT_NEEDS_TEXT))
+    if len(text) > answers.MAX_TEXT:
+        return said(
+            conversation, Reply(texts.TOO_LONG.format(length=len(text), limit=answers.MAX_TEXT))
+        )
+    return edit(context, conversation, number, text)
+
+
+def delete_items(context: Context, conversation: Conversation, rest: str) -> Outcome:
+    count = len(conversation.entries)
+    numbers = sorted({int(n) for n in re.findall(r"\d{1,3}", rest)}, reverse=True)
+    if not numbers or re.search(r"[^\d\s,，、]", rest):
+        bad = texts.BAD_NUMBER.format(example=texts.DEL_EXAMPLE, count=count)
+        return said(conversation, Reply(bad))
+    gone = [n for n in numbers if conversation.entry(n) is None]
+    if gone:
+        return said(conversation, Reply(texts.NO_SUCH_ITEM.format(number=gone[0], count=count)))
+    return delete(context, conversation, *numbers)
+
+
+def retheme(context: Context, conversation: Conversation, rest: str) -> Outcome:
+    parsed = numbered(conversation, rest, "/theme 2")
+    if isinstance(parsed, Reply):
+        return said(conversation, parsed)
+    entry = conversation.entry(parsed[0])
+    assert entry is not None
+    return said(conversation, theme_question(context, conversation, entry, likely=False))
+
+
+def reword(context: Context, conversation: Conversation, rest: str) -> Outcome:
+    parsed = numbered(conversation, rest, "/swap 2")
+    if isinstance(parsed, Reply):
+        return said(conversation, parsed)
+    return swap(context, conversation, parsed[0])
+
+
+def undo(context: Context, conversation: Conversation, rest: str) -> Outcome:
+    previous = conversation.undone()
+    if previous is None:
+        return said(conversation, Reply(texts.NOTHING_TO_UNDO))
+    return said(previous, Reply(texts.UNDONE), ask=True)
+
+
+def preview(context: Context, conversation: Conversation, rest: str) -> Outcome:
+    gap = missing(conversation)
+    if gap:
+        return said(conversation, Reply(gap))
+    draft = answers_of(conversation, context.today)
+    assert draft is not None
+    report = context.composer.compose(draft).report
+    return said(conversation, Reply(to_text(report)), Reply(texts.PREVIEW_FOOTER))
+
+
+def export(context: Context, conversation: Conversation, rest: str) -> Outcome:
+    gap = missing(conversation)
+    if gap:
+        return said(conversation, Reply(gap))
+    return said(conversation, Reply(texts.DOCUMENT, document=True))
+
+
+def phrases(context: Context, conversation: Conversation, rest: str) -> Outcome:
+    query = rest.strip()
+    if not query:
+        return said(conversation, Reply(texts.PHRASES_NEED_QUERY))
+    found = search(context.composer.bank, query[:50], limit=5)
+    if not found:
+        return said(conversation, Reply(texts.phrases_none(query[:20])))
+    lines = [f"{i}. {p.text}" + (texts.STALE if p.stale else "") for i, p in enumerate(found, 1)]
+    return said(conversation, Reply(texts.phrases_found(query[:20], lines)))

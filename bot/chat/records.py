@@ -1,0 +1,101 @@
+"""The stored form of a conversation: plain JSON for TinyDB, and back.
+
+Format 2 is what this code writes. Format 1 records (and the undo snapshots
+inside them), written before the conversation kept `auto` and `after`, still
+load: their `problems_auto`/`plans_auto`/`revising` flags are read into the
+new fields, and their never-read `drafted` flag is dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from .buttons import decode
+from .conversation import Choice, Conversation, Entry, Reply
+from .states import After, Role, State
+
+FORMAT = 2
+
+Record = dict[str, Any]
+
+
+def to_record(conversation: Conversation) -> Record:
+    return {
+        "format": FORMAT,
+        "user": conversation.user,
+        **_content(conversation),
+        "undo": [_content(snapshot) for snapshot in conversation.undo],
+        "last_update": conversation.last_update,
+        "last_replies": [_reply(r) for r in conversation.last_replies],
+    }
+
+
+def from_record(record: Record) -> Conversation:
+    user = record["user"]
+    return Conversation(
+        user=user,
+        **_from_content(record),
+        undo=tuple(Conversation(user=user, **_from_content(s)) for s in record.get("undo", ())),
+        last_update=record.get("last_update"),
+        last_replies=tuple(
+            Reply(r["text"], _choices(r.get("choices", ())), bool(r.get("document", False)))
+            for r in record.get("last_replies", ())
+        ),
+    )
+
+
+def _content(conversation: Conversation) -> Record:
+    """What an undo snapshot holds: everything but the user, the undo stack and the last update."""
+    return {
+        "state": conversation.state.value,
+        "unit": conversation.unit,
+        "period": conversation.period,
+        "genre": conversation.genre,
+        "entries": [asdict(e) for e in conversation.entries],
+        "problems": list(conversation.problems),
+        "plans": list(conversation.plans),
+        "auto": sorted(role.value for role in conversation.auto),
+        "after": conversation.after.value,
+        "options": [_choice(c) for c in conversation.options],
+        "next_key": conversation.next_key,
+    }
+
+
+def _from_content(data: Record) -> dict[str, Any]:
+    if "auto" in data:
+        auto = frozenset(Role(role) for role in data["auto"])
+    else:  # format 1
+        auto = frozenset(role for role in Role if data.get(f"{role.value}_auto"))
+    after = data.get("after", After.DRAFT if data.get("revising") else After.NEXT)
+    return {
+        "state": State(data.get("state", "idle")),
+        "unit": data.get("unit"),
+        "period": data.get("period"),
+        "genre": data.get("genre"),
+        "entries": tuple(Entry(**e) for e in data.get("entries", ())),
+        "problems": tuple(data.get("problems", ())),
+        "plans": tuple(data.get("plans", ())),
+        "auto": auto,
+        "after": After(after),
+        "options": _choices(data.get("options", ())),
+        "next_key": int(data.get("next_key", 1)),
+    }
+
+
+def _choice(choice: Choice) -> Record:
+    return {"label": choice.label, "data": choice.data}
+
+
+def _choices(records: Any) -> tuple[Choice, ...]:
+    # A stored button this code no longer understands is simply not offered again.
+    decoded = ((c["label"], decode(c["data"])) for c in records)
+    return tuple(Choice(label, button) for label, button in decoded if button is not None)
+
+
+def _reply(reply: Reply) -> Record:
+    return {
+        "text": reply.text,
+        "choices": [_choice(c) for c in reply.choices],
+        "document": reply.document,
+    }
