@@ -52,7 +52,8 @@ _CN_COUNT = re.compile(
     r"[一二两三四五六七八九十百千万]+(?:名|人|位|次|场|个|项|期|篇|件|户|家|批|轮|天)"
 )
 _QUOTED = re.compile(r"“[^“”]+”|《[^《》]+》|「[^「」]+」|‘[^‘’]+’")
-_PLACEHOLDER = re.compile(r"XX+|X{2,}|×{2,}")
+# What a writer (or the draft) leaves to be filled in: XX, XXXX, ××.
+PLACEHOLDER = re.compile(r"X{2,}|×{2,}")
 
 
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-Z\\-_]")
@@ -121,7 +122,7 @@ def facts(text: str) -> list[str]:
     found = [m.group().strip() for m in _NUMBER.finditer(text)]
     found += [m.group() for m in _CN_COUNT.finditer(text)]
     found += [m.group() for m in _QUOTED.finditer(text)]
-    found += [m.group() for m in _PLACEHOLDER.finditer(text)]
+    found += [m.group() for m in PLACEHOLDER.finditer(text)]
     return found
 
 
