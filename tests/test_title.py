@@ -56,8 +56,8 @@ def test_lines_fit_break_between_words_and_are_balanced(title: str) -> None:
         (TITLES[3], ["宁川县人民医院2026年上半年", "落实全面从严治党主体责任情况报告"]),
         # After the unit's name, before the period.
         (TITLES[1], ["国家税务总局临江县税务局", "2026年第三季度党建工作总结"]),
-        # The post stays whole (党工委书记); 抓党建 starts the line.
-        (TITLES[2], ["2026年东湖街道党工委书记", "抓党建工作述职报告"]),
+        # Before 书记抓党建 (one word in the domain dictionary).
+        (TITLES[2], ["2026年东湖街道党工委", "书记抓党建工作述职报告"]),
     ],
 )
 def test_breaks_at_the_natural_point(title: str, lines: list[str]) -> None:
