@@ -321,21 +321,45 @@ def test_write_docx_replaces_existing_file_and_leaves_no_temp(tmp_path: Path) ->
     assert open_docx(target.read_bytes()).paragraphs[0].text.endswith("党建工作总结")
 
 
-def test_libreoffice_converts_to_pdf(tmp_path: Path) -> None:
+def test_libreoffice_renders_pdf_and_png(tmp_path: Path) -> None:
     office = shutil.which("soffice") or shutil.which("libreoffice")
     if office is None:
         pytest.skip("LibreOffice (soffice/libreoffice) is not on PATH")
     source = tmp_path / "report.docx"
-    write_docx(make_report(), source)
+    write_docx(make_report(title=LONG_TITLE, signature=("某某党支部", "XXXX年XX月XX日")), source)
     # A profile of its own, so a running LibreOffice or a concurrent test cannot block it.
     profile = (tmp_path / "profile").as_uri()
     command = [office, f"-env:UserInstallation={profile}", "--headless"]
     command += ["--convert-to", "pdf", "--outdir", str(tmp_path), str(source)]
     subprocess.run(command, check=True, capture_output=True, timeout=300)
-    pdf = (tmp_path / "report.pdf").read_bytes()
+    pdf_path = tmp_path / "report.pdf"
+    pdf = pdf_path.read_bytes()
     assert pdf.startswith(b"%PDF")
     # LibreOffice read the page size: A4 is 595 × 842 pt.
     box = re.search(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)", pdf)
     assert box is not None
     assert abs(float(box[1]) - 595.3) < 1
     assert abs(float(box[2]) - 841.9) < 1
+
+    if shutil.which("pdftotext"):
+        text = subprocess.run(
+            ["pdftotext", "-layout", str(pdf_path), "-"],
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        ).stdout
+        lines = [line.strip() for line in text.splitlines()]
+        # The title's two lines as we broke them (pdftotext spaces out Latin digits).
+        squeezed = [line.replace(" ", "") for line in lines]
+        first = squeezed.index("宁川县人民医院2026年上半年")
+        assert squeezed[first + 1] == "落实全面从严治党主体责任情况报告"
+        # A blank line between the title and the text.
+        assert squeezed[first + 2] == ""
+        assert "XXXX年XX月XX日" in squeezed
+    if shutil.which("pdftoppm"):
+        command = ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf_path)]
+        subprocess.run([*command, str(tmp_path / "page")], check=True, timeout=60)
+        [png] = tmp_path.glob("page*.png")
+        assert png.read_bytes().startswith(b"\x89PNG")
+        assert png.stat().st_size > 1000
