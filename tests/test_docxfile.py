@@ -1,4 +1,5 @@
-"""The .docx renderer: GB/T 9704 page, styles, fonts, exact paragraphs, safe text, atomic write."""
+"""The .docx renderer: GB/T 9704 page, styles, fonts, exact paragraphs, title lines,
+signature spacing, highlighted placeholders, safe text, atomic write, LibreOffice rendering."""
 
 from __future__ import annotations
 
@@ -11,14 +12,18 @@ from typing import Any
 
 import docx
 import pytest
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from bot.writer.docxfile import clean_text, render_docx, write_docx
 from bot.writer.report import Block, Item, Report, Section, Sentence, layout
+from bot.writer.title import width
+from phrasebank import tokens
 
 THEME_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+LINE = Pt(28.9)
+LONG_TITLE = "宁川县人民医院2026年上半年落实全面从严治党主体责任情况报告"
 
 
 def sentence(text: str) -> Sentence:
@@ -29,10 +34,14 @@ def item(*texts: str) -> Item:
     return Item(tuple(sentence(t) for t in texts))
 
 
-def make_report(extra: str = "") -> Report:
+def make_report(
+    extra: str = "",
+    title: str = "中共某某公司支部委员会2024年度党建工作总结",
+    signature: tuple[str, ...] = ("中共某某公司支部委员会", "2024年12月31日"),
+) -> Report:
     """A report with every kind of paragraph: title, body, both heading levels, signature."""
     return Report(
-        title=sentence("中共某某公司支部委员会2024年度党建工作总结"),
+        title=sentence(title),
         opening=(sentence("2024年，支部坚持以习近平新时代中国特色社会主义思想为指导。"),),
         sections=(
             Section(
@@ -54,7 +63,7 @@ def make_report(extra: str = "") -> Report:
             ),
         ),
         closing=(sentence("新的一年，支部将继续努力。"),),
-        signature=(sentence("中共某某公司支部委员会"), sentence("2024年12月31日")),
+        signature=tuple(sentence(line) for line in signature),
     )
 
 
@@ -88,7 +97,9 @@ def test_page_is_a4_with_gbt9704_margins(document: Any) -> None:
 
 def test_paragraphs_are_exactly_the_layout(document: Any) -> None:
     laid_out = layout(make_report())
-    assert [p.text for p in document.paragraphs] == [p.text for p in laid_out]
+    # The title's line break reads as \n; the text is otherwise the layout's.
+    texts = [p.text.replace("\n", "") for p in document.paragraphs]
+    assert texts == [p.text for p in laid_out]
     styles = {
         "title": "Title",
         "heading1": "Heading 1",
@@ -100,13 +111,15 @@ def test_paragraphs_are_exactly_the_layout(document: Any) -> None:
 
 
 @pytest.mark.parametrize(
-    ("kind", "style_name", "font", "size", "alignment", "indented"),
+    ("kind", "style_name", "font", "size", "alignment", "indented", "before", "after", "right"),
     [
-        ("title", "Title", "方正小标宋简体", 22, WD_ALIGN_PARAGRAPH.CENTER, False),
-        ("body", "Normal", "仿宋_GB2312", 16, WD_ALIGN_PARAGRAPH.JUSTIFY, True),
-        ("heading1", "Heading 1", "黑体", 16, WD_ALIGN_PARAGRAPH.JUSTIFY, True),
-        ("heading2", "Heading 2", "楷体_GB2312", 16, WD_ALIGN_PARAGRAPH.JUSTIFY, True),
-        ("signature", "Signature", "仿宋_GB2312", 16, WD_ALIGN_PARAGRAPH.RIGHT, False),
+        # One blank line under the title.
+        ("title", "Title", "方正小标宋简体", 22, WD_ALIGN_PARAGRAPH.CENTER, False, 0, 1, 0),
+        ("body", "Normal", "仿宋_GB2312", 16, WD_ALIGN_PARAGRAPH.JUSTIFY, True, 0, 0, 0),
+        ("heading1", "Heading 1", "黑体", 16, WD_ALIGN_PARAGRAPH.JUSTIFY, True, 0, 0, 0),
+        ("heading2", "Heading 2", "楷体_GB2312", 16, WD_ALIGN_PARAGRAPH.JUSTIFY, True, 0, 0, 0),
+        # Two blank lines above the signature, four characters in from the right.
+        ("signature", "Signature", "仿宋_GB2312", 16, WD_ALIGN_PARAGRAPH.RIGHT, False, 2, 0, 4),
     ],
 )
 def test_styles(
@@ -117,6 +130,9 @@ def test_styles(
     size: int,
     alignment: Any,
     indented: bool,
+    before: int,
+    after: int,
+    right: int,
 ) -> None:
     style = document.styles[style_name]
     assert style.font.size == Pt(size)
@@ -130,10 +146,13 @@ def test_styles(
     assert fmt.alignment == alignment
     assert fmt.line_spacing_rule == WD_LINE_SPACING.EXACTLY
     assert fmt.line_spacing == Pt(28.9)
-    assert fmt.space_before == fmt.space_after == 0
+    assert fmt.space_before == LINE * before
+    assert fmt.space_after == LINE * after
     assert fmt.first_line_indent == Pt(32 if indented else 0)
+    assert fmt.right_indent == Pt(size * right)
     indent = style.element.find(f"{qn('w:pPr')}/{qn('w:ind')}")
     assert indent.get(qn("w:firstLineChars")) == ("200" if indented else "0")
+    assert indent.get(qn("w:rightChars")) == (str(100 * right) if right else None)
 
     kinds = [p.style for p in layout(make_report())]
     paragraph = document.paragraphs[kinds.index(kind)]
@@ -141,6 +160,99 @@ def test_styles(
     for run in paragraph.runs:
         assert east_asian_font(run.element) == font
         assert run.font.name == font
+
+
+def title_lines_of(document: Any) -> list[str]:
+    [title] = [p for p in document.paragraphs if p.style.name == "Title"]
+    return str(title.text).split("\n")
+
+
+def test_a_title_that_fits_is_one_line() -> None:
+    title = "某某党支部2024年度党建工作总结"
+    assert title_lines_of(open_docx(render_docx(make_report(title=title)))) == [title]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        LONG_TITLE,
+        "江北市交通运输局2026年上半年落实全面从严治党主体责任情况报告",
+        "国家税务总局临江县税务局2026年第三季度党建工作总结",
+        "2026年东湖街道党工委书记抓党建工作述职报告",
+    ],
+)
+def test_a_long_title_breaks_between_words_in_balanced_lines(title: str) -> None:
+    lines = title_lines_of(open_docx(render_docx(make_report(title=title))))
+    assert len(lines) == 2
+    assert "".join(lines) == title
+    words = tokens.tokenizer().lcut(title)
+    boundaries = {len("".join(words[:n])) for n in range(1, len(words))}
+    assert len(lines[0]) in boundaries, f"broken inside a word: {lines[0]}|{lines[1]}"
+    assert abs(width(lines[0]) - width(lines[1])) <= 4, lines
+
+
+def test_long_title_breaks_after_the_period() -> None:
+    lines = title_lines_of(open_docx(render_docx(make_report(title=LONG_TITLE))))
+    assert lines == ["宁川县人民医院2026年上半年", "落实全面从严治党主体责任情况报告"]
+
+
+def test_title_is_one_paragraph_with_line_breaks() -> None:
+    document = open_docx(render_docx(make_report(title=LONG_TITLE)))
+    title = document.paragraphs[0]
+    assert title.style.name == "Title"
+    assert len(title._element.findall(f".//{qn('w:br')}")) == 1
+    assert document.paragraphs[1].style.name == "Normal"
+
+
+def test_signature_space_is_above_its_first_line_only(document: Any) -> None:
+    style = document.styles["Signature"]
+    # contextualSpacing: no space between the name and the date, both Signature.
+    assert style.element.find(f"{qn('w:pPr')}/{qn('w:contextualSpacing')}") is not None
+    assert style.paragraph_format.keep_with_next
+    paragraphs = list(document.paragraphs)
+    first = [p.style.name for p in paragraphs].index("Signature")
+    signature = paragraphs[first:]
+    assert [p.text for p in signature] == ["中共某某公司支部委员会", "2024年12月31日"]
+    for paragraph in signature:
+        assert paragraph.paragraph_format.space_before is None  # from the style
+        assert paragraph.paragraph_format.alignment is None
+    # The closing paragraph goes to the next page with the signature rather than leave it alone.
+    closing = paragraphs[first - 1]
+    assert closing.text == "新的一年，支部将继续努力。"
+    assert closing.paragraph_format.keep_with_next
+
+
+PLACEHOLDER_CASES = [
+    ("XXXX年XX月XX日", ["XXXX", "XX", "XX"]),
+    ("述职人：XXX", ["XXX"]),
+    ("XX街道党工委", ["XX"]),
+    ("2024年12月31日", []),
+]
+
+
+@pytest.mark.parametrize(("line", "placeholders"), PLACEHOLDER_CASES)
+def test_placeholders_in_the_signature_are_highlighted(line: str, placeholders: list[str]) -> None:
+    document = open_docx(render_docx(make_report(signature=("某某党支部", line))))
+    paragraph = document.paragraphs[-1]
+    assert paragraph.text == line
+    marked = [r.text for r in paragraph.runs if r.font.highlight_color == WD_COLOR_INDEX.YELLOW]
+    assert marked == placeholders
+    unmarked = [r for r in paragraph.runs if r.font.highlight_color is None]
+    assert len(unmarked) + len(marked) == len(paragraph.runs)
+    assert all(east_asian_font(r.element) == "仿宋_GB2312" for r in paragraph.runs)
+
+
+def test_placeholders_in_body_and_title_are_highlighted() -> None:
+    report = make_report(extra="走访XX户，发放资料XXX份。", title="XX街道党工委" + LONG_TITLE[7:])
+    document = open_docx(render_docx(report))
+    marked = [
+        (p.style.name, r.text)
+        for p in document.paragraphs
+        for r in p.runs
+        if r.font.highlight_color is not None
+    ]
+    assert marked == [("Title", "XX"), ("Normal", "XX"), ("Normal", "XXX")]
+    assert all(r.font.highlight_color is None for r in document.paragraphs[-1].runs)
 
 
 def test_headings_are_in_the_outline(document: Any) -> None:
@@ -209,21 +321,45 @@ def test_write_docx_replaces_existing_file_and_leaves_no_temp(tmp_path: Path) ->
     assert open_docx(target.read_bytes()).paragraphs[0].text.endswith("党建工作总结")
 
 
-def test_libreoffice_converts_to_pdf(tmp_path: Path) -> None:
+def test_libreoffice_renders_pdf_and_png(tmp_path: Path) -> None:
     office = shutil.which("soffice") or shutil.which("libreoffice")
     if office is None:
         pytest.skip("LibreOffice (soffice/libreoffice) is not on PATH")
     source = tmp_path / "report.docx"
-    write_docx(make_report(), source)
+    write_docx(make_report(title=LONG_TITLE, signature=("某某党支部", "XXXX年XX月XX日")), source)
     # A profile of its own, so a running LibreOffice or a concurrent test cannot block it.
     profile = (tmp_path / "profile").as_uri()
     command = [office, f"-env:UserInstallation={profile}", "--headless"]
     command += ["--convert-to", "pdf", "--outdir", str(tmp_path), str(source)]
     subprocess.run(command, check=True, capture_output=True, timeout=300)
-    pdf = (tmp_path / "report.pdf").read_bytes()
+    pdf_path = tmp_path / "report.pdf"
+    pdf = pdf_path.read_bytes()
     assert pdf.startswith(b"%PDF")
     # LibreOffice read the page size: A4 is 595 × 842 pt.
     box = re.search(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)", pdf)
     assert box is not None
     assert abs(float(box[1]) - 595.3) < 1
     assert abs(float(box[2]) - 841.9) < 1
+
+    if shutil.which("pdftotext"):
+        text = subprocess.run(
+            ["pdftotext", "-layout", str(pdf_path), "-"],
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        ).stdout
+        lines = [line.strip() for line in text.splitlines()]
+        # The title's two lines as we broke them (pdftotext spaces out Latin digits).
+        squeezed = [line.replace(" ", "") for line in lines]
+        first = squeezed.index("宁川县人民医院2026年上半年")
+        assert squeezed[first + 1] == "落实全面从严治党主体责任情况报告"
+        # A blank line between the title and the text.
+        assert squeezed[first + 2] == ""
+        assert "XXXX年XX月XX日" in squeezed
+    if shutil.which("pdftoppm"):
+        command = ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf_path)]
+        subprocess.run([*command, str(tmp_path / "page")], check=True, timeout=60)
+        [png] = tmp_path.glob("page*.png")
+        assert png.read_bytes().startswith(b"\x89PNG")
+        assert png.stat().st_size > 1000

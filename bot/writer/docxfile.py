@@ -2,7 +2,10 @@
 
 It draws exactly the paragraphs of :func:`bot.report.layout` — numbering is already
 applied there — each under a real Word style (Normal, Title, Heading 1, Heading 2,
-Signature), so a writer who edits the file in Word or WPS keeps the format.
+Signature), so a writer who edits the file in Word or WPS keeps the format. The
+spacing GB/T 9704 asks for (a blank line under the title, room above the signature)
+belongs to the styles too; a long title is broken into balanced lines by meaning
+(:mod:`bot.writer.title`), and every XX left to fill in is highlighted.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from typing import Any
 
 import docx
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
@@ -25,11 +28,15 @@ from phrasebank.files import write_atomic
 from phrasebank.text import C0
 
 from .report import Report, layout
+from .title import title_lines
+from .wording import PLACEHOLDER
 
 # 22 lines of 28.9 pt fill the 225 mm type area (GB/T 9704: 22 lines a page).
 LINE_SPACING = Pt(28.9)
 LANGUAGE = "zh-CN"
 BODY_FONT = "仿宋_GB2312"
+# Word's own marker colour: it prints, and a writer can clear it in one click.
+PLACEHOLDER_HIGHLIGHT = WD_COLOR_INDEX.YELLOW
 
 # Theme fonts win over the named ones in Word, and the template's theme is Latin
 # (Calibri/Cambria) with Japanese East-Asian fonts, so every trace of them goes.
@@ -52,16 +59,32 @@ class Look:
     alignment: Any  # WD_ALIGN_PARAGRAPH member
     indent: bool  # first-line indent of two characters
     outline: int | None = None  # outline level, so Word's navigation pane lists headings
+    lines_before: int = 0  # blank lines above the first paragraph of a run of this style
+    lines_after: int = 0  # blank lines below it
+    right_indent: int = 0  # characters
 
 
 LOOKS: dict[str, Look] = {
     "body": Look("Normal", BODY_FONT, 16, WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True),
-    "title": Look("Title", "方正小标宋简体", 22, WD_ALIGN_PARAGRAPH.CENTER, indent=False),
+    # The text starts one blank line below the title (GB/T 9704 7.3.1–7.3.2).
+    "title": Look(
+        "Title", "方正小标宋简体", 22, WD_ALIGN_PARAGRAPH.CENTER, indent=False, lines_after=1
+    ),
     "heading1": Look("Heading 1", "黑体", 16, WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True, outline=0),
     "heading2": Look(
         "Heading 2", "楷体_GB2312", 16, WD_ALIGN_PARAGRAPH.JUSTIFY, indent=True, outline=1
     ),
-    "signature": Look("Signature", BODY_FONT, 16, WD_ALIGN_PARAGRAPH.RIGHT, indent=False),
+    # Two blank lines above the signature leave room for the seal; the name and the
+    # date below it sit right-aligned four characters in (GB/T 9704 7.3.5).
+    "signature": Look(
+        "Signature",
+        BODY_FONT,
+        16,
+        WD_ALIGN_PARAGRAPH.RIGHT,
+        indent=False,
+        lines_before=2,
+        right_indent=4,
+    ),
 }
 FOOTER = Look("Footer", "宋体", 14, WD_ALIGN_PARAGRAPH.CENTER, indent=False)
 
@@ -76,10 +99,21 @@ def render_docx(report: Report) -> bytes:
         _set_style(document, look)
     _strip_theme_fonts(document.styles.element)
 
+    previous: Any = None
     for paragraph in layout(report):
         look = LOOKS[paragraph.style]
-        out = document.add_paragraph(style=look.style)
-        _set_fonts(out.add_run(clean_text(paragraph.text)).element.get_or_add_rPr(), look.font)
+        if paragraph.style == "signature" and previous is not None:
+            # The signature never stands alone on a page (GB/T 9704 7.3.5): the
+            # paragraph above it goes along.
+            previous.paragraph_format.keep_with_next = True
+        out = previous = document.add_paragraph(style=look.style)
+        text = clean_text(paragraph.text)
+        lines = title_lines(text) if paragraph.style == "title" else [text]
+        for number, line in enumerate(lines):
+            if number:
+                # A line break, not a new paragraph: the title stays one Title paragraph.
+                out.runs[-1].add_break()
+            _add_text(out, line, look.font)
     _add_page_number(document)
 
     properties = document.core_properties
@@ -102,6 +136,23 @@ def write_docx(report: Report, path: Path) -> None:
 def clean_text(text: str) -> str:
     """`text` without the characters a .docx cannot hold (control characters, lone surrogates)."""
     return _UNWRITABLE.sub("", text)
+
+
+def _add_text(paragraph: Any, text: str, font: str) -> None:
+    """`text` as runs of `paragraph`, each placeholder (XX, XXXX) a highlighted run of its own."""
+    start = 0
+    pieces: list[tuple[str, bool]] = []
+    for match in PLACEHOLDER.finditer(text):
+        pieces += [(text[start : match.start()], False), (match.group(), True)]
+        start = match.end()
+    pieces.append((text[start:], False))
+    for piece, placeholder in pieces:
+        if not piece and paragraph.runs:
+            continue
+        run = paragraph.add_run(piece)
+        _set_fonts(run.element.get_or_add_rPr(), font)
+        if placeholder:
+            run.font.highlight_color = PLACEHOLDER_HIGHLIGHT
 
 
 def _set_page(document: Any) -> None:
@@ -153,7 +204,9 @@ def _set_style(document: Any, look: Look) -> None:
 
     paragraph = style.paragraph_format
     paragraph.alignment = look.alignment
-    paragraph.space_before = paragraph.space_after = Pt(0)
+    paragraph.space_before = LINE_SPACING * look.lines_before
+    paragraph.space_after = LINE_SPACING * look.lines_after
+    paragraph.right_indent = Pt(look.size * look.right_indent)
     # A Length makes python-docx write lineRule="exact" (WD_LINE_SPACING.EXACTLY);
     # the footer keeps single spacing so it fits below the type area.
     paragraph.line_spacing = 1.0 if look is FOOTER else LINE_SPACING
@@ -163,6 +216,18 @@ def _set_style(document: Any, look: Look) -> None:
     # they would inherit Normal's two characters.
     indent = style.element.pPr.find(qn("w:ind"))
     indent.set(qn("w:firstLineChars"), "200" if look.indent else "0")
+    if look.right_indent:
+        indent.set(qn("w:rightChars"), str(100 * look.right_indent))
+    if look.lines_before:
+        # The space goes above the first signature line only, not between name and date
+        # (Word: 不在相同样式的段落间添加空格; LibreOffice reads it too).
+        style.element.pPr.insert_element_before(
+            OxmlElement("w:contextualSpacing"),
+            *("w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection"),
+            *("w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId"),
+            *("w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange"),
+        )
+        paragraph.keep_together = paragraph.keep_with_next = True
     if look.outline is not None:
         paragraph.keep_with_next = True
         level = OxmlElement("w:outlineLvl")

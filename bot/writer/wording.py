@@ -37,7 +37,8 @@ _SPACES = re.compile(r"[ \t\u3000]+")
 _NUMBER = re.compile(r"\d+(?:[.:：]\d+)*(?:\s?[%％])?")
 _CN_COUNT = re.compile(rf"[一二两三四五六七八九十百千万]+(?:{alternatives(measures(count=True))})")
 _QUOTED = re.compile(r"“[^“”]+”|《[^《》]+》|「[^「」]+」|‘[^‘’]+’")
-_PLACEHOLDER = re.compile(r"XX+|X{2,}|×{2,}")
+# What a writer (or the draft) leaves to be filled in: XX, XXXX, ××.
+PLACEHOLDER = re.compile(r"X{2,}|×{2,}")
 
 
 def formalise(text: str) -> str:
@@ -95,7 +96,7 @@ def facts(text: str) -> list[str]:
     found = [m.group().strip() for m in _NUMBER.finditer(text)]
     found += [m.group() for m in _CN_COUNT.finditer(text)]
     found += [m.group() for m in _QUOTED.finditer(text)]
-    found += [m.group() for m in _PLACEHOLDER.finditer(text)]
+    found += [m.group() for m in PLACEHOLDER.finditer(text)]
     return found
 
 
