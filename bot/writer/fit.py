@@ -78,7 +78,7 @@ class Fit:
             "会议精神": guidance.congress,
             "上级": SUPERIOR,
         }
-        self.forbidden = profile.forbidden()
+        self.forbidden = profile.forbidden() + _other_periods(answers.period.span)
         # A unit that is not a 机关 does not speak of 机关党建.
         if not profile.kind.agency:
             self.forbidden += ("{机关}",)
@@ -111,3 +111,11 @@ class Fit:
         if self.trade is None and self.terms.trade_of(text):
             return None
         return text
+
+
+# Words that name a span of time other than the report's own.
+_PERIOD_WORDS = {"quarter": ("本季度", "一季度", "二季度"), "half": ("半年",), "year": ("全年",)}
+
+
+def _other_periods(span: str) -> tuple[str, ...]:
+    return tuple(w for other, words in _PERIOD_WORDS.items() if other != span for w in words)

@@ -167,14 +167,34 @@ def _busiest(draft: Drafting, theme: str) -> Subtopic | None:
 def _answer(draft: Drafting, subtopic: Subtopic | None, theme: str, text: str) -> Item | None:
     """A plan answering `text`: its sub-topic's curated plan, else a mined plan of its theme."""
     if subtopic is not None:
+        # A quarter's plan says one thing; a half year's or a year's, two.
+        wanted = 1 if draft.answers.period.span == "quarter" else 2
+        bodies: list[Sentence] = []
         for number, plan in enumerate(subtopic.plans, start=1):
             filled = draft.fit.fill(plan)
             if filled and draft.ledger.is_new(filled) and not draft.fit.forbids(filled):
                 draft.ledger.use(filled)
                 source = f"curated:{subtopic.id}:plan:{number}"
-                return Item((Sentence(f"{filled.rstrip('。')}。", (source,)),))
+                bodies.append(Sentence(f"{filled.rstrip('。')}。", (source,)))
+                if len(bodies) == wanted:
+                    break
+        if bodies:
+            lead = _plan_lead(draft, subtopic.theme)
+            return Item((lead, *bodies) if lead else tuple(bodies))
     item, _ = statement(draft, Kind.PLAN, theme, text)
     return item
+
+
+def _plan_lead(draft: Drafting, theme: str) -> Sentence | None:
+    """A plan's short heading naming its theme (强化理论武装。), as the seeds write plans."""
+    options = load_subtopics().themes[theme].headings["short"]
+    for offset in range(len(options)):
+        number = (draft.seed + offset) % len(options)
+        text = draft.fit.fill(options[number])
+        if text and draft.ledger.is_new(text):
+            draft.ledger.use(text)
+            return Sentence(f"{text}。", (f"curated:{theme}:heading:{number + 1}",))
+    return None
 
 
 def statement(draft: Drafting, kind: Kind, theme: str, text: str) -> tuple[Item | None, str]:

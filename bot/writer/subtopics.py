@@ -78,6 +78,10 @@ class Subtopics:
     def of_theme(self, theme: str) -> list[Subtopic]:
         return [s for s in self.all if s.theme == theme]
 
+    def keywords_in(self, text: str) -> list[str]:
+        """The sub-topic keywords `text` names: what it claims was done."""
+        return self._pattern.findall(text)
+
     def scores(self, text: str) -> dict[str, float]:
         """Keyword evidence per sub-topic id: longer keywords weigh more."""
         totals: dict[str, float] = {}

@@ -48,8 +48,9 @@ def formalise(text: str) -> str:
     text ends with a full stop.
     """
     text = clean_line(_drop_symbols(sanitize(text)))
-    text = _SPACES.sub("", text) if _is_chinese(text) else _SPACES.sub(" ", text)
+    # Quoted names and titles keep every character, their spaces included.
     protected, text = _protect(text)
+    text = _SPACES.sub("", text) if _is_chinese(text) else _SPACES.sub(" ", text)
     for rule in formal_rules():
         text = rule.apply(text)
     text = _restore(protected, text).strip("，、；：。 ")

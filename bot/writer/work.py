@@ -28,7 +28,8 @@ if TYPE_CHECKING:
     from .compose import Drafting
 
 # An effect clause is added only to facts shorter than this; a long item has said enough.
-EFFECT_MAX_FACT = 110
+# A half year's or a year's report, being a fuller account, allows longer items one too.
+EFFECT_MAX_FACT = {"quarter": 110, "half": 160, "year": 160}
 # One item joins at most this many activities, and this many characters of them;
 # more of one sub-topic go on in a further item with the next lead.
 GROUP_MAX = 3
@@ -123,7 +124,9 @@ class WorkSection:
                             theme, current.classification, lead, current.text, current.subtopic
                         )
             heading = self.heading(theme, "".join(d.worked[theme]))
-            framing = self.framing(theme)
+            # A half year's or a year's subsection is framed more fully.
+            long = d.answers.period.span != "quarter"
+            framing = self.framing(theme, 2 if long else 1)
             blocks.append((Block(heading, framing, tuple(items)), theme))
         return placed, blocks
 
@@ -157,17 +160,34 @@ class WorkSection:
             f"扎实推进{d.c.lexicon.label(theme)}", f"theme:{theme}"
         )
 
-    def framing(self, theme: str) -> tuple[Sentence, ...]:
-        """The sentence that opens a subsection; a 述职 speaks in the first person."""
+    def framing(self, theme: str, count: int = 1) -> tuple[Sentence, ...]:
+        """The sentences that open a subsection; a 述职 speaks in the first person.
+
+        Only the first names its subject; a second one follows on without it.
+        """
         options = self.subtopics.themes[theme].framings
+        subject = "本人" if self.d.genre.first_person else "{党组织简称}"
         if self.d.genre.first_person:
             options = tuple(
-                "本人" + f.removeprefix("{党组织简称}")
+                subject + f.removeprefix("{党组织简称}")
                 for f in options
                 if f.startswith("{党组织简称}")
             )
-        sentence = self.curated(options, f"curated:{theme}:framing")
-        return (sentence,) if sentence else ()
+        out: list[Sentence] = []
+        source = f"curated:{theme}:framing"
+        first = self.curated(options, source)
+        if first is not None:
+            out.append(first)
+            if count > 1:
+                rest = tuple(
+                    f.removeprefix(subject)
+                    for f in options
+                    if f.startswith(subject) and self.d.fit.fill(f) != first.text
+                )
+                second = self.curated(rest, source, variant=1)
+                if second is not None:
+                    out.append(second)
+        return tuple(out)
 
     def item(
         self,
@@ -184,7 +204,8 @@ class WorkSection:
         if lead is not None:
             sentences.append(Sentence(f"{lead.text}。", lead.sources))
         sources = tuple(f"activity:{index}" for index, _, _ in group)
-        if subtopic and len(facts) < EFFECT_MAX_FACT and not d.ends_with_effect(facts):
+        longest = EFFECT_MAX_FACT[d.answers.period.span]
+        if subtopic and len(facts) < longest and not d.ends_with_effect(facts):
             effect = self.effect(theme, subtopic, facts, variant)
             if effect is not None:
                 facts = f"{facts}，{effect.text}"
@@ -194,19 +215,35 @@ class WorkSection:
         return Item(tuple(sentences)), lead.text if lead else None
 
     def lead(self, theme: str, subtopic: Subtopic, facts: str, variant: int) -> Sentence | None:
-        """A lead naming the sub-topic: a mined lead of the same sub-topic, else a curated one."""
-        d = self.d
+        """A lead naming the sub-topic: a mined lead of the same sub-topic, else a curated one.
 
-        def fits(text: str) -> bool:
-            return not _shares_stretch(text, facts, ECHO_CHARS)
+        Best is a lead whose specific words (警示教育, 网格化) are all in the facts;
+        failing that, one naming only its own sub-topic (创新主题党日载体 over
+        重温入党誓词); never one naming another sub-topic's work, nor one
+        repeating a stretch of the facts word for word.
+        """
+        d = self.d
+        own = set(subtopic.keywords)
+
+        def rank(text: str) -> int | None:
+            if _shares_stretch(text, facts, ECHO_CHARS):
+                return None
+            missing = [k for k in self.subtopics.keywords_in(text) if k not in facts]
+            if not missing:
+                return 0
+            return 1 if all(k in own for k in missing) else None
 
         if variant == 0:
             for phrase in self.mined(Kind.LEAD, theme, subtopic, facts):
                 filled = d.fit.fill(phrase.template)
-                if filled and fits(filled) and (sentence := d.stock(phrase)) is not None:
+                if filled and rank(filled) == 0 and (sentence := d.stock(phrase)) is not None:
                     return sentence
-        options = tuple(o for o in subtopic.leads if fits(o))
-        return self.curated(options, f"curated:{subtopic.id}:lead", variant)
+        for tier in (0, 1):
+            options = tuple(o for o in subtopic.leads if rank(o) == tier)
+            sentence = self.curated(options, f"curated:{subtopic.id}:lead", variant)
+            if sentence is not None:
+                return sentence
+        return None
 
     def effect(self, theme: str, subtopic: Subtopic, facts: str, variant: int) -> Sentence | None:
         """One effect clause that follows from this sub-topic's kind of work."""
