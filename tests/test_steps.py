@@ -346,3 +346,39 @@ def test_an_old_stored_conversation_carries_on(composer: Composer, tmp_path: Pat
 @pytest.fixture(scope="module")
 def composer(context: Context) -> Composer:
     return context.composer
+
+
+# ------------------------------------------------------ saying what looks wrong
+
+
+def test_done_names_the_usual_themes_not_yet_touched_once_without_blocking(
+    context: Context,
+) -> None:
+    conversation = walk(context, *BASICS, "组织党员观看警示教育片")
+    outcome = step(context, conversation, "/done")
+    said = "\n".join(r.text for r in outcome.replies)
+    assert outcome.conversation.state is State.PROBLEMS  # the piped contract goes on
+    assert "还没有提到" in said and "理论武装" in said and "党风廉政建设" not in said
+    # /undo goes back to add one; the next /done does not remind again.
+    back = step(context, outcome.conversation, "/undo").conversation
+    assert back.state is State.ACTIVITIES
+    again = step(context, step(context, back, "组织中心组学习6次").conversation, "/done")
+    assert "还没有提到" not in "\n".join(r.text for r in again.replies)
+
+
+@pytest.mark.parametrize(
+    ("activity", "words"),
+    [
+        ("3月组织党员开展学雷锋志愿服务", ("3月", "不在2026年第三季度内")),
+        ("查办各类市场监管案件386件，罚没款1260万元", ("业务工作", "党建业务融合")),
+        ("Held a branch meeting with all members", ("不是中文",)),
+    ],
+)
+def test_an_activity_that_looks_wrong_is_kept_and_pointed_out_when_recorded(
+    context: Context, activity: str, words: tuple[str, ...]
+) -> None:
+    conversation = walk(context, "/new", "某某市市场监督管理局", "2026年第三季度", "1")
+    outcome = step(context, conversation, activity)
+    said = "\n".join(r.text for r in outcome.replies)
+    assert "请核对：第 1 项" in said and all(w in said for w in words), said
+    assert [e.text for e in outcome.conversation.entries] == [activity]

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.writer import answers
+from bot.writer import answers, genres
 from bot.writer.wording import formalise, split_items
+from bot.writer.work import Placed
 from phrasebank.text import normal
 
 from . import texts
@@ -22,7 +23,7 @@ from .step import Context, Outcome, answers_of, go, said
 SUMMARY_AFTER = 3
 SUMMARY_TEXT = 40
 
-Leads = dict[int, str | None]
+Placements = dict[int, Placed | None]
 
 
 def ask_activities(context: Context, conversation: Conversation) -> Reply:
@@ -57,11 +58,19 @@ def add_activities(context: Context, conversation: Conversation, raw: str) -> Ou
         key += 1
     conversation = replace(conversation.remembered(), entries=tuple(entries), next_key=key)
     new = entries[len(existing) :]
-    leads = leads_of(context, conversation)
+    placed = placements(context, conversation)
     if len(new) > SUMMARY_AFTER:
-        replies = [summary(context, conversation, new, leads)]
+        replies = [summary(context, conversation, new, placed)]
     else:
-        replies = [describe(context, conversation, e, leads) for e in new]
+        replies = [describe(context, conversation, e, placed) for e in new]
+    checks = [
+        texts.concern(conversation.number_of(e.key) or 0, c)
+        for e in new
+        if (p := placed.get(e.key)) is not None
+        for c in p.concerns
+    ]
+    if checks:
+        replies.append(Reply("\n".join(checks)))
     if repeats:
         replies.append(Reply(texts.SKIPPED_REPEATS.format(count=repeats)))
     unsure = next((e for e in new if e.asked), None)
@@ -72,7 +81,9 @@ def add_activities(context: Context, conversation: Conversation, raw: str) -> Ou
     return said(conversation, *replies)
 
 
-def summary(context: Context, conversation: Conversation, new: list[Entry], leads: Leads) -> Reply:
+def summary(
+    context: Context, conversation: Conversation, new: list[Entry], placed: Placements
+) -> Reply:
     """One reply for a pasted list, instead of one message per activity."""
     first = conversation.number_of(new[0].key) or 0
     lines = [texts.summary_header(first, first + len(new) - 1)]
@@ -80,16 +91,17 @@ def summary(context: Context, conversation: Conversation, new: list[Entry], lead
         number = conversation.number_of(entry.key) or 0
         text = entry.text if len(entry.text) <= SUMMARY_TEXT else entry.text[:SUMMARY_TEXT] + "…"
         label = context.lexicon.label(entry.theme)
-        lines.append(texts.summary_line(number, label, not entry.asked, text, leads.get(entry.key)))
+        lead = _lead(placed, entry)
+        lines.append(texts.summary_line(number, label, not entry.asked, text, lead))
     lines.append(texts.SUMMARY_FOOTER)
     return Reply("\n".join(lines))
 
 
 def describe(
-    context: Context, conversation: Conversation, entry: Entry, leads: Leads | None = None
+    context: Context, conversation: Conversation, entry: Entry, placed: Placements | None = None
 ) -> Reply:
     number = conversation.number_of(entry.key) or 0
-    lead = (leads if leads is not None else leads_of(context, conversation)).get(entry.key)
+    lead = _lead(placed if placed is not None else placements(context, conversation), entry)
     label = context.lexicon.label(entry.theme)
     text = texts.recorded(number, entry.text, label, not entry.asked, lead)
     choices = (
@@ -100,15 +112,19 @@ def describe(
     return Reply(text, choices)
 
 
-def leads_of(context: Context, conversation: Conversation) -> Leads:
-    """The lead each entry gets in the draft as it stands (one composition for all)."""
+def placements(context: Context, conversation: Conversation) -> Placements:
+    """Where each entry goes in the draft as it stands: its lead and what to check
+    (one composition for all)."""
     draft = answers_of(conversation, context.today)
     if draft is None:
         return {}
     placed = context.composer.compose(draft).placed
-    return {
-        e.key: (p.lead if p else None) for e, p in zip(conversation.entries, placed, strict=True)
-    }
+    return dict(zip((e.key for e in conversation.entries), placed, strict=True))
+
+
+def _lead(placed: Placements, entry: Entry) -> str | None:
+    found = placed.get(entry.key)
+    return found.lead if found else None
 
 
 def theme_question(
@@ -129,7 +145,23 @@ def theme_question(
 def finish_activities(context: Context, conversation: Conversation) -> Outcome:
     if not conversation.entries:
         return said(conversation, Reply(texts.NEED_ACTIVITIES))
-    return said(go(conversation.remembered(), "done"), ask=True)
+    missing = [] if conversation.reminded else _untouched(context, conversation)
+    # Reminded once, even after an /undo back to the activities.
+    moved_on = go(replace(conversation, reminded=True).remembered(), "done")
+    if missing:
+        # Without blocking: the writer can /undo to add what was missed.
+        labels = "、".join(context.lexicon.label(t) for t in missing)
+        return said(moved_on, Reply(texts.NOT_YET_MENTIONED.format(themes=labels)), ask=True)
+    return said(moved_on, ask=True)
+
+
+def _untouched(context: Context, conversation: Conversation) -> list[str]:
+    """Themes a report of this genre usually covers that no activity touches yet."""
+    if conversation.genre not in genres.genres():
+        return []
+    usual = genres.genres()[conversation.genre].usual_themes
+    touched = {e.theme for e in conversation.entries}
+    return [t for t in usual if t not in touched]
 
 
 # ------------------------------------------------------------------ changes
@@ -170,7 +202,7 @@ def swap(context: Context, conversation: Conversation, number: int) -> Outcome:
     entries = list(conversation.entries)
     entries[number - 1] = replace(entries[number - 1], variant=entries[number - 1].variant + 1)
     conversation = replace(conversation.remembered(), entries=tuple(entries))
-    lead = leads_of(context, conversation).get(entries[number - 1].key)
+    lead = _lead(placements(context, conversation), entries[number - 1])
     return said(conversation, Reply(texts.swapped(number, lead)))
 
 

@@ -68,6 +68,7 @@ class Conversation:
     after: After = After.NEXT
     options: tuple[Choice, ...] = ()  # the choices of the last question, for numbered answers
     next_key: int = 1
+    reminded: bool = False  # told which usual themes no activity touches yet
     undo: tuple[Conversation, ...] = ()  # earlier snapshots, without their own undo
     last_update: int | None = None
     last_replies: tuple[Reply, ...] = ()

@@ -59,6 +59,7 @@ def _content(conversation: Conversation) -> Record:
         "after": conversation.after.value,
         "options": [_choice(c) for c in conversation.options],
         "next_key": conversation.next_key,
+        "reminded": conversation.reminded,
     }
 
 
@@ -80,6 +81,7 @@ def _from_content(data: Record) -> dict[str, Any]:
         "after": After(after),
         "options": _choices(data.get("options", ())),
         "next_key": int(data.get("next_key", 1)),
+        "reminded": bool(data.get("reminded", False)),
     }
 
 

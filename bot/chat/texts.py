@@ -147,6 +147,16 @@ def summary_header(first: int, last: int) -> str:
     return f"已记录第 {first}～{last} 项："
 
 
+NOT_YET_MENTIONED = (
+    "提醒：本期还没有提到{themes}方面的工作。如有，发送 /undo 回去补充；没有就请继续。"
+)
+
+
+def concern(number: int, what: str) -> str:
+    """What to check about an activity just recorded (the same words as 待补充)."""
+    return f"请核对：第 {number} 项{what}。"
+
+
 def summary_line(number: int, theme_label: str, sure: bool, text: str, lead: str | None) -> str:
     mark = "" if sure else UNSURE
     shown = f"，引语“{lead}”" if lead else ""

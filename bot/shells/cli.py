@@ -182,7 +182,9 @@ def cmd_classify(args: argparse.Namespace) -> int:
         text = listing.one_line(line)
         result = composer.classify(Activity(text[: answers.MAX_TEXT]))
         if args.json:
-            record = listing.classification_record(text, result, composer.matcher)
+            record = listing.classification_record(
+                text, result, composer.matcher, composer.subtopic(text)
+            )
             print(json.dumps(record, ensure_ascii=False))
         else:
             print(f"{result.theme}\t{result.confidence:.2f}\t{text}")

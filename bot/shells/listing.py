@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.writer.subtopics import Subtopic
 from phrasebank.matching import Classification, Matcher
 from phrasebank.phrase import KIND_LABELS, Kind, Phrase
 from phrasebank.text import CONTROL
@@ -41,13 +42,19 @@ def _phrase_row(phrase: Phrase, lexicon: Lexicon) -> list[str]:
     return [phrase.id, KIND_LABELS[phrase.kind], theme, phrase.text + mark, where]
 
 
-def classification_record(text: str, result: Classification, matcher: Matcher) -> dict[str, Any]:
-    """One classified activity as a JSON object, with the phrases it would draw on."""
+def classification_record(
+    text: str, result: Classification, matcher: Matcher, subtopic: Subtopic | None
+) -> dict[str, Any]:
+    """One classified activity as a JSON object: its theme and sub-topic, the leads of
+    that sub-topic (the alternatives /swap offers) and the phrases it would draw on."""
     leads = matcher.best(Kind.LEAD, result.theme, text, 3)
     effects = matcher.best(Kind.EFFECT, result.theme, text, 2)
     return {
         "text": text,
         "theme": result.theme,
+        "subtopic": subtopic.id if subtopic else None,
+        "subtopic_label": subtopic.label if subtopic else None,
+        "leads": list(subtopic.leads) if subtopic else [],
         "confidence": result.confidence,
         "low_confidence": result.low,
         "alternatives": [{"theme": t, "share": round(s, 3)} for t, s in result.ranking[:3]],

@@ -24,15 +24,19 @@ from phrasebank.text import EFFECT_START, split_clauses
 from phrasebank.themes import load_lexicon
 
 from .answers import Activity, Answers
+from .checks import business, concerns
 from .fit import Fit, Ledger
 from .problems import plans_section, problems_section
 from .report import Report, Section, Sentence
+from .subtopics import Subtopic, load_subtopics
 from .wording import formalise
-from .work import Placed, WorkSection
+from .work import CENTRAL_TASK, Placed, WorkSection
 
 T = TypeVar("T")
 # A lead this similar (0–100) to a clause of its subsection's heading would only repeat it.
 ECHO = 60
+# How sure a theme is when a sub-topic's own keywords name it.
+SUBTOPIC_CONFIDENCE = 0.8
 # A plan statement longer than this does not make a heading.
 HEADING_MAX = 30
 # A subsection heading speaks for all its activities: it should name its theme plainly.
@@ -56,7 +60,29 @@ class Composer:
         self.lexicon = load_lexicon()
 
     def classify(self, activity: Activity) -> Classification:
-        return self.matcher.classify(formalise(activity.text) or activity.text)
+        """An activity's theme as the draft will file it (see :meth:`subtopic`)."""
+        text = formalise(activity.text) or activity.text
+        result = self.matcher.classify(text)
+        found = self.subtopic(text)
+        if found is None or (found.theme == result.theme and not result.low):
+            return result
+        # A sub-topic's keywords are specific: its theme wins over the vote.
+        ranking = ((found.theme, 1.0), *((t, s) for t, s in result.ranking if t != found.theme))
+        return replace(
+            result,
+            theme=found.theme,
+            confidence=max(result.confidence, SUBTOPIC_CONFIDENCE),
+            ranking=ranking,
+            low=False,
+        )
+
+    def subtopic(self, text: str) -> Subtopic | None:
+        """The sub-topic an activity is about, by its keywords; business work goes under
+        党建业务融合's 中心工作; None when nothing names one."""
+        found = load_subtopics().match(text)
+        if found is not None:
+            return found.subtopic
+        return load_subtopics().get(CENTRAL_TASK.id) if business(text) else None
 
     def compose(self, answers: Answers) -> Composition:
         return Drafting(self, answers).compose()
@@ -73,7 +99,7 @@ class Composer:
             answers = replace(answers, plans=())
         report = self.compose(answers).report
         items = report.section(role).blocks[0].items
-        return [item.sentences[0].text.rstrip("。") for item in items]
+        return [item.text.rstrip("。") for item in items]
 
 
 class Drafting:
@@ -212,9 +238,19 @@ class Drafting:
         return lines
 
     def notes(self, placed: list[Placed | None]) -> None:
+        """待补充: placeholders the writer left, then what looks wrong in an activity."""
         for index, entry in enumerate(placed, start=1):
-            if entry is not None and "XX" in entry.text:
+            if entry is None:
+                continue
+            if "XX" in entry.text:
                 self.todo.insert(0, f"第{index}项工作中的“XX”：{entry.text}")
+            unsure = entry.subtopic is None and (
+                entry.classification is not None and entry.classification.low
+            )
+            label = self.c.lexicon.label(entry.theme)
+            found = tuple(concerns(entry.text, self.answers.period, label, unsure))
+            placed[index - 1] = replace(entry, concerns=found)
+            self.todo.extend(f"第{index}项工作{c}：{entry.text}" for c in found)
         answers = self.answers
         if answers.org is None and answers.party_org != answers.unit:
             self.todo.append(f"党组织名称（已按“{answers.party_org}”填写，请核对）")

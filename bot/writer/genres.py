@@ -68,6 +68,7 @@ class Genre:
     signature: tuple[str, ...]
     placeholders: tuple[Placeholder, ...]
     closing_rule: Rule
+    usual_themes: tuple[str, ...]  # what a report of the genre usually covers
     mined_headings: tuple[tuple[str, Rule], ...]  # (role, rule); a role without one takes none
 
     @property
@@ -121,6 +122,7 @@ def _genre(key: str, value: dict[str, Any]) -> Genre:
         signature=tuple(value["signature"]),
         placeholders=tuple(Placeholder(p["text"], p["todo"]) for p in value["placeholders"]),
         closing_rule=_rule(value["closing_rule"], f"{key}.closing_rule"),
+        usual_themes=tuple(value["usual_themes"]),
         mined_headings=tuple(
             (role, _rule(rule, f"{key}.mined_headings.{role}")) for role, rule in headings.items()
         ),

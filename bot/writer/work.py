@@ -50,6 +50,16 @@ _VERB_START = re.compile(
 
 
 @dataclass(frozen=True)
+class _Where:
+    theme: str
+    id: str
+
+
+# Where business work that names no party work goes.
+CENTRAL_TASK = _Where("integration", "central_task")
+
+
+@dataclass(frozen=True)
 class Placed:
     """Where one activity went: its theme (and how sure), sub-topic, the lead it got, its text."""
 
@@ -58,6 +68,7 @@ class Placed:
     lead: str | None
     text: str
     subtopic: str | None = None
+    concerns: tuple[str, ...] = ()  # what the writer should check (checks.py)
 
 
 def sentence_of(text: str) -> str:
@@ -139,9 +150,10 @@ class WorkSection:
             found = self.subtopics.match(text, activity.theme)
             return activity.theme, None, found.subtopic if found else None
         classification = self.d.matcher.classify(text)
-        found = self.subtopics.match(text)
-        if found is not None:
-            return found.subtopic.theme, classification, found.subtopic
+        # Business work goes where a writer puts it, under 党建业务融合; 待补充 says so.
+        subtopic = self.d.c.subtopic(text)
+        if subtopic is not None:
+            return subtopic.theme, classification, subtopic
         return classification.theme, classification, None
 
     # ------------------------------------------------------------ the parts

@@ -1,0 +1,108 @@
+"""What looks wrong in the writer's activities, said so the writer can check it.
+
+An activity outside the report's period (by a month, a festival or a year it
+names), one that reads as business rather than party work, one whose theme
+is a guess, or one that is not Chinese at all is kept as typed, and listed
+in 待补充 with what was done with it. The word lists are data/checks.toml.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from .period import Period
+
+_MONTH = re.compile(r"(?<![\d.．\-—至到~～])(\d{1,2}|[一二三四五六七八九十]{1,3})月(?!\d)")
+_RANGE = re.compile(r"(\d{1,2})\s*[-—至到~～]\s*(\d{1,2})月")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?!度)")
+_CN = "一二三四五六七八九十"
+
+
+@dataclass(frozen=True)
+class Lists:
+    days: dict[str, tuple[int, ...]]
+    business: tuple[str, ...]
+    party: tuple[str, ...]
+
+
+@cache
+def lists() -> Lists:
+    text = resources.files("bot.writer.data").joinpath("checks.toml").read_text("utf-8")
+    raw = tomllib.loads(text)
+    return Lists(
+        days={day: tuple(months) for day, months in raw["days"].items()},
+        business=tuple(raw["business"]["words"]),
+        party=tuple(raw["business"]["party"]),
+    )
+
+
+def _month(value: str) -> int | None:
+    if value.isdigit():
+        number = int(value)
+    elif value == "十":
+        number = 10
+    elif value.startswith("十"):
+        number = 10 + _CN.index(value[1]) + 1
+    elif len(value) == 1:
+        number = _CN.index(value) + 1
+    else:
+        return None
+    return number if 1 <= number <= 12 else None
+
+
+def outside(text: str, period: Period) -> str | None:
+    """What in `text` places it outside `period` (a month, a festival, a year), if anything."""
+    for year in _YEAR.findall(text):
+        if int(year) != period.year and int(year) != period.year + 1:
+            return f"{year}年"
+    months = set(period.months())
+    for low, high in _RANGE.findall(text):
+        if not set(range(int(low), int(high) + 1)) & months:
+            return f"{low}—{high}月"
+    plain = _RANGE.sub("", text)
+    for found in _MONTH.finditer(plain):
+        month = _month(found.group(1))
+        if month is not None and month not in months:
+            return found.group()
+    for day, when in lists().days.items():
+        if day in plain and not set(when) & months:
+            return day
+    return None
+
+
+def business(text: str) -> str | None:
+    """The business word of an activity that names no party work, if it is one."""
+    words = lists()
+    if any(p in text for p in words.party):
+        return None
+    return next((w for w in words.business if w in text), None)
+
+
+def unreadable(text: str) -> bool:
+    """Whether `text` is not Chinese (English, or characters that did not decode)."""
+    letters = [ch for ch in text if not ch.isspace() and ch not in "，。、；：！？,.;:!?"]
+    chinese = sum("\u4e00" <= ch <= "\u9fff" for ch in letters)
+    return not letters or chinese < len(letters) / 3 or "\ufffd" in text
+
+
+def concerns(text: str, period: Period, theme_label: str, unsure: bool) -> list[str]:
+    """What the writer should check about one activity, in the words of 待补充."""
+    found = []
+    if unreadable(text):
+        found.append("不是中文或无法识别，已照原样写入，请改写成中文")
+    when = outside(text, period)
+    if when is not None:
+        found.append(f"提到“{when}”，不在{period.label}内，已照原样写入，请核对是否属于本期")
+    word = business(text)
+    if word is not None:
+        found.append(
+            f"（“{word}”）看起来是业务工作而不是党建工作，已写入“{theme_label}”部分，"
+            "请写明与党建的关系或删去"
+        )
+    elif unsure:
+        found.append(f"归入“{theme_label}”把握不大，请核对（对话中可用 /theme 调整）")
+    return found
