@@ -227,10 +227,15 @@ class Drafting:
         return "".join(self.worked.get(theme, ()))
 
     def closing(self) -> tuple[Sentence, ...]:
+        """The genre's closing; a half year's or a year's report says one more sentence
+        after it, mined where one fits the unit, else the genre's own."""
+        own = self.fixed(self.genre.closing)
+        if self.answers.period.span == "quarter":
+            return (own,)
         for phrase in self.mined_closings():
             if (sentence := self.stock(phrase)) is not None:
-                return (sentence,)
-        return (self.fixed(self.genre.closing),)
+                return own, sentence
+        return own, self.fixed(self.genre.closing_more)
 
     def signature(self) -> tuple[Sentence, ...]:
         lines = tuple(self.fixed(line) for line in self.genre.signature)

@@ -65,6 +65,7 @@ class Genre:
     causes: str  # introduces the analysis of causes; empty when the genre has none
     plans_intro: str
     closing: str
+    closing_more: str  # a half year's or a year's second closing sentence
     signature: tuple[str, ...]
     placeholders: tuple[Placeholder, ...]
     closing_rule: Rule
@@ -119,6 +120,7 @@ def _genre(key: str, value: dict[str, Any]) -> Genre:
         causes=value["causes"],
         plans_intro=value["plans_intro"],
         closing=value["closing"],
+        closing_more=value["closing_more"],
         signature=tuple(value["signature"]),
         placeholders=tuple(Placeholder(p["text"], p["todo"]) for p in value["placeholders"]),
         closing_rule=_rule(value["closing_rule"], f"{key}.closing_rule"),

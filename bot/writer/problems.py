@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from .compose import Drafting
 
 # Stock problems when the writer gives none (DESIGN: 2–4).
-STOCK_PROBLEMS = 3
+STOCK_PROBLEMS = {"quarter": 3, "half": 4, "year": 4}
 # Themes every unit can honestly name a problem in, after the ones worked on.
 COMMON_PROBLEM_THEMES = ("organization", "theory", "integrity", "integration")
 CAUSES = (2, 3)
@@ -59,14 +59,14 @@ def problems_section(draft: Drafting, worked: list[str]) -> tuple[Section, list[
             problems.append(Problem(text, theme, subtopic))
     else:
         for subtopic in _candidates(draft, worked):
-            if len(items) == STOCK_PROBLEMS:
+            if len(items) == STOCK_PROBLEMS[draft.answers.period.span]:
                 break
             if any(p.theme == subtopic.theme for p in problems):
                 continue
-            sentence = _stock_problem(draft, subtopic)
-            if sentence is not None:
-                items.append(Item((sentence,)))
-                problems.append(Problem(sentence.text, subtopic.theme, subtopic))
+            sentences = _stock_problem(draft, subtopic)
+            if sentences:
+                items.append(Item(sentences))
+                problems.append(Problem(sentences[0].text, subtopic.theme, subtopic))
     blocks = [Block(None, (), tuple(items))]
     if draft.genre.causes:
         causes = _causes(draft, problems)
@@ -83,6 +83,7 @@ def plans_section(
     intro = (draft.fixed(draft.genre.plans_intro),)
     items: list[Item] = []
     themes: list[str] = []
+    answered: set[str] = set()  # sub-topics the writer's own plans already answer
     for index, raw in enumerate(draft.answers.plans, start=1):
         text = formalise(raw)
         if text and draft.ledger.is_new(text):
@@ -90,10 +91,12 @@ def plans_section(
             items.append(Item((Sentence(text, (f"plan:{index}",)),)))
             subtopic = load_subtopics().answering(text)
             themes.append(subtopic.theme if subtopic else draft.matcher.classify(text).theme)
+            if subtopic is not None:
+                answered.add(subtopic.id)
     own_plans = bool(draft.answers.plans)
     # Closed loop: each problem its answer, by content; then each theme worked on.
     for problem in problems:
-        if own_plans and problem.theme in themes:
+        if problem.subtopic is not None and problem.subtopic.id in answered:
             continue
         item = _answer(draft, problem.subtopic, problem.theme, problem.text)
         if item is not None:
@@ -125,17 +128,21 @@ def _candidates(draft: Drafting, worked: list[str]) -> list[Subtopic]:
     return list(dict.fromkeys(found))
 
 
-def _stock_problem(draft: Drafting, subtopic: Subtopic) -> Sentence | None:
-    """A curated problem of `subtopic` that the writer's facts do not contradict."""
+def _stock_problem(draft: Drafting, subtopic: Subtopic) -> tuple[Sentence, ...]:
+    """Curated problems of `subtopic` that the writer's facts do not contradict: the first
+    states the problem, a second (where the sub-topic has one) says more of it."""
     facts = "".join(text for texts in draft.worked.values() for text in texts)
+    found: list[Sentence] = []
     for number, problem in enumerate(subtopic.problems, start=1):
         if any(word in facts for word in problem.denies):
             continue
         text = draft.fit.fill(problem.text)
         if text and draft.ledger.is_new(text) and not draft.fit.forbids(text):
             draft.ledger.use(text)
-            return Sentence(f"{text}。", (f"curated:{subtopic.id}:problem:{number}",))
-    return None
+            found.append(Sentence(f"{text}。", (f"curated:{subtopic.id}:problem:{number}",)))
+            if len(found) == 2:
+                break
+    return tuple(found)
 
 
 def _causes(draft: Drafting, problems: list[Problem]) -> list[Item]:

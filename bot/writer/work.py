@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -178,28 +179,27 @@ class WorkSection:
         Only the first names its subject; a second one follows on without it.
         """
         options = self.subtopics.themes[theme].framings
-        subject = "本人" if self.d.genre.first_person else "{党组织简称}"
-        if self.d.genre.first_person:
-            options = tuple(
-                subject + f.removeprefix("{党组织简称}")
-                for f in options
-                if f.startswith("{党组织简称}")
-            )
-        out: list[Sentence] = []
+        first_person = self.d.genre.first_person
+        owner = "{党组织简称}"
+
+        def named(framing: str) -> str:
+            return "本人" + framing.removeprefix(owner) if first_person else framing
+
+        def headless(framing: str) -> str:
+            return framing.removeprefix(owner)
+
+        def subjected(framing: str) -> bool:
+            return framing.startswith(owner)
+
         source = f"curated:{theme}:framing"
-        first = self.curated(options, source)
-        if first is not None:
-            out.append(first)
-            if count > 1:
-                rest = tuple(
-                    f.removeprefix(subject)
-                    for f in options
-                    if f.startswith(subject) and self.d.fit.fill(f) != first.text
-                )
-                second = self.curated(rest, source, variant=1)
-                if second is not None:
-                    out.append(second)
-        return tuple(out)
+        first = self.curated(options, source, keep=subjected, shape=named)
+        if first is None:
+            return ()
+        if count == 1:
+            return (first,)
+        # A second sentence goes on without naming its subject again.
+        second = self.curated(options, source, 1, keep=subjected, shape=headless)
+        return (first, second) if second else (first,)
 
     def item(
         self,
@@ -218,7 +218,7 @@ class WorkSection:
         sources = tuple(f"activity:{index}" for index, _, _ in group)
         longest = EFFECT_MAX_FACT[d.answers.period.span]
         if subtopic and len(facts) < longest and not d.ends_with_effect(facts):
-            effect = self.effect(theme, subtopic, facts, variant)
+            effect = self.effect(theme, subtopic, facts, variant, lead.text if lead else "")
             if effect is not None:
                 facts = f"{facts}，{effect.text}"
                 sources += effect.sources
@@ -251,18 +251,43 @@ class WorkSection:
                 if filled and rank(filled) == 0 and (sentence := d.stock(phrase)) is not None:
                     return sentence
         for tier in (0, 1):
-            options = tuple(o for o in subtopic.leads if rank(o) == tier)
-            sentence = self.curated(options, f"curated:{subtopic.id}:lead", variant)
+
+            def in_tier(lead: str, tier: int = tier) -> bool:
+                return rank(lead) == tier
+
+            sentence = self.curated(
+                subtopic.leads, f"curated:{subtopic.id}:lead", variant, keep=in_tier
+            )
             if sentence is not None:
                 return sentence
         return None
 
-    def effect(self, theme: str, subtopic: Subtopic, facts: str, variant: int) -> Sentence | None:
-        """One effect clause that follows from this sub-topic's kind of work."""
+    def effect(
+        self, theme: str, subtopic: Subtopic, facts: str, variant: int, lead: str
+    ) -> Sentence | None:
+        """One effect clause that follows from this sub-topic's kind of work.
+
+        The curated clauses were written to follow from any activity of their
+        sub-topic; a mined one may name an object the facts lack (工会经费 after a
+        sports day), so it serves only when no curated one is left. Neither may
+        repeat the item's lead.
+        """
+        sentence = self.curated(
+            subtopic.effects,
+            f"curated:{subtopic.id}:effect",
+            variant,
+            keep=lambda effect: not _shares_stretch(effect, lead, 4),
+        )
+        if sentence is not None:
+            return sentence
         for phrase in self.mined(Kind.EFFECT, theme, subtopic, facts):
-            if (sentence := self.d.stock(phrase)) is not None:
+            filled = self.d.fit.fill(phrase.template) or ""
+            named = self.subtopics.keywords_in(filled)
+            if not named or _shares_stretch(filled, lead, 4):
+                continue
+            if all(k in facts for k in named) and (sentence := self.d.stock(phrase)) is not None:
                 return sentence
-        return self.curated(subtopic.effects, f"curated:{subtopic.id}:effect", variant)
+        return None
 
     def mined(self, kind: Kind, theme: str, subtopic: Subtopic, facts: str) -> list[Phrase]:
         """Mined phrases of `kind` that are of `subtopic` and claim nothing beyond the facts."""
@@ -278,12 +303,25 @@ class WorkSection:
 
         return d.matcher.best(kind, theme, facts, count=3, allow=allow)
 
-    def curated(self, options: tuple[str, ...], source: str, variant: int = 0) -> Sentence | None:
-        """One of the curated `options` not yet said, the same for the same draft."""
+    def curated(
+        self,
+        options: tuple[str, ...],
+        source: str,
+        variant: int = 0,
+        keep: Callable[[str], bool] | None = None,
+        shape: Callable[[str], str] | None = None,
+    ) -> Sentence | None:
+        """One of the curated `options` not yet said, the same for the same draft.
+
+        `keep` passes over options (by their template), `shape` rewrites the kept
+        ones before filling; the source names the option's place in the data.
+        """
         d = self.d
         usable = []
         for number, template in enumerate(options, start=1):
-            text = d.fit.fill(template)
+            if keep is not None and not keep(template):
+                continue
+            text = d.fit.fill(shape(template) if shape else template)
             if text and d.ledger.is_new(text) and not d.fit.forbids(text):
                 usable.append((text, f"{source}:{number}"))
         if not usable:

@@ -1,0 +1,246 @@
+"""Drafts that fit the unit, the genre and the facts: the unit's profile, over whole drafts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import jieba
+import pytest
+
+from bot.errors import AnswersError
+from bot.writer import answers as answers_module
+from bot.writer.answers import Activity, Answers
+from bot.writer.compose import Composer, Composition
+from bot.writer.profile import guidance, load_units, profile_for
+from bot.writer.render import to_text
+from bot.writer.report import layout
+from phrasebank.bank import Bank
+
+from .conftest import DATA
+
+TODAY = dt.date(2026, 11, 21)
+CASES = sorted((DATA / "answers").glob("*.toml"))
+IDS = [p.stem for p in CASES]
+# Words too common to show that a plan answers a problem.
+COMMON = {
+    "进一步", "加强", "工作", "推动", "开展", "不够", "还", "有待",
+    "提升", "提高", "党员", "干部", "组织", "落实", "深入", "持续",
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def composer(bank: Bank) -> Composer:
+    return Composer(bank)
+
+
+@pytest.fixture(scope="module", params=CASES, ids=IDS)
+def case(request: pytest.FixtureRequest, composer: Composer) -> tuple[Answers, Composition]:
+    answers = answers_module.load(request.param, TODAY)
+    return answers, composer.compose(answers)
+
+
+def body(composition: Composition) -> str:
+    return to_text(composition.report).split("待补充")[0]
+
+
+# ------------------------------------------------------------------ profiles
+
+
+@pytest.mark.parametrize("kind", load_units().kinds, ids=lambda k: k.id)
+def test_every_kind_of_unit_is_found_from_its_example(kind: object) -> None:
+    example = kind.example  # type: ignore[attr-defined]
+    assert profile_for(example).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("unit", "short", "scope", "body"),
+    [
+        ("宁川县人民医院", "院党委", "全院", "党委"),
+        ("幸福里社区党支部", "社区党支部", "社区", "党支部"),
+        ("江南理工大学机械工程学院党委", "学院党委", "全院", "党委"),
+        ("国网江州供电公司城东供电所党支部", "所党支部", "全所", "党支部"),
+        ("江州市发展和改革委员会", "委党组", "全委", "党组"),
+        ("中共国家税务总局江州市税务局委员会", "局党委", "全局", "党委"),
+        ("东湖街道党工委", "街道党工委", "全街道", "党工委"),
+    ],
+)
+def test_the_words_for_the_unit_itself(unit: str, short: str, scope: str, body: str) -> None:
+    profile = profile_for(unit)
+    assert (profile.short_org, profile.scope, profile.body) == (short, scope, body)
+
+
+def test_a_branch_has_no_branches_below_it() -> None:
+    assert not profile_for("幸福里社区党支部").branches
+    assert "各党支部" in profile_for("幸福里社区党支部").forbidden()
+    assert profile_for("宁川县人民医院").branches
+
+
+@pytest.mark.parametrize(
+    ("year", "month", "congress"),
+    [
+        (2021, 12, "党的十九大和十九届历次全会精神"),
+        (2023, 6, "党的二十大和二十届二中全会精神"),
+        (2024, 12, "党的二十大和二十届二中、三中全会精神"),
+        (2026, 9, "党的二十大和二十届历次全会精神"),
+    ],
+)
+def test_the_congress_named_is_the_one_current_at_the_period(
+    year: int, month: int, congress: str
+) -> None:
+    assert guidance(year, month).congress == congress
+
+
+def test_the_profile_can_be_set_in_the_answers_file(tmp_path: Path) -> None:
+    path = tmp_path / "a.toml"
+    path.write_text(
+        'unit = "江州市第三中学"\nperiod = "2026年第三季度"\ngenre = "summary"\n'
+        'activities = ["组织党员观看警示教育片"]\nkind = "school"\nshort_org = "校党委"\n'
+        'org = "中共江州市第三中学委员会"\n',
+        encoding="utf-8",
+    )
+    loaded = answers_module.load(path, TODAY)
+    assert loaded.profile.short_org == "校党委" and loaded.profile.body == "党委"
+
+
+def test_an_unknown_kind_is_named_with_the_choices(tmp_path: Path) -> None:
+    path = tmp_path / "a.toml"
+    path.write_text(
+        'unit = "某单位"\nperiod = "2026年"\ngenre = "summary"\nactivities = ["开展学习"]\n'
+        'kind = "spaceship"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(AnswersError, match=r"不认识单位类型“spaceship”.*hospital"):
+        answers_module.load(path, TODAY)
+
+
+# -------------------------------------------------------------- whole drafts
+
+
+def test_no_agency_words_for_a_unit_that_is_not_one(case: tuple[Answers, Composition]) -> None:
+    answers, composition = case
+    typed = "".join(a.text for a in answers.activities)
+    if not answers.profile.kind.agency:
+        assert "机关" not in body(composition) or "机关" in typed
+
+
+def test_a_branch_never_speaks_of_branches_below_it(case: tuple[Answers, Composition]) -> None:
+    answers, composition = case
+    typed = "".join(a.text for a in answers.activities)
+    if not answers.profile.branches:
+        for word in ("各党支部", "各支部", "基层党组织", "中心组"):
+            assert word not in body(composition) or word in typed, word
+
+
+def test_the_full_name_only_where_a_writer_puts_it(case: tuple[Answers, Composition]) -> None:
+    """Title, opening, signature and at most one closing line; short forms elsewhere."""
+    answers, composition = case
+    report = composition.report
+    name = answers.profile.name
+    fixed = [report.title.text, *(s.text for s in report.opening)]
+    fixed += [s.text for s in report.signature]
+    closing = [s.text for s in report.closing if name in s.text]
+    assert len(closing) <= 1
+    elsewhere = [
+        p.text
+        for p in layout(report)
+        if name in p.text
+        and p.text not in fixed
+        and p.text not in closing
+        and not any(p.text in f or f in p.text for f in fixed)
+    ]
+    typed = [a.text for a in answers.activities]
+    assert all(any(name in t for t in typed) for _ in elsewhere), elsewhere
+
+
+def test_the_opening_names_the_guiding_thought_and_congress(
+    case: tuple[Answers, Composition],
+) -> None:
+    answers, composition = case
+    opening = "".join(s.text for s in composition.report.opening)
+    line = guidance(answers.period.year, answers.period.last_month)
+    assert line.thought in opening and line.congress in opening
+    assert opening.endswith("如下：")
+
+
+def test_a_duty_report_speaks_in_the_secretarys_own_voice(
+    case: tuple[Answers, Composition],
+) -> None:
+    answers, composition = case
+    if not answers.genre.first_person:
+        pytest.skip("not a 述职 report")
+    for block in composition.report.section("work").blocks:
+        said = "".join(s.text for s in block.intro) + "".join(i.text for i in block.items)
+        assert "本人" in said or "我" in said, block.heading
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in jieba.lcut(text) if len(w) >= 2 and w not in COMMON}
+
+
+def test_every_problem_is_answered_by_a_plan_sharing_its_words(
+    case: tuple[Answers, Composition],
+) -> None:
+    _, composition = case
+    problems = composition.report.section("problems").blocks[0].items
+    plans = composition.report.section("plans").blocks[0].items
+    plan_words = [_words(p.text) for p in plans]
+    for problem in problems:
+        first = problem.sentences[0].text
+        assert any(_words(first) & words for words in plan_words), first
+
+
+def test_no_plan_is_a_bare_slogan(case: tuple[Answers, Composition]) -> None:
+    _, composition = case
+    for plan in composition.report.section("plans").blocks[0].items:
+        if plan.sentences[0].sources[0].startswith("plan:"):
+            continue  # the writer's own plan, as typed
+        text = plan.text
+        assert len(text) >= 18, text
+        assert text not in ("进一步推进全面从严治党。", "加强队伍建设，提升执行力。")
+
+
+def test_every_numbered_list_has_at_least_two_items(case: tuple[Answers, Composition]) -> None:
+    _, composition = case
+    text = body(composition)
+    for line in text.splitlines():
+        if line.strip().startswith("一是"):
+            index = text.index(line)
+            assert "二是" in text[index:], line
+    for section in composition.report.sections:
+        for block in section.blocks:
+            if block.heading is None:
+                assert len(block.items) != 1 or section.role != "problems" or block.intro == ()
+
+
+def test_causes_come_two_or_three_or_not_at_all(case: tuple[Answers, Composition]) -> None:
+    answers, composition = case
+    blocks = composition.report.section("problems").blocks
+    if answers.genre.causes:
+        assert len(blocks) == 2 and 2 <= len(blocks[1].items) <= 3
+    else:
+        assert len(blocks) == 1
+
+
+def test_stock_problems_are_not_contradicted_by_the_facts(composer: Composer) -> None:
+    """党委会研究党建工作9次 rules out 对党建工作研究谋划少."""
+    answers = answers_module.load(DATA / "answers" / "college_year_duty.toml", TODAY)
+    problems = composer.compose(replace(answers, problems=())).report.section("problems")
+    text = "".join(i.text for i in problems.blocks[0].items)
+    assert ("研究谋划少" not in text and "议事规则" not in text) or "会前" in text
+
+
+def test_off_topic_and_out_of_period_activities_are_listed_to_the_writer(
+    composer: Composer,
+) -> None:
+    answers = answers_module.load(DATA / "answers" / "tax_quarter_summary.toml", TODAY)
+    extra = ("3月开展学雷锋志愿服务", "完成税费收入任务12亿元")
+    report = composer.compose(
+        replace(answers, activities=(*answers.activities, *(Activity(t) for t in extra)))
+    ).report
+    todo = "\n".join(report.todo)
+    assert re.search(r"第10项工作提到“3月”，不在2026年第三季度内", todo), todo
+    assert re.search(r"第11项工作.*业务工作", todo), todo
+    assert "3月开展学雷锋志愿服务" in to_text(report)  # kept as typed
