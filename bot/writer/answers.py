@@ -57,7 +57,8 @@ class Answers:
     @cached_property
     def profile(self) -> Profile:
         """Who is writing: the unit's kind, party body and the words a draft uses for them."""
-        return profile_for(self.unit, self.org, self.kind, self.short_org)
+        said = tuple(a.text for a in self.activities)
+        return profile_for(self.unit, self.org, self.kind, self.short_org, said)
 
     @property
     def unit_name(self) -> str:

@@ -79,10 +79,10 @@ class Composer:
     def subtopic(self, text: str) -> Subtopic | None:
         """The sub-topic an activity is about, by its keywords; business work goes under
         党建业务融合's 中心工作; None when nothing names one."""
+        if business(text):
+            return load_subtopics().get(CENTRAL_TASK.id)
         found = load_subtopics().match(text)
-        if found is not None:
-            return found.subtopic
-        return load_subtopics().get(CENTRAL_TASK.id) if business(text) else None
+        return found.subtopic if found is not None else None
 
     def compose(self, answers: Answers) -> Composition:
         return Drafting(self, answers).compose()

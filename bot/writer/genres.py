@@ -64,6 +64,7 @@ class Genre:
     problems_intro: str
     causes: str  # introduces the analysis of causes; empty when the genre has none
     plans_intro: str
+    problem_plan: str  # the plan for a writer's own problem no sub-topic answers
     closing: str
     closing_more: str  # a half year's or a year's second closing sentence
     signature: tuple[str, ...]
@@ -119,6 +120,7 @@ def _genre(key: str, value: dict[str, Any]) -> Genre:
         problems_intro=value["problems_intro"],
         causes=value["causes"],
         plans_intro=value["plans_intro"],
+        problem_plan=value["problem_plan"],
         closing=value["closing"],
         closing_more=value["closing_more"],
         signature=tuple(value["signature"]),

@@ -34,10 +34,11 @@ SLOGAN_MAX = 16
 class Problem:
     """One problem of the draft: its text, the theme and sub-topic its plan must answer."""
 
-    def __init__(self, text: str, theme: str, subtopic: Subtopic | None) -> None:
+    def __init__(self, text: str, theme: str, subtopic: Subtopic | None, own: bool = False) -> None:
         self.text = text
         self.theme = theme
         self.subtopic = subtopic
+        self.own = own  # the writer's own problem
 
 
 def problems_section(draft: Drafting, worked: list[str]) -> tuple[Section, list[Problem]]:
@@ -56,7 +57,7 @@ def problems_section(draft: Drafting, worked: list[str]) -> tuple[Section, list[
             items.append(Item((Sentence(text, (f"problem:{index}",)),)))
             subtopic = subtopics.answering(text)
             theme = subtopic.theme if subtopic else draft.matcher.classify(text).theme
-            problems.append(Problem(text, theme, subtopic))
+            problems.append(Problem(text, theme, subtopic, own=True))
     else:
         for subtopic in _candidates(draft, worked):
             if len(items) == STOCK_PROBLEMS[draft.answers.period.span]:
@@ -98,7 +99,7 @@ def plans_section(
     for problem in problems:
         if problem.subtopic is not None and problem.subtopic.id in answered:
             continue
-        item = _answer(draft, problem.subtopic, problem.theme, problem.text)
+        item = _answer(draft, problem.subtopic, problem.theme, problem.text, problem.own)
         if item is not None:
             items.append(item)
             themes.append(problem.theme)
@@ -171,15 +172,18 @@ def _busiest(draft: Drafting, theme: str) -> Subtopic | None:
     return subtopics[max(counts, key=lambda s: counts[s])]
 
 
-def _answer(draft: Drafting, subtopic: Subtopic | None, theme: str, text: str) -> Item | None:
-    """A plan answering `text`: its sub-topic's curated plan, else a mined plan of its theme."""
+def _answer(
+    draft: Drafting, subtopic: Subtopic | None, theme: str, text: str, own: bool = False
+) -> Item | None:
+    """A plan answering `text`: its sub-topic's curated plan; for the writer's own problem
+    that no sub-topic answers, a plan naming that problem; else a mined plan of its theme."""
     if subtopic is not None:
         # A quarter's plan says one thing; a half year's or a year's, two.
         wanted = 1 if draft.answers.period.span == "quarter" else 2
         bodies: list[Sentence] = []
         for number, plan in enumerate(subtopic.plans, start=1):
             filled = draft.fit.fill(plan)
-            if filled and draft.ledger.is_new(filled) and not draft.fit.forbids(filled):
+            if filled and _fits_plan(draft, filled):
                 draft.ledger.use(filled)
                 source = f"curated:{subtopic.id}:plan:{number}"
                 bodies.append(Sentence(f"{filled.rstrip('。')}。", (source,)))
@@ -188,6 +192,13 @@ def _answer(draft: Drafting, subtopic: Subtopic | None, theme: str, text: str) -
         if bodies:
             lead = _plan_lead(draft, subtopic.theme)
             return Item((lead, *bodies) if lead else tuple(bodies))
+    if own:
+        # The writer's own problem that no sub-topic's plans answer: a plan naming it.
+        core = text.rstrip("。")
+        answer = draft.fit.fill(draft.genre.problem_plan.replace("{问题}", core))
+        if answer:
+            draft.ledger.use(answer)
+            return Item((Sentence(answer, (draft.genre.source,)),))
     item, _ = statement(draft, Kind.PLAN, theme, text)
     return item
 
@@ -233,3 +244,11 @@ def statement(draft: Drafting, kind: Kind, theme: str, text: str) -> tuple[Item 
                     break
         return Item(tuple(sentences)), sentence.text
     return None, ""
+
+
+def _fits_plan(draft: Drafting, text: str) -> bool:
+    """A plan not said yet, fit for the unit, and about the next period: 年初 only when the
+    next period starts a year."""
+    if "年初" in text and draft.answers.period.last_month != 12:
+        return False
+    return draft.ledger.is_new(text) and not draft.fit.forbids(text)

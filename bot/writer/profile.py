@@ -209,13 +209,33 @@ def body_of(org: str) -> str | None:
     return next((b for b in BODIES if org.endswith(b)), None)
 
 
+# How a writer names their own party body in what they did (支部书记, 党委会 …): when the
+# unit's name does not say, this does, before the kind's usual body.
+_BODY_CUES = (
+    ("党工委", ("党工委",)),
+    ("党委", ("党委会", "党委书记", "党委委员", "院党委", "局党委", "校党委", "公司党委")),
+    ("党组", ("党组会", "党组书记", "局党组")),
+    ("党总支", ("党总支", "总支书记", "总支委员")),
+    ("党支部", ("支部书记", "支委会", "支部委员", "支部党员大会", "本支部", "院支部", "所支部")),
+)
+
+
+def body_named_in(texts: tuple[str, ...]) -> str | None:
+    """The party body the writer's own words name, if they name exactly one."""
+    joined = "".join(texts)
+    named = [body for body, cues in _BODY_CUES if any(cue in joined for cue in cues)]
+    return named[0] if len(named) == 1 else None
+
+
 def profile_for(
     unit: str,
     org: str | None = None,
     kind: str | None = None,
     short_org: str | None = None,
+    said: tuple[str, ...] = (),
 ) -> Profile:
-    """The profile of `unit`: from its name, with the writer's overrides."""
+    """The profile of `unit`: from its name, with the writer's overrides; `said` is what
+    the writer typed, which may name the party body (支部书记 → 党支部)."""
     units = load_units()
     name = strip_party(unit)
     found = _find(units, name) if kind is None else (units.kind(kind), None)
@@ -226,7 +246,7 @@ def profile_for(
     if org is None and unit != name:
         org = unit
     body = body_of(org) if org else None
-    body = body or the_kind.body
+    body = body or body_named_in(said) or the_kind.body
     if org is None:
         org = name + body
     return Profile(

@@ -135,12 +135,29 @@ class WorkSection:
                         placed[index - 1] = Placed(
                             theme, current.classification, lead, current.text, current.subtopic
                         )
+            items = self.evened(theme, items)
             heading = self.heading(theme, "".join(d.worked[theme]))
             # A half year's or a year's subsection is framed more fully.
             long = d.answers.period.span != "quarter"
             framing = self.framing(theme, 2 if long else 1)
             blocks.append((Block(heading, framing, tuple(items)), theme))
         return placed, blocks
+
+    def evened(self, theme: str, items: list[Item]) -> list[Item]:
+        """Items of one list all with a lead or all without: a fact no sub-topic names gets a
+        lead naming its theme's work when its neighbours have leads."""
+        led = [len(item.sentences) > 1 for item in items]
+        if all(led) or not any(led):
+            return items
+        options = self.subtopics.themes[theme].headings["short"]
+        out = []
+        for item, has_lead in zip(items, led, strict=True):
+            lead = None if has_lead else self.curated(options, f"curated:{theme}:heading")
+            if lead is None:
+                out.append(item)
+            else:
+                out.append(Item((Sentence(f"{lead.text}。", lead.sources), *item.sentences)))
+        return out
 
     def place(
         self, activity: Activity, text: str
@@ -160,18 +177,32 @@ class WorkSection:
     # ------------------------------------------------------------ the parts
 
     def heading(self, theme: str, facts: str) -> Sentence:
-        """A heading of the draft's shape: a mined one of that shape claiming nothing
-        beyond the facts, else the theme's curated one."""
+        """A heading of the draft's shape that claims no more than the theme's work.
+
+        The curated headings were written to stand over any activities of their
+        theme; a mined heading (of the same shape, claiming nothing beyond the
+        facts) serves when they are used up — mined ones often carry their
+        source's own programme (一体化综合监督) and so come second.
+        """
         d = self.d
+        options = self.subtopics.themes[theme].headings[self.style]
+        sentence = self.curated(options, f"curated:{theme}:heading", keep=self.claims(facts))
+        if sentence is not None:
+            return sentence
         phrase = d.pick(Kind.HEADING, theme, facts, fact=facts)
         if phrase is not None and heading_style(phrase.text) == self.style:
-            sentence = d.stock(phrase)
-            if sentence is not None:
-                return sentence
-        options = self.subtopics.themes[theme].headings[self.style]
-        return self.curated(options, f"curated:{theme}:heading") or d.fixed(
-            f"扎实推进{d.c.lexicon.label(theme)}", f"theme:{theme}"
-        )
+            mined = d.stock(phrase)
+            if mined is not None:
+                return mined
+        return d.fixed(f"扎实推进{d.c.lexicon.label(theme)}", f"theme:{theme}")
+
+    def claims(self, facts: str) -> Callable[[str], bool]:
+        """Whether a heading or framing names only work the facts show (by sub-topic words)."""
+
+        def shown(text: str) -> bool:
+            return all(k in facts for k in self.subtopics.keywords_in(text))
+
+        return shown
 
     def framing(self, theme: str, count: int = 1) -> tuple[Sentence, ...]:
         """The sentences that open a subsection; a 述职 speaks in the first person.
@@ -188,8 +219,10 @@ class WorkSection:
         def headless(framing: str) -> str:
             return framing.removeprefix(owner)
 
+        shown = self.claims("".join(self.d.worked.get(theme, ())))
+
         def subjected(framing: str) -> bool:
-            return framing.startswith(owner)
+            return framing.startswith(owner) and shown(framing)
 
         source = f"curated:{theme}:framing"
         first = self.curated(options, source, keep=subjected, shape=named)
