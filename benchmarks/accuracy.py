@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Classifier accuracy: on the labelled chat-style activities (tests/data/activities.toml,
+"""Classifier accuracy: themes and sub-topics of tests/data/subtopics_labelled.toml (a set
+written without looking at the lexicon; its `holdout` part is never tuned on), and
+on the labelled chat-style activities (tests/data/activities.toml,
 which the theme lexicon was tuned on), on a held-out set written afterwards and never tuned
 on (tests/data/activities_holdout.toml), and leave-one-document-out on the seeds'
 hand-labelled work items (tests/data/seed_items.toml).
@@ -13,6 +15,9 @@ import argparse
 import tomllib
 from pathlib import Path
 
+from bot.writer.answers import Activity
+from bot.writer.compose import Composer
+from bot.writer.wording import formalise
 from phrasebank import corpus
 from phrasebank.build import bundled_corpus
 from phrasebank.evaluation import Labelled, accuracy, leave_one_out
@@ -40,6 +45,8 @@ def main() -> None:
             for text, expected, got in score.misses:
                 print(f"  {expected:>14} → {got:<14} {text}")
 
+    subtopics(Composer(matcher.bank, matcher), args.misses)
+
     seeds = tomllib.loads((DATA / "seed_items.toml").read_text("utf-8"))["item"]
     labels = [(s["document"], s["starts"], s["theme"]) for s in seeds]
     scores = leave_one_out(documents, labels)
@@ -51,6 +58,32 @@ def main() -> None:
         if args.misses:
             for text, expected, got in part.misses:
                 print(f"      {expected:>14} → {got:<14} {text[:50]}")
+
+
+def subtopics(composer: Composer, misses: bool) -> None:
+    """Theme and sub-topic as the draft files them, on the tuning and the held-out parts."""
+    labelled = tomllib.loads((DATA / "subtopics_labelled.toml").read_text("utf-8"))["activity"]
+    print("\nthemes and sub-topics as the draft files them (subtopics_labelled.toml):")
+    for held_out in (False, True):
+        part = [a for a in labelled if a.get("holdout", False) == held_out]
+        themes = subs = 0
+        wrong = []
+        for entry in part:
+            text = formalise(entry["text"])
+            theme = composer.classify(Activity(entry["text"])).theme
+            found = composer.subtopic(text)
+            themes += theme == entry["theme"]
+            subs += found is not None and found.id == entry["subtopic"]
+            if found is None or found.id != entry["subtopic"]:
+                wrong.append((entry["subtopic"], found.id if found else "—", entry["text"]))
+        name = "held out (never tuned on)" if held_out else "tuning part"
+        print(
+            f"  {name}: {len(part)} activities   theme {themes / len(part):.1%}"
+            f"   sub-topic {subs / len(part):.1%}"
+        )
+        if misses and not held_out:
+            for expected, got, text in wrong:
+                print(f"      {expected:>24} → {got:<24} {text}")
 
 
 if __name__ == "__main__":

@@ -153,6 +153,36 @@ def main() -> None:
             runs.append((time.perf_counter() - start) * 1000)
         activities = len(draft.activities)
         print(f"  whole draft ({activities} activities): {summary(runs)}")
+        # A writer at the limit: 60 activities, typed ones repeated with their numbers changed.
+        sixty = replace(
+            draft,
+            activities=tuple(
+                answers.Activity(f"{texts[i % len(texts)]}（第{i + 1}批）") for i in range(60)
+            ),
+        )
+        composer.compose(sixty)
+        runs = []
+        for _ in range(5):
+            start = time.perf_counter()
+            composer.compose(sixty)
+            runs.append((time.perf_counter() - start) * 1000)
+        print(f"  whole draft (60 activities): {summary(runs)}")
+
+    print("\nitems of the answers files (seed bank): with a lead, with an effect clause")
+    composer = Composer(small)
+    for path in sorted((DATA / "answers").glob("*.toml")):
+        composition = composer.compose(answers.load(path))
+        items = [
+            item for block in composition.report.section("work").blocks for item in block.items
+        ]
+        led = sum(len(item.sentences) > 1 for item in items)
+        effect = sum(
+            any(not s.startswith("activity:") for s in item.sentences[-1].sources) for item in items
+        )
+        print(
+            f"  {path.stem:<34} {len(items):>3} items   lead {led / len(items):5.0%}"
+            f"   effect {effect / len(items):5.0%}"
+        )
 
 
 if __name__ == "__main__":
