@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 # An effect clause is added only to facts shorter than this; a long item has said enough.
 # A half year's or a year's report, being a fuller account, allows longer items one too.
 EFFECT_MAX_FACT = {"quarter": 110, "half": 160, "year": 160}
+# A heading sharing this long a stretch with its framing sentence would only repeat it.
+HEADING_ECHO = 8
 # One item joins at most this many activities, and this many characters of them;
 # more of one sub-topic go on in a further item with the next lead.
 GROUP_MAX = 3
@@ -136,10 +138,11 @@ class WorkSection:
                             theme, current.classification, lead, current.text, current.subtopic
                         )
             items = self.evened(theme, items)
-            heading = self.heading(theme, "".join(d.worked[theme]))
             # A half year's or a year's subsection is framed more fully.
             long = d.answers.period.span != "quarter"
             framing = self.framing(theme, 2 if long else 1)
+            said = "".join(f.text for f in framing)
+            heading = self.heading(theme, "".join(d.worked[theme]), said)
             blocks.append((Block(heading, framing, tuple(items)), theme))
         return placed, blocks
 
@@ -176,7 +179,7 @@ class WorkSection:
 
     # ------------------------------------------------------------ the parts
 
-    def heading(self, theme: str, facts: str) -> Sentence:
+    def heading(self, theme: str, facts: str, framing: str = "") -> Sentence:
         """A heading of the draft's shape that claims no more than the theme's work.
 
         The curated headings were written to stand over any activities of their
@@ -186,9 +189,16 @@ class WorkSection:
         """
         d = self.d
         options = self.subtopics.themes[theme].headings[self.style]
-        sentence = self.curated(options, f"curated:{theme}:heading", keep=self.claims(facts))
-        if sentence is not None:
-            return sentence
+        shown = self.claims(facts)
+
+        def fresh(heading: str) -> bool:
+            # Not its own framing sentence over again.
+            return shown(heading) and not _shares_stretch(heading, framing, HEADING_ECHO)
+
+        for keep in (fresh, shown):
+            sentence = self.curated(options, f"curated:{theme}:heading", keep=keep)
+            if sentence is not None:
+                return sentence
         phrase = d.pick(Kind.HEADING, theme, facts, fact=facts)
         if phrase is not None and heading_style(phrase.text) == self.style:
             mined = d.stock(phrase)
