@@ -11,6 +11,7 @@ worked on. Nothing is used twice, and every sentence keeps its sources.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
@@ -35,6 +36,8 @@ from .work import CENTRAL_TASK, Placed, WorkSection
 T = TypeVar("T")
 # A lead this similar (0–100) to a clause of its subsection's heading would only repeat it.
 ECHO = 60
+# Mined wording that reports its source's own results is a fact of that unit, not stock.
+ACHIEVEMENT = re.compile(r"获|被评为|采用|表彰|荣誉|批示|肯定|第一名|先进")
 # How sure a theme is when a sub-topic's own keywords name it.
 SUBTOPIC_CONFIDENCE = 0.8
 # A plan statement longer than this does not make a heading.
@@ -58,6 +61,7 @@ class Composer:
         self.bank = bank
         self.matcher = matcher or Matcher(bank)
         self.lexicon = load_lexicon()
+        self._by_subtopic: dict[tuple[Kind, str, str], list[Phrase]] | None = None
 
     def classify(self, activity: Activity) -> Classification:
         """An activity's theme as the draft will file it (see :meth:`subtopic`)."""
@@ -75,6 +79,30 @@ class Composer:
             ranking=ranking,
             low=False,
         )
+
+    def of_subtopic(self, kind: Kind, theme: str, subtopic: str) -> list[Phrase]:
+        """The bank's phrases of `kind` in `theme` that are of `subtopic`, most frequent first.
+
+        Indexed once per composer: a bank of 100,000 phrases is read once, not per item.
+        Mined wording that reports its source's own results (获…表彰, 被评为) is a fact of
+        that unit, never stock wording, and is left out.
+        """
+        if self._by_subtopic is None:
+            index: dict[tuple[Kind, str, str], list[Phrase]] = {}
+            subtopics = load_subtopics()
+            for phrase in self.bank:
+                if phrase.kind not in (Kind.LEAD, Kind.EFFECT) or not phrase.theme:
+                    continue
+                if ACHIEVEMENT.search(phrase.text):
+                    continue
+                found = subtopics.match(phrase.text, phrase.theme)
+                if found is not None:
+                    key = (phrase.kind, phrase.theme, found.subtopic.id)
+                    index.setdefault(key, []).append(phrase)
+            for phrases in index.values():
+                phrases.sort(key=lambda p: (-p.frequency, p.id))
+            self._by_subtopic = index
+        return self._by_subtopic.get((kind, theme, subtopic), [])
 
     def subtopic(self, text: str) -> Subtopic | None:
         """The sub-topic an activity is about, by its keywords; business work goes under
@@ -208,10 +236,12 @@ class Drafting:
 
     def heading(self, role: str) -> Sentence:
         options = [(h, self.genre.source) for h in self.genre.headings(role)]
+        seen = {text for text, _ in options}
         for phrase in self.c.bank.select(Kind.SECTION_HEADING, role=role):
             text = phrase.template
             suits = not phrase.slots and self.genre.accepts_heading(role, text)
-            if suits and all(text != o for o, _ in options):
+            if suits and text not in seen:
+                seen.add(text)
                 options.append((text, phrase.id))
         text, source = self.choose(options)
         self.ledger.use(text)

@@ -39,8 +39,8 @@ GROUP_MAX = 3
 GROUP_CHARS = 200
 # A lead sharing a stretch this long with its facts would only repeat them.
 ECHO_CHARS = 6
-# Mined wording that reports its source's own results is a fact of that unit, not stock.
-ACHIEVEMENT = re.compile(r"获|被评为|采用|表彰|荣誉|批示|肯定|第一名|先进")
+# Mined leads and effects of a sub-topic tried for one item.
+MINED_CANDIDATES = 3
 # A bare noun phrase the writer typed ("端午包粽子活动") becomes a whole sentence.
 _BARE_ENDS = ("活动", "比赛", "竞赛", "培训", "讲座", "仪式", "展览", "晚会", "运动会", "健步走")
 _MEETINGS = ("会议", "大会", "座谈会", "推进会", "部署会", "研讨会", "报告会", "分享会")
@@ -335,16 +335,13 @@ class WorkSection:
     def mined(self, kind: Kind, theme: str, subtopic: Subtopic, facts: str) -> list[Phrase]:
         """Mined phrases of `kind` that are of `subtopic` and claim nothing beyond the facts."""
         d = self.d
-
-        def allow(phrase: Phrase) -> bool:
-            if ACHIEVEMENT.search(phrase.text):
-                return False
-            found = self.subtopics.match(phrase.text, theme)
-            if found is None or found.subtopic.id != subtopic.id:
-                return False
-            return d.c.lexicon.entailed(phrase.text, theme, facts) and d.fit.allows(phrase)
-
-        return d.matcher.best(kind, theme, facts, count=3, allow=allow)
+        found = []
+        for phrase in d.c.of_subtopic(kind, theme, subtopic.id):
+            if d.c.lexicon.entailed(phrase.text, theme, facts) and d.fit.allows(phrase):
+                found.append(phrase)
+                if len(found) == MINED_CANDIDATES:
+                    break
+        return found
 
     def curated(
         self,
