@@ -118,6 +118,17 @@ def summary(times: list[float]) -> str:
     return f"median {median:6.2f} ms   mean {mean:6.2f} ms   p95 {p95:6.2f} ms"
 
 
+def drafting(composer: Composer, draft: answers.Answers) -> list[float]:
+    """Milliseconds to compose `draft`, five times after one warm-up."""
+    composer.compose(draft)
+    runs = []
+    for _ in range(5):
+        start = time.perf_counter()
+        composer.compose(draft)
+        runs.append((time.perf_counter() - start) * 1000)
+    return runs
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--size", type=int, default=100_000)
@@ -145,14 +156,8 @@ def main() -> None:
         scan = summary(full_scan(bank, texts[:20]))
         print(f"  one activity, full rapidfuzz.process.extract scan:  {scan}")
         composer = Composer(bank, matcher)
-        composer.compose(draft)
-        runs = []
-        for _ in range(5):
-            start = time.perf_counter()
-            composer.compose(draft)
-            runs.append((time.perf_counter() - start) * 1000)
         activities = len(draft.activities)
-        print(f"  whole draft ({activities} activities): {summary(runs)}")
+        print(f"  whole draft ({activities} activities): {summary(drafting(composer, draft))}")
         # A writer at the limit: 60 activities, typed ones repeated with their numbers changed.
         sixty = replace(
             draft,
@@ -160,13 +165,7 @@ def main() -> None:
                 answers.Activity(f"{texts[i % len(texts)]}（第{i + 1}批）") for i in range(60)
             ),
         )
-        composer.compose(sixty)
-        runs = []
-        for _ in range(5):
-            start = time.perf_counter()
-            composer.compose(sixty)
-            runs.append((time.perf_counter() - start) * 1000)
-        print(f"  whole draft (60 activities): {summary(runs)}")
+        print(f"  whole draft (60 activities): {summary(drafting(composer, sixty))}")
 
     print("\nitems of the answers files (seed bank): with a lead, with an effect clause")
     composer = Composer(small)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -17,13 +16,11 @@ from bot.writer.compose import Composer, Composition
 from bot.writer.profile import guidance, load_units, profile_for
 from bot.writer.render import to_text
 from bot.writer.report import layout
-from phrasebank.bank import Bank
 
-from .conftest import DATA
+from .conftest import ANSWERS_CASES, DATA, DRAFT_DAY
 
-TODAY = dt.date(2026, 11, 21)
-CASES = sorted((DATA / "answers").glob("*.toml"))
-IDS = [p.stem for p in CASES]
+TODAY = DRAFT_DAY
+CASES = ANSWERS_CASES
 # Words too common to show that a plan answers a problem.
 COMMON = {
     "进一步", "加强", "工作", "推动", "开展", "不够", "还", "有待",
@@ -32,14 +29,13 @@ COMMON = {
 
 
 @pytest.fixture(scope="module")
-def composer(bank: Bank) -> Composer:
-    return Composer(bank)
+def composer(shared_composer: Composer) -> Composer:
+    return shared_composer
 
 
-@pytest.fixture(scope="module", params=CASES, ids=IDS)
-def case(request: pytest.FixtureRequest, composer: Composer) -> tuple[Answers, Composition]:
-    answers = answers_module.load(request.param, TODAY)
-    return answers, composer.compose(answers)
+@pytest.fixture
+def case(drafted: tuple[Answers, Composition]) -> tuple[Answers, Composition]:
+    return drafted
 
 
 def body(composition: Composition) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 import pytest
@@ -17,11 +16,10 @@ from bot.writer.wording import formalise
 from bot.writer.work import ECHO_CHARS, GROUP_MAX, heading_style, sentence_of
 from phrasebank.bank import Bank
 
-from .conftest import DATA
+from .conftest import ANSWERS_CASES, DATA, DRAFT_DAY
 
-TODAY = dt.date(2026, 11, 21)
-CASES = sorted((DATA / "answers").glob("*.toml"))
-IDS = [p.stem for p in CASES]
+TODAY = DRAFT_DAY
+CASES = ANSWERS_CASES
 # Typical-size answers files (about 10 activities a quarter, 15 a half year, 20 a year)
 # and the length of their report, before 待补充. The aim is 1,500–3,000 characters for
 # a quarter and 3,000–6,000 for a half year or a year, from the facts, their framing and
@@ -31,14 +29,13 @@ TYPICAL = {"quarter": (9, (1400, 3000)), "half": (14, (2700, 6000)), "year": (18
 
 
 @pytest.fixture(scope="module")
-def composer(bank: Bank) -> Composer:
-    return Composer(bank)
+def composer(shared_composer: Composer) -> Composer:
+    return shared_composer
 
 
-@pytest.fixture(scope="module", params=CASES, ids=IDS)
-def case(request: pytest.FixtureRequest, composer: Composer) -> tuple[Answers, Composition]:
-    answers = answers_module.load(request.param, TODAY)
-    return answers, composer.compose(answers)
+@pytest.fixture
+def case(drafted: tuple[Answers, Composition]) -> tuple[Answers, Composition]:
+    return drafted
 
 
 def work_items(composition: Composition) -> list[Item]:

@@ -9,10 +9,10 @@ in 待补充 with what was done with it. The word lists are data/checks.toml.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from phrasebank.text import read_data
 
 from .period import Period
 
@@ -31,8 +31,7 @@ class Lists:
 
 @cache
 def lists() -> Lists:
-    text = resources.files("bot.writer.data").joinpath("checks.toml").read_text("utf-8")
-    raw = tomllib.loads(text)
+    raw = read_data("bot.writer.data", "checks.toml")
     return Lists(
         days={day: tuple(months) for day, months in raw["days"].items()},
         business=tuple(raw["business"]["words"]),

@@ -10,19 +10,19 @@ ANSWERS.toml or the chat. Kinds and their words are data
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from bot.errors import InputError
+from phrasebank.text import read_data
 
 # Party organisations a unit's name may already end with (a 街道党工委, a 支部).
 # ``中共…委员会`` is a 党委 too, but a bare 委员会 is a government body (发展和改革委员会).
 PARTY_SUFFIXES = ("党工委", "党委", "党组", "党总支", "党支部", "支部委员会")
 BODIES = ("党工委", "党总支", "党支部", "党组", "党委")
 ANY = "*"
+DATA = "bot.writer.data"
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ class Units:
 
 @cache
 def load_units() -> Units:
-    raw = tomllib.loads(_data("units.toml"))
+    raw = read_data(DATA, "units.toml")
     kinds = tuple(_kind(entry) for entry in raw["kinds"])
     bodies = {
         name: Body(name, bool(value["branches"]), tuple(value["forbid"]))
@@ -113,10 +113,6 @@ def _kind(entry: dict[str, Any]) -> UnitKind:
     )
 
 
-def _data(name: str) -> str:
-    return resources.files("bot.writer.data").joinpath(name).read_text("utf-8")
-
-
 @dataclass(frozen=True)
 class Guidance:
     """What an opening names as its guiding line in a given month."""
@@ -127,7 +123,7 @@ class Guidance:
 
 @cache
 def _guidance() -> tuple[tuple[tuple[int, int], Guidance], ...]:
-    raw = tomllib.loads(_data("guidance.toml"))
+    raw = read_data(DATA, "guidance.toml")
     lines = [
         ((int(e["since"][0]), int(e["since"][1])), Guidance(e["thought"], e["congress"]))
         for e in raw["lines"]

@@ -11,11 +11,11 @@ project to fill what the corpus lacks; its source is ``curated:…`` in
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from phrasebank.text import read_data
 
 HEADING_STYLES = ("short", "paired", "long")
 
@@ -113,8 +113,7 @@ class Subtopics:
 
 @cache
 def load_subtopics() -> Subtopics:
-    text = resources.files("bot.writer.data").joinpath("subtopics.toml").read_text("utf-8")
-    raw = tomllib.loads(text)
+    raw = read_data("bot.writer.data", "subtopics.toml")
     subtopics = tuple(_subtopic(entry) for entry in raw["subtopics"])
     themes = {
         theme: ThemeWording(
