@@ -9,9 +9,13 @@ name and left untouched.
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import json
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -99,3 +103,31 @@ def fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+class Busy(Exception):
+    """Another process holds the lock asked for without waiting."""
+
+
+@contextmanager
+def file_lock(path: Path, *, wait: bool = True) -> Iterator[None]:
+    """Hold an exclusive OS lock (flock) on `path` across processes.
+
+    The kernel drops the lock when its holder dies, even by SIGKILL, so a
+    crashed process never leaves a stale lock behind. With `wait` false a held
+    lock raises :class:`Busy` at once.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise Busy(str(path)) from exc
+        except OSError as exc:
+            if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN):
+                raise Busy(str(path)) from exc
+            raise
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock

@@ -31,7 +31,7 @@ def composer(bank: Bank) -> Composer:
 
 @pytest.fixture(params=["memory", "json"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> ConversationStore:
-    return ConversationStore(None if request.param == "memory" else tmp_path / "conversations.json")
+    return ConversationStore(None if request.param == "memory" else tmp_path)
 
 
 @pytest.fixture
@@ -250,11 +250,10 @@ def test_the_same_update_twice_records_once(engine: Engine) -> None:
 
 
 def test_conversation_survives_a_new_engine(composer: Composer, tmp_path: Path) -> None:
-    path = tmp_path / "c.json"
-    first = Engine(composer, ConversationStore(path), lambda: TODAY)
+    first = Engine(composer, ConversationStore(tmp_path), lambda: TODAY)
     start(first)
     say(first, "组织党员观看警示教育片")
-    second = Engine(composer, ConversationStore(path), lambda: TODAY)
+    second = Engine(composer, ConversationStore(tmp_path), lambda: TODAY)
     conversation = second.store.load(USER)
     assert conversation.state is State.ACTIVITIES and len(conversation.entries) == 1
     assert "欢迎回来" in joined(say(second, "/start"))
@@ -269,23 +268,20 @@ def test_users_do_not_see_each_other(engine: Engine) -> None:
 
 
 def test_corrupt_store_is_named_and_left_alone(composer: Composer, tmp_path: Path) -> None:
-    path = tmp_path / "c.json"
+    path = tmp_path / "conversations.json"
     path.write_text("{broken", "utf-8")
     with pytest.raises(StateError, match=str(path)):
-        ConversationStore(path)
+        ConversationStore(tmp_path)
     assert path.read_text("utf-8") == "{broken"
 
 
 def test_stored_record_is_plain_json(composer: Composer, tmp_path: Path) -> None:
-    path = tmp_path / "c.json"
-    engine = Engine(composer, ConversationStore(path), lambda: TODAY)
+    engine = Engine(composer, ConversationStore(tmp_path), lambda: TODAY)
     start(engine)
     say(engine, "组织党员观看警示教育片")
-    data = json.loads(path.read_text("utf-8"))
-    records = list(data["conversations"].values())
-    assert (
-        records[0]["user"] == USER and records[0]["entries"][0]["text"] == "组织党员观看警示教育片"
-    )
+    data = json.loads((tmp_path / "conversations" / "test%3A1.json").read_text("utf-8"))
+    record = data["conversation"]
+    assert record["user"] == USER and record["entries"][0]["text"] == "组织党员观看警示教育片"
 
 
 def test_a_failing_step_is_logged_and_loses_nothing(

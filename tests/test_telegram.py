@@ -109,8 +109,8 @@ class BotProcess:
 
     @property
     def conversations(self) -> str:
-        path = self.folder / "data" / "conversations.json"
-        return path.read_text("utf-8") if path.exists() else ""
+        folder = self.folder / "data" / "conversations"
+        return "".join(p.read_text("utf-8") for p in sorted(folder.glob("*.json")))
 
 
 @pytest.fixture

@@ -9,8 +9,10 @@ new fields, and their never-read `drafted` flag is dropped.
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Any
+from enum import Enum
+from typing import Any, TypeVar
 
+from . import texts
 from .buttons import decode
 from .conversation import Choice, Conversation, Entry, Reply
 from .states import After, Role, State
@@ -18,6 +20,11 @@ from .states import After, Role, State
 FORMAT = 2
 
 Record = dict[str, Any]
+E = TypeVar("E", bound=Enum)
+
+
+class UnknownValue(ValueError):
+    """A stored state, role or flag this code does not know; the message says which."""
 
 
 def to_record(conversation: Conversation) -> Record:
@@ -64,12 +71,12 @@ def _content(conversation: Conversation) -> Record:
 
 def _from_content(data: Record) -> dict[str, Any]:
     if "auto" in data:
-        auto = frozenset(Role(role) for role in data["auto"])
+        auto = frozenset(_known(Role, role) for role in data["auto"])
     else:  # format 1
         auto = frozenset(role for role in Role if data.get(f"{role.value}_auto"))
     after = data.get("after", After.DRAFT if data.get("revising") else After.NEXT)
     return {
-        "state": State(data.get("state", "idle")),
+        "state": _known(State, data.get("state", "idle")),
         "unit": data.get("unit"),
         "period": data.get("period"),
         "genre": data.get("genre"),
@@ -77,10 +84,18 @@ def _from_content(data: Record) -> dict[str, Any]:
         "problems": tuple(data.get("problems", ())),
         "plans": tuple(data.get("plans", ())),
         "auto": auto,
-        "after": After(after),
+        "after": _known(After, after),
         "options": _choices(data.get("options", ())),
         "next_key": int(data.get("next_key", 1)),
     }
+
+
+def _known(kind: type[E], value: Any) -> E:
+    """`value` as a member of `kind`; a value this code does not know is a damaged record."""
+    try:
+        return kind(value)
+    except ValueError:
+        raise UnknownValue(texts.unknown_value(value)) from None
 
 
 def _choice(choice: Choice) -> Record:

@@ -6,6 +6,8 @@ and the writer's words. A meta-test checks every constant here is used.
 
 from __future__ import annotations
 
+import errno
+
 GREETING = (
     "您好！我是总结助手。告诉我本单位这段时间做了哪些工作，我帮您写成规范的党建工作报告"
     "（党建工作总结、主体责任情况报告或书记述职报告），并生成 Word 文档。"
@@ -196,7 +198,55 @@ def store_unreadable(path: object, reason: str) -> str:
 
 
 def record_damaged(path: object, user: str, problem: object) -> str:
-    return f"对话数据文件 {path} 中用户 {user} 的记录已损坏（{problem}）"
+    return (
+        f"对话记录 {path}（用户 {user}）已损坏：{problem}。程序没有改动它；"
+        "请从备份恢复，或把它移走后重新开始"
+    )
+
+
+def record_unreadable(path: object, reason: str) -> str:
+    return f"无法读取对话记录 {path}（{reason}）"
+
+
+def record_read_only(path: object) -> str:
+    return f"对话记录 {path} 是只读的，程序没有改动它；如需继续这段对话，请先恢复它的写权限"
+
+
+def store_unwritable(path: object, reason: str) -> str:
+    return (
+        f"无法在 {path} 保存对话（{reason}）；刚才的输入没有记录。"
+        "请检查权限，或用环境变量 ZONGJIE_DATA_DIR 指定另一个数据目录"
+    )
+
+
+def unknown_value(value: object) -> str:
+    return f"无法识别的取值“{value}”"
+
+
+def missing_field(name: str) -> str:
+    return f"缺少字段 {name}"
+
+
+def os_reason(number: int | None, fallback: str) -> str:
+    """An operating-system error, said in Chinese where it is a common one."""
+    return _OS_REASONS.get(number or 0, fallback)
+
+
+_OS_REASONS = {
+    errno.EACCES: "没有权限",
+    errno.EPERM: "不允许修改（文件或目录可能被设为只读或不可更改）",
+    errno.EROFS: "只读文件系统",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.ENOENT: "不存在",
+    errno.EISDIR: "是一个文件夹",
+    errno.ENOTDIR: "路径中有一段不是文件夹",
+    errno.EDQUOT: "超出磁盘配额",
+}
+
+NOT_JSON = "不是有效的 JSON"
+WRONG_USER = "记录里的用户与文件名不符"
+BAD_FIELDS = "字段缺失或格式不对"
+MEMORY = "（内存）"
 
 
 # What the adapters say on their own, outside any conversation step.

@@ -6,6 +6,7 @@ Library errors become one Chinese line on stderr and a non-zero exit status.
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import logging
 import os
@@ -75,6 +76,25 @@ def data_dir() -> Path:
         return Path(configured)
     base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
     return Path(base) / "zongjie"
+
+
+LEGACY_CONSOLE_USER = "console"
+MAX_WRITER = 64
+
+
+def default_writer() -> str:
+    """The operating-system user: each person at the server has a console conversation."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no name for this uid (a bare container)
+        return str(os.getuid())
+
+
+def console_user(writer: str) -> str:
+    name = writer.strip()
+    if not name or len(name) > MAX_WRITER or any(not c.isprintable() for c in name):
+        raise UsageError(f"--writer 需要一个不超过 {MAX_WRITER} 个字的名字，例如 --writer 张三")
+    return f"console:{name}"
 
 
 def default_db() -> Path:
@@ -249,13 +269,20 @@ def cmd_chat(args: argparse.Namespace) -> int:
     from .console import Console  # noqa: PLC0415
 
     folder = data_dir()
-    bank = open_bank(Path(args.db) if args.db else None)
-    store = ConversationStore(folder / "conversations.json")
-    try:
+    writer = args.writer if args.writer is not None else default_writer()
+    user = console_user(writer)
+    store = ConversationStore(folder)
+    if args.writer is None:
+        # Before --writer every console shared one conversation; it is the OS user's now.
+        store.adopt(LEGACY_CONSOLE_USER, user)
+
+    def busy() -> None:
+        print(f"“{writer}”的对话正在另一个终端中进行，等它结束后再继续……", file=sys.stderr)
+
+    with store.session(user, busy):
+        bank = open_bank(Path(args.db) if args.db else None)
         engine = Engine(Composer(bank), store)
-        return Console(engine, folder / "exports").run()
-    finally:
-        store.close()
+        return Console(engine, folder / "exports", user).run()
 
 
 # -------------------------------------------------------------- telegram
@@ -277,7 +304,7 @@ def cmd_telegram(args: argparse.Namespace) -> int:
         bank = load_bank(settings.phrasebank)
     else:
         bank = bundled_bank(settings.data_dir / "phrasebank.json")
-    store = ConversationStore(settings.data_dir / "conversations.json")
+    store = ConversationStore(settings.data_dir)
     print("正在启动 Telegram 机器人（按 Ctrl+C 停止）……", file=sys.stderr)
     try:
         TelegramBot(settings, Engine(Composer(bank), store)).run()
@@ -338,6 +365,9 @@ def build_parser() -> argparse.ArgumentParser:
     draft.set_defaults(handler=cmd_draft)
 
     chat = sub.add_parser("chat", help="在终端里对话写报告（也可以用管道输入）")
+    chat.add_argument(
+        "--writer", metavar="NAME", help="写作者的名字，每人一段对话；默认是当前系统用户名"
+    )
     _bank_option(chat)
     chat.set_defaults(handler=cmd_chat)
 

@@ -18,13 +18,12 @@ from bot.chat.steps import COMMANDS
 from bot.errors import BotError
 from phrasebank.files import write_atomic
 
-USER = "console"
-
 
 class Console:
-    def __init__(self, engine: Engine, exports: Path, out: TextIO | None = None) -> None:
+    def __init__(self, engine: Engine, exports: Path, user: str, out: TextIO | None = None) -> None:
         self.engine = engine
         self.exports = exports
+        self.user = user
         self.out = out or sys.stdout
 
     def run(self, lines: TextIO | None = None) -> int:
@@ -32,7 +31,7 @@ class Console:
         interactive = source.isatty() and self.out.isatty()
         if interactive:
             _complete_commands()
-            self.show(self.engine.handle(USER, Event.from_text("/start")))
+            self.show(self.engine.handle(self.user, Event.from_text("/start")))
         while True:
             try:
                 line = input("> ") if interactive else _read_line(source)
@@ -43,7 +42,7 @@ class Console:
                 return 0
             if not line.strip():
                 continue
-            self.show(self.engine.handle(USER, Event.from_text(line.rstrip("\r\n"))))
+            self.show(self.engine.handle(self.user, Event.from_text(line.rstrip("\r\n"))))
 
     def show(self, replies: list[Reply]) -> None:
         for reply in replies:
@@ -57,7 +56,7 @@ class Console:
 
     def export(self, caption: str) -> None:
         try:
-            name, data = self.engine.document(USER)
+            name, data = self.engine.document(self.user)
         except BotError as exc:
             self.say(str(exc))
             return
