@@ -22,6 +22,7 @@ from bot.writer import answers, render
 from bot.writer.answers import Activity
 from bot.writer.compose import Composer
 from bot.writer.docxfile import render_docx, write_docx
+from phrasebank import tokens
 from phrasebank.bank import Bank
 from phrasebank.build import build as build_bank
 from phrasebank.build import bundled_bank, bundled_corpus, bundled_meta
@@ -300,6 +301,7 @@ def cmd_telegram(args: argparse.Namespace) -> int:
         config = Path("config.toml")
     settings = settings_module.load(config, os.environ, data_dir())
     settings_module.configure_logging(settings)
+    tokens.use_cache(settings.data_dir)
     if settings.phrasebank:
         bank = load_bank(settings.phrasebank)
     else:
@@ -388,6 +390,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _utf8_streams()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     parser = build_parser()
+    tokens.use_cache(data_dir())
     try:
         args = parser.parse_args(argv)
         if not getattr(args, "handler", None):
