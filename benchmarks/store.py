@@ -53,8 +53,9 @@ def writer(index: int) -> Conversation:
         entries=entries,
         next_key=ENTRIES + 1,
     )
-    for _ in range(10):
-        base = replace(base.remembered(), entries=base.entries)
+    # The last ten activities were recorded one step each: ten undo snapshots.
+    for count in range(ENTRIES - 10, ENTRIES + 1):
+        base = replace(base.remembered() if count > ENTRIES - 10 else base, entries=entries[:count])
     return base
 
 

@@ -183,3 +183,27 @@ def test_a_read_only_data_directory_is_one_line(
     with pytest.raises(StateError, match=r"无法在 .* 保存对话（(没有权限|不允许修改)"):
         ConversationStore(folder)
     assert list(folder.iterdir()) == []
+
+
+def test_undo_history_is_bounded_and_cheap(composer: Composer, tmp_path: Path) -> None:
+    """Ten snapshots of a long conversation cost little more than the conversation itself."""
+    store = ConversationStore(tmp_path)
+    engine = Engine(composer, store, lambda: TODAY)
+    for text in ("/new", "江北市交通运输局", "2026年", "1"):
+        engine.handle("w", Event.from_text(text))
+    for number in range(1, 31):
+        engine.handle(
+            "w", Event.from_text(f"组织党员开展第{number}次集中学习，{number + 20}人参加")
+        )
+    path = tmp_path / "conversations" / "w.json"
+    record = json.loads(path.read_text("utf-8"))["conversation"]
+    assert len(record["undo"]) == 10
+    undo = len(json.dumps(record["undo"], ensure_ascii=False))
+    assert undo < len(json.dumps(record["entries"], ensure_ascii=False))
+    conversation = store.load("w")
+    for number in range(30, 20, -1):
+        assert len(conversation.entries) == number
+        previous = conversation.undone()
+        assert previous is not None
+        conversation = previous
+    assert conversation.undone() is None
