@@ -99,5 +99,9 @@ def bundled_bank(path: Path) -> Bank:
             return load_bank(path)
         log.info("bundled corpus or miner changed; re-mining %s", path)
     result = build([bundled_corpus()])
-    save_bank(result.bank, path, meta)
+    try:
+        save_bank(result.bank, path, meta)
+    except OSError as exc:
+        # A read-only data directory: the bank serves this run and is mined again next time.
+        log.info("could not cache the bank at %s: %s", path, exc)
     return result.bank

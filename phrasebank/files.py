@@ -91,6 +91,37 @@ def write_atomic(path: Path, data: bytes, private: bool = True) -> None:
     fsync_dir(path.parent)
 
 
+def write_new(path: Path, data: bytes) -> Path:
+    """Write `data` under `path`'s name or, if that is taken, `name（2）`, `name（3）` …
+
+    Never replaces a file: each name is claimed with a hard link, which fails
+    when the name exists, so two processes writing at once get two files.
+    Returns the path written.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        os.chmod(tmp, 0o644)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        number = 1
+        while True:
+            target = (
+                path if number == 1 else path.with_name(f"{path.stem}（{number}）{path.suffix}")
+            )
+            try:
+                os.link(tmp, target)
+            except FileExistsError:
+                number += 1
+                continue
+            fsync_dir(path.parent)
+            return target
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+
+
 def fsync_dir(folder: Path) -> None:
     """Make a rename in `folder` durable (where the platform allows)."""
     try:

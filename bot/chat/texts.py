@@ -38,7 +38,15 @@ IDLE_HINT = "发送 /new 开始写一份新报告，发送 /help 查看全部命
 UNKNOWN_COMMAND = "不认识命令“{command}”。发送 /help 查看可用命令。"
 CANCELLED = "已放弃本次报告。发送 /new 可以重新开始。"
 NOTHING_TO_UNDO = "没有可以撤销的操作了。"
-UNDONE = "已撤销上一步。"
+UNDO_ADDED = "刚才记录的{items}"
+UNDO_REMOVED = "刚才的删除，{items}已恢复"
+UNDO_EDITED = "对第 {number} 项的修改，恢复为“{text}”"
+UNDO_THEME = "第 {number} 项的主题修改"
+UNDO_WORDING = "第 {number} 项的换说法"
+UNDO_ANSWER = "{what}“{value}”"
+UNDO_STATEMENTS = "对问题或打算的修改"
+UNDO_STEP = "上一步"
+AND_MORE = "等 {count} 项"
 NEED_ACTIVITIES = "还没有记录任何工作。请先告诉我本期做了哪些工作。"
 NEED_BASICS = "还缺少{missing}，请先按提示回答。"
 TOO_LONG = "这条消息太长了（{length} 字）。请分成几条发送，每条不超过 {limit} 字。"
@@ -125,6 +133,10 @@ AFTER_DRAFT = (
     "或直接补充新的工作，然后发送 /done 重新生成；"
     "单位、时间段、报告类型、问题和打算也可以用下面的按钮单独修改。"
 )
+
+
+def undone(what: str) -> str:
+    return f"已撤销：{what}。"
 
 
 def recorded(number: int, text: str, theme_label: str, sure: bool, lead: str | None) -> str:
@@ -234,7 +246,7 @@ def os_reason(number: int | None, fallback: str) -> str:
 
 _OS_REASONS = {
     errno.EACCES: "没有权限",
-    errno.EPERM: "不允许修改（文件或目录可能被设为只读或不可更改）",
+    errno.EPERM: "不允许修改，文件或目录可能被设为只读或不可更改",
     errno.EROFS: "只读文件系统",
     errno.ENOSPC: "磁盘空间不足",
     errno.ENOENT: "不存在",
@@ -259,6 +271,22 @@ FAILED = (
     "抱歉，刚才出了点问题。您之前的内容都已保存，请再发一次；也可以发送 /preview 查看当前草稿。"
 )
 GOODBYE = "再见！您的内容已保存，下次运行 zongjie chat 可以接着写。"
+PIPED_START_WITH_NEW = (
+    "管道输入的对话要以 /new 开头（例如 printf '/new\\n单位\\n…' | zongjie chat），"
+    "或先在终端里运行 zongjie chat 开始一份报告；这次没有记录任何内容。"
+)
+
+# The console shows numbered options where Telegram shows buttons.
+CONSOLE_WORDING = (
+    ("用下面的按钮", "回复下面列出的序号"),
+    ("这个按钮已经过期了", "这个选项已经过期了"),
+)
+
+
+def on_console(text: str) -> str:
+    for telegram, console in CONSOLE_WORDING:
+        text = text.replace(telegram, console)
+    return text
 
 
 def saved_to(caption: str, path: object) -> str:

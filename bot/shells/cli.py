@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from bot.errors import BotError
+from bot.chat.texts import os_reason
+from bot.errors import BotError, InputError
 from bot.writer import answers, render
 from bot.writer.answers import Activity
 from bot.writer.compose import Composer
@@ -61,7 +62,23 @@ _ARGPARSE_MESSAGES = (
 )
 
 
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        # argparse passes prefix "" when it builds a sub-command's name from this usage.
+        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
+    """argparse with its own words (usage, section titles, -h) in Chinese."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+        self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+
     def error(self, message: str) -> NoReturn:
         for pattern, chinese in _ARGPARSE_MESSAGES:
             if match := pattern.search(message):
@@ -225,10 +242,12 @@ def _stdin_lines() -> list[str]:
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
+    output = Path(args.output) if args.output else None
+    if output is not None:
+        _check_output(output, [Path(args.answers), *([Path(args.db)] if args.db else [])])
     loaded = answers.load(Path(args.answers))
     bank = open_bank(Path(args.db) if args.db else None)
     report = Composer(bank).compose(loaded).report
-    output = Path(args.output) if args.output else None
     if args.format == "docx":
         data = render_docx(report)
         if output is None:
@@ -258,6 +277,17 @@ def cmd_draft(args: argparse.Namespace) -> int:
         write_atomic(output, (text + "\n").encode("utf-8"), private=False)
         print(f"已生成 {output}", file=sys.stderr)
     return 0
+
+
+def _check_output(output: Path, inputs: list[Path]) -> None:
+    """Refuse an output that is a folder or one of the command's own inputs."""
+    if output.is_dir():
+        raise UsageError(
+            f"-o 需要一个文件名，{output} 是一个文件夹；例如 -o {output / '总结.docx'}"
+        )
+    for source in inputs:
+        if source.exists() and output.exists() and output.resolve() == source.resolve():
+            raise InputError(f"-o {output} 就是输入文件本身，程序不会覆盖它；请换一个输出文件名")
 
 
 # ------------------------------------------------------------------ chat
@@ -403,6 +433,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except (PhrasebankError, BotError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        # Whatever file went wrong (a read-only folder, a full disk), one line that names it.
+        where = f" {exc.filename}" if exc.filename else ""
+        print(
+            f"错误：无法读写{where}（{os_reason(exc.errno, exc.strerror or str(exc))}）",
+            file=sys.stderr,
+        )
         return 1
     except KeyboardInterrupt:
         print("\n已中断。", file=sys.stderr)

@@ -13,10 +13,10 @@ from typing import TextIO
 from bot.chat import texts
 from bot.chat.conversation import Reply
 from bot.chat.dialogue import Engine
-from bot.chat.states import Event
+from bot.chat.states import Event, State
 from bot.chat.steps import COMMANDS
 from bot.errors import BotError
-from phrasebank.files import write_atomic
+from phrasebank.files import write_new
 
 
 class Console:
@@ -42,14 +42,23 @@ class Console:
                 return 0
             if not line.strip():
                 continue
+            if not interactive and self._idle_text(line):
+                print(texts.PIPED_START_WITH_NEW, file=sys.stderr, flush=True)
+                return 1
             self.show(self.engine.handle(self.user, Event.from_text(line.rstrip("\r\n"))))
+
+    def _idle_text(self, line: str) -> bool:
+        """Text piped to a conversation that has not begun: it would be hinted at line by line."""
+        return not line.lstrip().startswith("/") and (
+            self.engine.store.load(self.user).state is State.IDLE
+        )
 
     def show(self, replies: list[Reply]) -> None:
         for reply in replies:
             if reply.document:
                 self.export(reply.text)
                 continue
-            self.say(reply.text)
+            self.say(texts.on_console(reply.text))
             for number, choice in enumerate(reply.choices, start=1):
                 self.say(f"  {number}. {choice.label}")
             self.say("")
@@ -60,8 +69,8 @@ class Console:
         except BotError as exc:
             self.say(str(exc))
             return
-        path = self.exports / name
-        write_atomic(path, data, private=False)
+        # An earlier export of the same report is the writer's: keep it, number the new one.
+        path = write_new(self.exports / name, data)
         self.say(texts.saved_to(caption, path) + "\n")
 
     def say(self, text: str) -> None:
