@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -292,3 +293,71 @@ def test_malformed_answers_file_names_the_field(
     code, _, err = run(capsys, "draft", str(path))
     assert code == 1
     assert "period" in err and "2026年第三季度" in err and str(path) in err
+
+
+def tree(folder: Path) -> dict[str, tuple[bytes, int]]:
+    """Every file under `folder` with its bytes and mode: what "no file changed" compares."""
+    return {
+        str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mode)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+GOOD_ANSWERS = (
+    'unit = "江北市交通运输局"\nperiod = "2026年上半年"\ngenre = "summary"\n'
+    'activities = ["组织党员观看警示教育片"]\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("argv", "said", "code"),
+    [
+        (["draft", "{dir}"], "是一个文件夹；请给出答卷文件的路径", 1),
+        (["draft", "{dir}/a.toml", "-o", "{dir}"], "-o 需要一个文件名", 1),
+        (["draft", "{dir}/a.toml", "-o", "{dir}/a.toml"], "就是输入文件本身", 1),
+        (["draft", "{dir}/a.toml", "-o", "{dir}/./a.toml", "--format", "docx"], "输入文件本身", 1),
+        (["draft", "{dir}/none.toml"], "答卷文件 {dir}/none.toml 不存在", 1),
+        (["draft", "{dir}/bad.toml"], "不是有效的 TOML：第 1 行第 8 列：等号后面的值无法识别", 1),
+        (["draft", "{dir}/a.toml", "--bogus"], "无法识别的参数：--bogus", 2),
+        (["draft"], "缺少必需的参数：ANSWERS.toml", 2),
+        (["chat", "--writer", " "], "--writer 需要一个不超过", 2),
+    ],
+)
+def test_each_bad_input_is_one_line_and_changes_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: list[str], said: str, code: int
+) -> None:
+    folder = tmp_path / "work"
+    folder.mkdir()
+    (folder / "a.toml").write_text(GOOD_ANSWERS, "utf-8")
+    (folder / "bad.toml").write_text("unit = \n", "utf-8")
+    before = tree(tmp_path)
+    got, out, err = run(capsys, *(a.replace("{dir}", str(folder)) for a in argv))
+    assert got == code
+    assert said.replace("{dir}", str(folder)) in err
+    assert len(err.strip().splitlines()) == 1, err
+    assert out == ""
+    assert tree(tmp_path) == before
+
+
+def test_help_is_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    for argv in (["--help"], ["draft", "--help"], ["chat", "-h"]):
+        with pytest.raises(SystemExit) as exited:
+            main(argv)
+        assert exited.value.code == 0
+        out = capsys.readouterr().out
+        assert out.startswith("用法：zongjie") and "显示本帮助并退出" in out
+        assert not re.search(r"usage|options|positional|show this help", out)
+
+
+def test_draft_with_a_read_only_data_directory_still_drafts(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    isolated_data_dir: Path,
+    freeze: Callable[[Path], None],
+) -> None:
+    isolated_data_dir.mkdir()
+    freeze(isolated_data_dir)
+    code, out, err = run(capsys, "draft", str(ANSWERS / "street_year_duty.toml"))
+    assert code == 0 and out.startswith("2026年东湖街道党工委书记抓党建工作述职报告")
+    assert "Traceback" not in err and list(isolated_data_dir.iterdir()) == []

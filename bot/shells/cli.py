@@ -282,7 +282,7 @@ def cmd_draft(args: argparse.Namespace) -> int:
 def _check_output(output: Path, inputs: list[Path]) -> None:
     """Refuse an output that is a folder or one of the command's own inputs."""
     if output.is_dir():
-        raise UsageError(
+        raise InputError(
             f"-o 需要一个文件名，{output} 是一个文件夹；例如 -o {output / '总结.docx'}"
         )
     for source in inputs:
