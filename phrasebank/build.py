@@ -17,6 +17,8 @@ from .store import load_bank, load_meta, save_bank
 
 log = logging.getLogger(__name__)
 
+MAX_TOTAL_BYTES = 50 * 1024 * 1024
+
 Progress = Callable[[int, int, str], None]
 
 
@@ -63,6 +65,13 @@ def build(
     documents: list[corpus.Document] = []
     skipped: list[SourceError] = []
     files = list(corpus.iter_files(paths))
+    total = sum(_size(item) for item in files if not isinstance(item, SourceError))
+    if total > MAX_TOTAL_BYTES:
+        # Checked before reading anything: three 19 MB files once took half a gigabyte.
+        raise PhrasebankError(
+            f"这些文档共 {total / 1024 / 1024:.0f} MB，超过一次挖掘的上限 "
+            f"{MAX_TOTAL_BYTES // 1024 // 1024} MB；请分几次挖掘到不同的 --db，或只选其中一部分"
+        )
     for index, item in enumerate(files, start=1):
         if isinstance(item, SourceError):
             error = item
@@ -80,6 +89,13 @@ def build(
     if not documents:
         raise PhrasebankError("没有可用的文档，短语库未生成")
     return BuildResult(mine(documents), tuple(skipped))
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # reported as skipped when it is read
 
 
 def bundled_meta() -> dict[str, str]:
