@@ -474,3 +474,39 @@ def test_a_failed_step_does_not_remember_the_unit(
     monkeypatch.setattr("bot.chat.questions.answered", broken)
     say(engine, "某某市交通运输局")
     assert engine.store.profile(USER).unit is None
+
+
+@pytest.mark.parametrize(
+    ("steps", "said"),
+    [
+        (["组织党员观看警示教育片"], "已撤销：刚才记录的“组织党员观看警示教育片”。"),
+        (
+            ["组织党员观看警示教育片", "/del 1"],
+            "已撤销：刚才的删除，“组织党员观看警示教育片”已恢复。",
+        ),
+        (
+            ["组织党员观看警示教育片", "/edit 1 组织党员观看廉政教育片"],
+            "已撤销：对第 1 项的修改，恢复为“组织党员观看警示教育片”。",
+        ),
+    ],
+)
+def test_undo_names_what_it_undid(engine: Engine, steps: list[str], said: str) -> None:
+    start(engine)
+    for text in steps:
+        say(engine, text)
+    assert say(engine, "/undo")[0].text == said
+
+
+def test_after_a_restart_the_last_menu_is_shown_again(composer: Composer, tmp_path: Path) -> None:
+    """Regression: /start after a restart asked the state's own question, whose lack of
+    options left a typed "2" meaning nothing."""
+    first = Engine(composer, ConversationStore(tmp_path), lambda: TODAY)
+    start(first)
+    question = say(first, "今天天气不错")[-1]
+    assert "拿不准" in question.text
+    second = Engine(composer, ConversationStore(tmp_path), lambda: TODAY)
+    back = say(second, "/start")
+    assert "欢迎回来" in back[0].text and back[-1].choices == question.choices
+    say(second, "2")
+    entry = second.store.load(USER).entries[0]
+    assert entry.chosen and entry.theme == question.choices[1].data.split(":")[2]
