@@ -392,3 +392,10 @@ def test_draft_with_a_read_only_data_directory_still_drafts(
     code, out, err = run(capsys, "draft", str(ANSWERS / "street_year_duty.toml"))
     assert code == 0 and out.startswith("2026年东湖街道党工委书记抓党建工作述职报告")
     assert "Traceback" not in err and list(isolated_data_dir.iterdir()) == []
+
+
+def test_the_readmes_piped_example_starts_with_new() -> None:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    example = re.search(r"```sh\nprintf '%s\\n' (\S+)", readme)
+    assert example and example.group(1) == "/new"
+    assert "--writer" in readme and "conversations/" in readme
