@@ -399,3 +399,23 @@ def test_the_readmes_piped_example_starts_with_new() -> None:
     example = re.search(r"```sh\nprintf '%s\\n' (\S+)", readme)
     assert example and example.group(1) == "/new"
     assert "--writer" in readme and "conversations/" in readme
+
+
+def test_jiebas_cache_is_in_the_data_directory_not_tmp(tmp_path: Path) -> None:
+    """Regression: another user's /tmp/jieba.cache made every command print a traceback."""
+    shared = tmp_path / "tmp"
+    shared.mkdir()
+    (shared / "jieba.cache").write_bytes(b"someone else's")
+    (shared / "jieba.cache").chmod(0o000)
+    data = tmp_path / "data"
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "phrases", "廉政", "--limit", "1"],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, TMPDIR=str(shared), ZONGJIE_DATA_DIR=str(data)),
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    assert [p.name for p in shared.iterdir()] == ["jieba.cache"]
+    assert list(data.glob("jieba-*.cache"))
