@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -97,11 +97,12 @@ class ConversationStore:
             with self._mutex:
                 yield
             return
-        try:
-            with file_lock(self._path(user, ".lock")):
-                yield
-        except OSError as exc:
-            raise StateError(texts.store_unwritable(self.folder, _reason(exc))) from exc
+        with ExitStack() as held:
+            try:
+                held.enter_context(file_lock(self._path(user, ".lock")))
+            except OSError as exc:
+                raise StateError(texts.store_unwritable(self.folder, _reason(exc))) from exc
+            yield
 
     def write(self, conversation: Conversation, unit: str | None, revision: int) -> None:
         """Replace the writer's record; call it holding :meth:`locked`."""
@@ -149,13 +150,13 @@ class ConversationStore:
             yield
             return
         path = self._path(user, ".session")
-        try:
-            with file_lock(path, wait=False):
-                yield
-        except Busy:
-            on_busy()
-            with file_lock(path):
-                yield
+        with ExitStack() as held:
+            try:
+                held.enter_context(file_lock(path, wait=False))
+            except Busy:
+                on_busy()
+                held.enter_context(file_lock(path))
+            yield
 
     def close(self) -> None:
         """Nothing stays open between steps; kept for the adapters' symmetry."""
