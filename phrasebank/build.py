@@ -17,6 +17,8 @@ from .store import load_bank, load_meta, save_bank
 
 log = logging.getLogger(__name__)
 
+MAX_TOTAL_BYTES = 50 * 1024 * 1024
+
 Progress = Callable[[int, int, str], None]
 
 
@@ -63,6 +65,13 @@ def build(
     documents: list[corpus.Document] = []
     skipped: list[SourceError] = []
     files = list(corpus.iter_files(paths))
+    total = sum(_size(item) for item in files if not isinstance(item, SourceError))
+    if total > MAX_TOTAL_BYTES:
+        # Checked before reading anything: three 19 MB files once took half a gigabyte.
+        raise PhrasebankError(
+            f"这些文档共 {total / 1024 / 1024:.0f} MB，超过一次挖掘的上限 "
+            f"{MAX_TOTAL_BYTES // 1024 // 1024} MB；请分几次挖掘到不同的 --db，或只选其中一部分"
+        )
     for index, item in enumerate(files, start=1):
         if isinstance(item, SourceError):
             error = item
@@ -82,6 +91,13 @@ def build(
     return BuildResult(mine(documents), tuple(skipped))
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # reported as skipped when it is read
+
+
 def bundled_meta() -> dict[str, str]:
     """The meta record of a bank mined from the bundled corpus by this version of the miner."""
     return {"corpus": "bundled", "fingerprint": fingerprint(bundled_corpus().glob("*.txt"))}
@@ -99,5 +115,9 @@ def bundled_bank(path: Path) -> Bank:
             return load_bank(path)
         log.info("bundled corpus or miner changed; re-mining %s", path)
     result = build([bundled_corpus()])
-    save_bank(result.bank, path, meta)
+    try:
+        save_bank(result.bank, path, meta)
+    except OSError as exc:
+        # A read-only data directory: the bank serves this run and is mined again next time.
+        log.info("could not cache the bank at %s: %s", path, exc)
     return result.bank

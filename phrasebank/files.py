@@ -9,9 +9,13 @@ name and left untouched.
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import json
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +91,37 @@ def write_atomic(path: Path, data: bytes, private: bool = True) -> None:
     fsync_dir(path.parent)
 
 
+def write_new(path: Path, data: bytes) -> Path:
+    """Write `data` under `path`'s name or, if that is taken, `name（2）`, `name（3）` …
+
+    Never replaces a file: each name is claimed with a hard link, which fails
+    when the name exists, so two processes writing at once get two files.
+    Returns the path written.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        os.chmod(tmp, 0o644)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        number = 1
+        while True:
+            target = (
+                path if number == 1 else path.with_name(f"{path.stem}（{number}）{path.suffix}")
+            )
+            try:
+                os.link(tmp, target)
+            except FileExistsError:
+                number += 1
+                continue
+            fsync_dir(path.parent)
+            return target
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+
+
 def fsync_dir(folder: Path) -> None:
     """Make a rename in `folder` durable (where the platform allows)."""
     try:
@@ -99,3 +134,31 @@ def fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+class Busy(Exception):
+    """Another process holds the lock asked for without waiting."""
+
+
+@contextmanager
+def file_lock(path: Path, *, wait: bool = True) -> Iterator[None]:
+    """Hold an exclusive OS lock (flock) on `path` across processes.
+
+    The kernel drops the lock when its holder dies, even by SIGKILL, so a
+    crashed process never leaves a stale lock behind. With `wait` false a held
+    lock raises :class:`Busy` at once.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise Busy(str(path)) from exc
+        except OSError as exc:
+            if exc.errno in (errno.EWOULDBLOCK, errno.EAGAIN):
+                raise Busy(str(path)) from exc
+            raise
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock

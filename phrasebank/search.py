@@ -21,8 +21,9 @@ def search(
 ) -> list[Phrase]:
     """Phrases matching `query` (best first), filtered by theme and kind.
 
-    A phrase matches when it contains the query, shares words with it, or
-    belongs to the theme the query names. When the query names a theme
+    A phrase matches when it contains the query, shares enough of its words
+    (at least half of the query's text: ``不存在的词xyz`` does not match every
+    phrase with ``存在``), or belongs to the theme the query names. When the query names a theme
     (``廉政`` → integrity), that theme's phrases come first: the writer is
     looking for its wording, not for every text that mentions the word.
     Without a query, the most frequent phrases come first.
@@ -34,12 +35,15 @@ def search(
         return ranked[:limit] if limit else ranked
     lexicon = lexicon or load_lexicon()
     query_keys = set(tokens.keys(query, bank.dictionary)) or {query}
+    query_size = sum(len(k) for k in query_keys)
     query_theme = lexicon.decide(query)
     scored: list[tuple[bool, float, Phrase]] = []
     for phrase in candidates:
         in_theme = query_theme is not None and phrase.theme == query_theme
         score = 10.0 if query in phrase.text else 0.0
-        score += 3.0 * len(query_keys & set(phrase.keys))
+        shared = query_keys & set(phrase.keys)
+        if 2 * sum(len(k) for k in shared) >= query_size:
+            score += 3.0 * len(shared)
         if score == 0.0 and len(query) >= 2:
             fuzzy = fuzz.partial_ratio(query, phrase.text)
             score = (fuzzy - 80) / 20 if fuzzy > 80 else 0.0

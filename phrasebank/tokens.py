@@ -4,17 +4,28 @@ jieba's own dictionary splits party vocabulary (``第一议题`` → ``第一/�
 the domain dictionary, built from the theme lexicon and the corpus' quoted
 terms, keeps such terms whole. One jieba tokenizer per process, created on
 first use: loading jieba's dictionary is the slowest step of start-up.
+
+jieba would cache its dictionary in one file shared by every user of the
+machine (``/tmp/jieba.cache``), which breaks when another user owns it. Here
+the cache lives where the caller says (:func:`use_cache`, the data directory)
+and is written atomically; with no folder given there is no cache.
 """
 
 from __future__ import annotations
 
 import logging
+import marshal
 import re
 import threading
 from collections.abc import Iterable
+from pathlib import Path
 from typing import ClassVar
 
 import jieba
+
+from .files import write_atomic
+
+log = logging.getLogger(__name__)
 
 # jieba announces its dictionary loading on stderr at INFO level.
 jieba.setLogLevel(logging.WARNING)
@@ -37,14 +48,42 @@ class _Shared:
     lock = threading.Lock()
     tokenizer: jieba.Tokenizer | None = None
     added: ClassVar[set[str]] = set()
+    cache: Path | None = None
+
+
+def use_cache(folder: Path | None) -> None:
+    """Keep jieba's dictionary cache in `folder` (None: no cache); call before first use."""
+    with _Shared.lock:
+        version = getattr(jieba, "__version__", "0")
+        _Shared.cache = None if folder is None else folder / f"jieba-{version}.cache"
+
+
+def _initialized() -> jieba.Tokenizer:
+    """A jieba tokenizer with its dictionary loaded, from our cache when there is one."""
+    tokenizer = jieba.Tokenizer()
+    cache = _Shared.cache
+    if cache is not None:
+        try:
+            tokenizer.FREQ, tokenizer.total = marshal.loads(cache.read_bytes())
+            tokenizer.initialized = True
+            return tokenizer
+        except (OSError, ValueError, EOFError, TypeError):
+            pass  # no cache yet, or a damaged one: build it again
+    tokenizer.FREQ, tokenizer.total = tokenizer.gen_pfdict(tokenizer.get_dict_file())
+    tokenizer.initialized = True
+    if cache is not None:
+        try:
+            write_atomic(cache, marshal.dumps((tokenizer.FREQ, tokenizer.total)))
+        except OSError as exc:  # a read-only data directory: simply no cache
+            log.debug("could not write the jieba cache %s: %s", cache, exc)
+    return tokenizer
 
 
 def tokenizer(domain_terms: Iterable[str] = ()) -> jieba.Tokenizer:
     """The process-wide jieba tokenizer, with `domain_terms` added to its dictionary."""
     with _Shared.lock:
         if _Shared.tokenizer is None:
-            _Shared.tokenizer = jieba.Tokenizer()
-            _Shared.tokenizer.initialize()
+            _Shared.tokenizer = _initialized()
         for term in domain_terms:
             if term not in _Shared.added and len(term) > 1:
                 _Shared.tokenizer.add_word(term, freq=DOMAIN_FREQUENCY)

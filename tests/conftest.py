@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shutil
+import subprocess
 import tomllib
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -64,3 +68,27 @@ def isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "zongjie-data"
     monkeypatch.setenv("ZONGJIE_DATA_DIR", str(path))
     return path
+
+
+@pytest.fixture
+def freeze() -> Iterator[Callable[[Path], None]]:
+    """Make a file or folder unwritable: `chattr +i` for root (who ignores modes), else chmod."""
+    frozen: list[tuple[Path, int]] = []
+    root = os.geteuid() == 0
+
+    def apply(path: Path) -> None:
+        frozen.append((path, path.stat().st_mode))
+        if root:
+            if shutil.which("chattr") is None:
+                pytest.skip("root ignores file modes and chattr is missing")
+            done = subprocess.run(["chattr", "+i", str(path)], capture_output=True, check=False)
+            if done.returncode != 0:
+                pytest.skip("root ignores file modes and this file system has no immutable flag")
+        else:
+            path.chmod(path.stat().st_mode & ~0o222)
+
+    yield apply
+    for path, mode in reversed(frozen):
+        if root:
+            subprocess.run(["chattr", "-i", str(path)], capture_output=True, check=False)
+        path.chmod(mode)

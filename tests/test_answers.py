@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
 
-from bot.errors import AnswersError
+from bot.errors import AnswersError, InputError
 from bot.writer import answers
 
 TODAY = dt.date(2026, 11, 21)
@@ -92,7 +93,6 @@ def test_gbk_file(tmp_path: Path) -> None:
             "unit",
             "中文全称",
         ),
-        ("unit = \n", "（格式）", "TOML"),
     ],
 )
 def test_malformed_answers_name_the_field(tmp_path: Path, text: str, field: str, hint: str) -> None:
@@ -102,6 +102,37 @@ def test_malformed_answers_name_the_field(tmp_path: Path, text: str, field: str,
     assert field in message and hint in message, message
 
 
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("unit = \n", "第 1 行第 8 列：等号后面的值无法识别"),
+        ('unit = "某局\n', "第 1 行第 11 列：引号没有闭合"),
+        ('unit = "某局"\nunit = "另一局"\n', "同一个字段写了两次"),
+        ('activities = ["开会"\n', "列表的方括号 ] 没有闭合"),
+        ('unit "某局"\n', "字段名后面缺少等号"),
+        ('unit = "某局" period = "2026年"\n', "一行里写了多个值"),
+    ],
+)
+def test_toml_errors_are_said_in_chinese(tmp_path: Path, text: str, said: str) -> None:
+    with pytest.raises(InputError) as caught:
+        answers.load(write(tmp_path, text), TODAY)
+    message = str(caught.value)
+    assert said in message and "不是有效的 TOML" in message, message
+    words = message.replace(str(tmp_path / "answers.toml"), "").replace("TOML", "")
+    assert not re.search(r"[A-Za-z]{4,}", words), message
+
+
+def test_a_missing_file_is_not_called_a_field(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as caught:
+        answers.load(tmp_path / "nowhere.toml", TODAY)
+    assert "不存在" in str(caught.value) and "字段" not in str(caught.value)
+
+
+def test_a_folder_is_not_an_answers_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="是一个文件夹"):
+        answers.load(tmp_path, TODAY)
+
+
 def test_huge_activity_is_refused_with_a_reason(tmp_path: Path) -> None:
     text = GOOD.replace("召开全面从严治党工作会议", "开" * 3000)
     with pytest.raises(AnswersError, match="太长"):
@@ -109,11 +140,11 @@ def test_huge_activity_is_refused_with_a_reason(tmp_path: Path) -> None:
 
 
 def test_missing_and_binary_files(tmp_path: Path) -> None:
-    with pytest.raises(AnswersError, match="不存在"):
+    with pytest.raises(InputError, match="不存在"):
         answers.load(tmp_path / "none.toml", TODAY)
     binary = tmp_path / "bin.toml"
     binary.write_bytes(b"\x00\x01\x02PK")
-    with pytest.raises(AnswersError, match="二进制"):
+    with pytest.raises(InputError, match="二进制"):
         answers.load(binary, TODAY)
 
 

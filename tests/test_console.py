@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+import json
 import os
 import pty
 import re
 import select
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
+from bot.chat import texts
+from bot.chat.states import Event
 from bot.writer import answers as answers_module
 from bot.writer.period import Span, current
+from phrasebank.bank import Bank
 
 from .drafts import check_draft
 
@@ -139,3 +145,160 @@ def test_piped_gbk_input_is_understood(tmp_path: Path) -> None:
     out = result.stdout.decode("utf-8")
     assert result.returncode == 0
     assert "1. 【" in out and "组织党员观看警示教育片" in out
+
+
+def chat(tmp_path: Path, session: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*zongjie(tmp_path), "chat", *args],
+        input=session,
+        capture_output=True,
+        text=True,
+        env=env(tmp_path),
+        cwd=tmp_path,
+        timeout=120,
+        check=False,
+    )
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_piped_answers_without_new_get_one_hint_and_fail(tmp_path: Path) -> None:
+    result = chat(tmp_path, "江北市交通运输局\n2026年\n1\n组织党员观看警示教育片\n")
+    assert result.returncode == 1
+    assert result.stderr.count(texts.PIPED_START_WITH_NEW) == 1
+    assert result.stderr.strip().splitlines()[-1] == texts.PIPED_START_WITH_NEW
+    assert result.stdout == ""
+    assert not list((tmp_path / "data" / "conversations").glob("*.json"))
+
+
+def test_a_second_console_on_the_same_conversation_says_so_and_waits(tmp_path: Path) -> None:
+    first = subprocess.Popen(
+        [*zongjie(tmp_path), "chat", "--writer", "张三"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        env=env(tmp_path),
+        text=True,
+    )
+    assert first.stdin is not None and first.stdout is not None
+    first.stdin.write("/new\n")
+    first.stdin.flush()
+    assert "单位全称" in first.stdout.readline()  # the first holds the conversation now
+    second = subprocess.Popen(
+        [*zongjie(tmp_path), "chat", "--writer", "张三"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env(tmp_path),
+        text=True,
+    )
+    assert second.stdin is not None and second.stderr is not None and second.stdout is not None
+    second.stdin.write("江北市交通运输局\n")
+    second.stdin.close()
+    assert "“张三”的对话正在另一个终端中进行" in second.stderr.readline()
+    assert second.poll() is None  # waiting, not interleaving
+    first.stdin.write("东湖街道党工委\n")
+    first.stdin.close()
+    first.stdout.read()
+    assert first.wait(60) == 0
+    assert second.wait(60) == 0
+    out = second.stdout.read()
+    # The second went on where the first had left the conversation: at the period question.
+    assert "没能看懂时间段“江北市交通运输局”" in out
+    first.stdout.close()
+    second.stdout.close()
+    second.stderr.close()
+
+
+def test_each_writer_has_a_conversation_and_the_old_console_one_is_kept(tmp_path: Path) -> None:
+    from bot.chat.conversation import Conversation, Entry
+    from bot.chat.records import to_record
+    from bot.chat.states import State
+
+    old = Conversation(
+        user="console",
+        state=State.ACTIVITIES,
+        unit="江北市交通运输局",
+        period="2026年",
+        genre="summary",
+        entries=(Entry(1, "组织党员观看警示教育片", "integrity", 0.9),),
+        next_key=2,
+    )
+    data = tmp_path / "data"
+    data.mkdir()
+    legacy = data / "conversations.json"
+    legacy.write_text(json.dumps({"conversations": {"1": to_record(old)}}), "utf-8")
+    mine = chat(tmp_path, "/list\n")
+    assert mine.returncode == 0 and "组织党员观看警示教育片" in mine.stdout
+    other = chat(tmp_path, "/list\n", "--writer", "李四")
+    assert other.returncode == 0 and "组织党员观看警示教育片" not in other.stdout
+    assert json.loads(legacy.read_text("utf-8"))["conversations"]["1"]["user"] == "console"
+
+
+def test_a_read_only_data_directory_is_one_line(
+    tmp_path: Path, freeze: Callable[[Path], None]
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    freeze(data)
+    result = chat(tmp_path, "/new\n")
+    assert result.returncode == 1
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("错误：无法在") and "保存对话" in line
+    assert list(data.iterdir()) == []
+
+
+def test_a_damaged_record_is_named_kept_and_one_line(tmp_path: Path) -> None:
+    assert chat(tmp_path, "/new\n", "--writer", "w").returncode == 0
+    record = tmp_path / "data" / "conversations" / "console%3Aw.json"
+    content = json.loads(record.read_text("utf-8"))
+    content["conversation"]["state"] = "nonsense"
+    record.write_text(json.dumps(content), "utf-8")
+    before = tree(tmp_path / "data")
+    result = chat(tmp_path, "/list\n", "--writer", "w")
+    assert result.returncode == 1
+    (line,) = result.stderr.strip().splitlines()
+    assert str(record) in line and "已损坏" in line and "“nonsense”" in line
+    assert "is not a valid" not in line
+    assert tree(tmp_path / "data") == before
+
+
+def test_an_immutable_old_file_is_read_and_left_alone(
+    tmp_path: Path, freeze: Callable[[Path], None]
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    legacy = data / "conversations.json"
+    legacy.write_text(json.dumps({"conversations": {}}), "utf-8")
+    freeze(legacy)
+    before = legacy.stat()
+    result = chat(tmp_path, "/new\n")
+    assert result.returncode == 0 and "单位全称" in result.stdout, result.stderr
+    after = legacy.stat()
+    assert (after.st_ino, after.st_mtime_ns, after.st_mode) == (
+        before.st_ino,
+        before.st_mtime_ns,
+        before.st_mode,
+    )
+
+
+def test_a_second_export_keeps_the_first(tmp_path: Path, bank: Bank) -> None:
+    from bot.chat.dialogue import Engine
+    from bot.chat.sessions import ConversationStore
+    from bot.shells.console import Console
+    from bot.writer.compose import Composer
+
+    engine = Engine(Composer(bank), ConversationStore(None), lambda: dt.date(2026, 11, 21))
+    out = io.StringIO()
+    console = Console(engine, tmp_path / "exports", "console:w", out)
+    session = ["/new", "江北市交通运输局", "2026年", "1", *ACTIVITIES, "/done", "自动", "/done"]
+    for line in [*session, "自动", "/done"]:
+        console.show(engine.handle("console:w", Event.from_text(line)))
+    first = next((tmp_path / "exports").glob("*.docx"))
+    kept = first.read_bytes()
+    console.show(engine.handle("console:w", Event.from_text("/export")))
+    files = sorted(p.name for p in (tmp_path / "exports").glob("*.docx"))
+    assert files == [first.name, f"{first.stem}（2）.docx"]
+    assert first.read_bytes() == kept
+    assert "下面的按钮" not in out.getvalue() and "回复下面列出的序号" in out.getvalue()

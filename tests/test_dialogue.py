@@ -31,7 +31,7 @@ def composer(bank: Bank) -> Composer:
 
 @pytest.fixture(params=["memory", "json"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> ConversationStore:
-    return ConversationStore(None if request.param == "memory" else tmp_path / "conversations.json")
+    return ConversationStore(None if request.param == "memory" else tmp_path)
 
 
 @pytest.fixture
@@ -250,11 +250,10 @@ def test_the_same_update_twice_records_once(engine: Engine) -> None:
 
 
 def test_conversation_survives_a_new_engine(composer: Composer, tmp_path: Path) -> None:
-    path = tmp_path / "c.json"
-    first = Engine(composer, ConversationStore(path), lambda: TODAY)
+    first = Engine(composer, ConversationStore(tmp_path), lambda: TODAY)
     start(first)
     say(first, "组织党员观看警示教育片")
-    second = Engine(composer, ConversationStore(path), lambda: TODAY)
+    second = Engine(composer, ConversationStore(tmp_path), lambda: TODAY)
     conversation = second.store.load(USER)
     assert conversation.state is State.ACTIVITIES and len(conversation.entries) == 1
     assert "欢迎回来" in joined(say(second, "/start"))
@@ -269,23 +268,20 @@ def test_users_do_not_see_each_other(engine: Engine) -> None:
 
 
 def test_corrupt_store_is_named_and_left_alone(composer: Composer, tmp_path: Path) -> None:
-    path = tmp_path / "c.json"
+    path = tmp_path / "conversations.json"
     path.write_text("{broken", "utf-8")
     with pytest.raises(StateError, match=str(path)):
-        ConversationStore(path)
+        ConversationStore(tmp_path)
     assert path.read_text("utf-8") == "{broken"
 
 
 def test_stored_record_is_plain_json(composer: Composer, tmp_path: Path) -> None:
-    path = tmp_path / "c.json"
-    engine = Engine(composer, ConversationStore(path), lambda: TODAY)
+    engine = Engine(composer, ConversationStore(tmp_path), lambda: TODAY)
     start(engine)
     say(engine, "组织党员观看警示教育片")
-    data = json.loads(path.read_text("utf-8"))
-    records = list(data["conversations"].values())
-    assert (
-        records[0]["user"] == USER and records[0]["entries"][0]["text"] == "组织党员观看警示教育片"
-    )
+    data = json.loads((tmp_path / "conversations" / "test%3A1.json").read_text("utf-8"))
+    record = data["conversation"]
+    assert record["user"] == USER and record["entries"][0]["text"] == "组织党员观看警示教育片"
 
 
 def test_a_failing_step_is_logged_and_loses_nothing(
@@ -478,3 +474,39 @@ def test_a_failed_step_does_not_remember_the_unit(
     monkeypatch.setattr("bot.chat.questions.answered", broken)
     say(engine, "某某市交通运输局")
     assert engine.store.profile(USER).unit is None
+
+
+@pytest.mark.parametrize(
+    ("steps", "said"),
+    [
+        (["组织党员观看警示教育片"], "已撤销：刚才记录的“组织党员观看警示教育片”。"),
+        (
+            ["组织党员观看警示教育片", "/del 1"],
+            "已撤销：刚才的删除，“组织党员观看警示教育片”已恢复。",
+        ),
+        (
+            ["组织党员观看警示教育片", "/edit 1 组织党员观看廉政教育片"],
+            "已撤销：对第 1 项的修改，恢复为“组织党员观看警示教育片”。",
+        ),
+    ],
+)
+def test_undo_names_what_it_undid(engine: Engine, steps: list[str], said: str) -> None:
+    start(engine)
+    for text in steps:
+        say(engine, text)
+    assert say(engine, "/undo")[0].text == said
+
+
+def test_after_a_restart_the_last_menu_is_shown_again(composer: Composer, tmp_path: Path) -> None:
+    """Regression: /start after a restart asked the state's own question, whose lack of
+    options left a typed "2" meaning nothing."""
+    first = Engine(composer, ConversationStore(tmp_path), lambda: TODAY)
+    start(first)
+    question = say(first, "今天天气不错")[-1]
+    assert "拿不准" in question.text
+    second = Engine(composer, ConversationStore(tmp_path), lambda: TODAY)
+    back = say(second, "/start")
+    assert "欢迎回来" in back[0].text and back[-1].choices == question.choices
+    say(second, "2")
+    entry = second.store.load(USER).entries[0]
+    assert entry.chosen and entry.theme == question.choices[1].data.split(":")[2]

@@ -32,6 +32,17 @@ TODAY = dt.date(2026, 11, 21)
         ("今年上半年", "2026年上半年"),
         ("去年", "2025年"),
         (" 2026年 第三季度。", "2026年第三季度"),
+        ("2026年1-6月", "2026年上半年"),
+        ("2026年1—6月", "2026年上半年"),
+        ("2026年1至6月", "2026年上半年"),
+        ("2026年1月-6月", "2026年上半年"),
+        ("2026年7~12月份", "2026年下半年"),
+        ("2026年7到9月", "2026年第三季度"),
+        ("2026年10-12月", "2026年第四季度"),
+        ("2026年一至三月", "2026年第一季度"),
+        ("2026年1-12月", "2026年"),
+        ("2000年", "2000年"),
+        ("2027年", "2027年"),
     ],
 )
 def test_parse(text: str, label: str) -> None:
@@ -44,6 +55,21 @@ def test_parse(text: str, label: str) -> None:
 def test_unparseable_periods_get_examples(text: str) -> None:
     with pytest.raises(InputError, match="2026年第三季度"):
         period.parse(text, TODAY)
+
+
+@pytest.mark.parametrize("text", ["1999年", "2100年", "2028年上半年"])
+def test_years_run_from_2000_to_next_year(text: str) -> None:
+    with pytest.raises(InputError, match="不在可写的范围内（2000～2027 年）"):
+        period.parse(text, TODAY)
+
+
+@pytest.mark.parametrize("text", ["2026年1-9月", "2026年1—9月", "2026年3至5月", "2026年2-13月"])
+def test_months_that_make_no_period_say_what_to_write(text: str) -> None:
+    with pytest.raises(InputError) as caught:
+        period.parse(text, TODAY)
+    message = str(caught.value)
+    assert "不是标准的报告时间段" in message and "1-6、7-12 月" in message
+    assert "2026年第三季度" in message
 
 
 @pytest.mark.parametrize(

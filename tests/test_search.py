@@ -39,3 +39,14 @@ def test_limit(bank: Bank, limit: int) -> None:
 
 def test_a_query_that_matches_nothing_finds_nothing(bank: Bank) -> None:
     assert search(bank, "火星探测器发射") == []
+
+
+@pytest.mark.parametrize("query", ["不存在的词xyz", "存在的词xyz"])
+def test_one_shared_word_of_a_longer_query_is_not_a_match(bank: Bank, query: str) -> None:
+    """Regression: ``不存在的词xyz`` listed twenty problem phrases because they hold 存在."""
+    assert search(bank, query) == []
+
+
+def test_half_of_a_two_word_query_still_matches(bank: Bank) -> None:
+    found = search(bank, "廉政 火星", limit=5)
+    assert found and all("廉政" in p.text or p.theme == "integrity" for p in found)

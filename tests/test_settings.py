@@ -134,3 +134,28 @@ def test_the_log_filter_hides_the_token_in_messages_and_tracebacks() -> None:
     assert record.getMessage() == "POST https://x/bot<token>/getMe"
     assert record.exc_text is not None
     assert TOKEN not in record.exc_text and "<token>" in record.exc_text
+
+
+def test_the_network_retry_loop_is_debug_only(capsys: pytest.CaptureFixture[str]) -> None:
+    """An unreachable base_url: python-telegram-bot's retries stay out of the operator's way."""
+    from bot.shells.settings import DemoteRetries
+
+    root = logging.getLogger()
+    handler = logging.StreamHandler()
+    handler.addFilter(DemoteRetries())
+    saved, level = root.handlers[:], root.level
+    root.handlers[:] = [handler]
+    root.setLevel(logging.INFO)
+    try:
+        loop = logging.getLogger("telegram.ext._utils.networkloop")
+        try:
+            raise ConnectionError("All connection attempts failed")
+        except ConnectionError:
+            loop.exception("%s Failed run number 5 of 5. Aborting.", "Network Retry Loop (x):")
+        logging.getLogger("bot.shells.telegram_bot").warning("our own warning stays")
+    finally:
+        root.handlers[:] = saved
+        root.setLevel(level)
+    err = capsys.readouterr().err
+    assert "Network Retry Loop" not in err and "Traceback" not in err
+    assert "our own warning stays" in err

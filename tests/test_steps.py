@@ -336,7 +336,7 @@ def test_a_record_of_the_previous_format_still_loads() -> None:
 def test_an_old_stored_conversation_carries_on(composer: Composer, tmp_path: Path) -> None:
     path = tmp_path / "conversations.json"
     path.write_text(json.dumps({"conversations": {"1": OLD_RECORD}}), "utf-8")
-    engine = Engine(composer, ConversationStore(path), lambda: TODAY)
+    engine = Engine(composer, ConversationStore(tmp_path), lambda: TODAY)
     replies = engine.handle(USER, Event.from_text("/done", 78))
     assert replies[0].text.startswith("某某市交通运输局2026年党建工作总结")
     assert engine.store.load(USER).state is State.DONE

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.shells.tables import pad, table, width, wrap
+from phrasebank.bank import Bank
 
 
 @pytest.mark.parametrize(
@@ -76,3 +77,22 @@ def test_a_narrow_terminal_still_leaves_ten_columns_to_read() -> None:
 def test_the_last_column_is_flexible_by_default() -> None:
     out = table(["a", "b"], [["x", "y" * 200]], total=50)
     assert all(width(line) <= 50 for line in out.splitlines())
+
+
+def test_a_closing_mark_never_starts_a_line() -> None:
+    assert wrap("一二三，四", 6) == ["一二", "三，四"]
+
+
+def test_phrases_at_80_columns_stay_readable(bank: Bank) -> None:
+    """Regression: at COLUMNS=80 the phrase column was squeezed to five characters."""
+    from bot.shells.listing import phrase_table
+    from phrasebank.search import search
+    from phrasebank.themes import load_lexicon
+
+    found = search(bank, "廉政", limit=5)
+    printed = phrase_table(found, load_lexicon(), 80)
+    assert all(width(line) <= 80 for line in printed.splitlines())
+    for phrase in found:
+        # Each phrase reads in lines of the terminal's width, not a few characters a line.
+        assert phrase.text[:30] in printed.replace("\n  ", "")
+    assert phrase_table(found, load_lexicon(), 200).splitlines()[0].startswith("编号")

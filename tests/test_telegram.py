@@ -109,8 +109,8 @@ class BotProcess:
 
     @property
     def conversations(self) -> str:
-        path = self.folder / "data" / "conversations.json"
-        return path.read_text("utf-8") if path.exists() else ""
+        folder = self.folder / "data" / "conversations"
+        return "".join(p.read_text("utf-8") for p in sorted(folder.glob("*.json")))
 
 
 @pytest.fixture
@@ -445,3 +445,25 @@ def test_webhook_mode_receives_updates_and_replies(api: FakeBotAPI, tmp_path: Pa
         until(api, WRITER, "单位全称")
     finally:
         process.stop()
+
+
+def test_a_refused_token_is_one_line_without_retry_logs(api: FakeBotAPI, tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'token = "999:wrong"\nallowed_users = [{WRITER}]\nbase_url = "{api.url}/bot"\n'
+        f'data_dir = "{tmp_path / "data"}"\n',
+        "utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "telegram", "--config", str(config)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={k: v for k, v in os.environ.items() if k != "ZONGJIE_TOKEN"},
+        timeout=TIMEOUT,
+        check=False,
+    )
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert lines[-1].startswith("错误：机器人令牌无效"), result.stderr
+    assert len(lines) == 2 and "Traceback" not in result.stderr, result.stderr

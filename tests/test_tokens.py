@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from phrasebank import tokens
@@ -39,3 +41,22 @@ def test_keys_are_unique_and_in_order() -> None:
     keys = tokens.keys("学习党章，学习党史")
     assert len(keys) == len(set(keys))
     assert keys.index("党章") < keys.index("党史")
+
+
+def test_the_dictionary_cache_lives_where_it_is_told(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Never jieba's shared /tmp/jieba.cache, which another user of the machine may own."""
+    monkeypatch.setattr(tokens._Shared, "tokenizer", None)
+    monkeypatch.setattr(tokens._Shared, "added", set())
+    tokens.use_cache(tmp_path / "data")
+    try:
+        assert tokens.cut("学习党章") == ["学习", "党章"]
+        (cache,) = (tmp_path / "data").glob("jieba-*.cache")
+        monkeypatch.setattr(tokens._Shared, "tokenizer", None)
+        assert tokens.cut("学习党章") == ["学习", "党章"]  # read back from the cache
+        cache.write_bytes(b"damaged")
+        monkeypatch.setattr(tokens._Shared, "tokenizer", None)
+        assert tokens.cut("学习党章") == ["学习", "党章"]  # rebuilt
+    finally:
+        tokens.use_cache(None)

@@ -14,7 +14,7 @@ from phrasebank.search import search
 
 from . import texts
 from .activities import delete, edit, swap, theme_question
-from .conversation import Conversation, Reply
+from .conversation import Conversation, Entry, Reply
 from .states import State
 from .step import Context, Outcome, answers_of, go, missing, said
 
@@ -22,6 +22,10 @@ from .step import Context, Outcome, answers_of, go, missing, said
 def start(context: Context, conversation: Conversation, rest: str) -> Outcome:
     if conversation.state is State.IDLE:
         return said(go(fresh(conversation), "new"), Reply(texts.GREETING), ask=True)
+    # The menu last shown is still what a typed number answers: show it again.
+    menu = next((r for r in reversed(conversation.last_replies) if r.choices), None)
+    if menu is not None and menu.choices == conversation.options:
+        return said(conversation, Reply(texts.WELCOME_BACK), menu)
     return said(conversation, Reply(texts.WELCOME_BACK), ask=True)
 
 
@@ -112,7 +116,43 @@ def undo(context: Context, conversation: Conversation, rest: str) -> Outcome:
     previous = conversation.undone()
     if previous is None:
         return said(conversation, Reply(texts.NOTHING_TO_UNDO))
-    return said(previous, Reply(texts.UNDONE), ask=True)
+    return said(previous, Reply(texts.undone(what_changed(previous, conversation))), ask=True)
+
+
+def what_changed(before: Conversation, after: Conversation) -> str:
+    """What one step did, going from `before` to `after`, in the writer's words."""
+    old = {e.key: e for e in before.entries}
+    new = {e.key: e for e in after.entries}
+    added = [e for e in after.entries if e.key not in old]
+    removed = [e for e in before.entries if e.key not in new]
+    if added:
+        return texts.UNDO_ADDED.format(items=_quoted(added))
+    if removed:
+        return texts.UNDO_REMOVED.format(items=_quoted(removed))
+    changed = [e for e in after.entries if old[e.key] != e]
+    if changed:
+        entry = changed[0]
+        number = after.number_of(entry.key)
+        if entry.text != old[entry.key].text:
+            return texts.UNDO_EDITED.format(number=number, text=old[entry.key].text)
+        if entry.theme != old[entry.key].theme:
+            return texts.UNDO_THEME.format(number=number)
+        return texts.UNDO_WORDING.format(number=number)
+    for name, label in (
+        ("unit", texts.UNIT),
+        ("period", texts.PERIOD),
+        ("genre", texts.GENRE),
+    ):
+        if getattr(before, name) != getattr(after, name):
+            return texts.UNDO_ANSWER.format(what=label, value=getattr(after, name) or "")
+    if (before.problems, before.plans, before.auto) != (after.problems, after.plans, after.auto):
+        return texts.UNDO_STATEMENTS
+    return texts.UNDO_STEP
+
+
+def _quoted(entries: list[Entry]) -> str:
+    shown = texts.LIST_SEPARATOR.join(f"“{e.text[:30]}”" for e in entries[:3])
+    return shown + (texts.AND_MORE.format(count=len(entries)) if len(entries) > 3 else "")
 
 
 def preview(context: Context, conversation: Conversation, rest: str) -> Outcome:

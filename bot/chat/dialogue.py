@@ -22,11 +22,13 @@ from bot.writer.compose import Composer
 
 from . import steps, texts
 from .conversation import Conversation, Reply
-from .sessions import ConversationStore
+from .sessions import ConversationStore, Stored
 from .states import Event
 from .step import Context, Outcome, answers_of
 
 log = logging.getLogger(__name__)
+
+OPTIMISTIC_ATTEMPTS = 3
 
 
 class Engine:
@@ -43,27 +45,51 @@ class Engine:
         self.today = today
 
     def handle(self, user: str, event: Event) -> list[Reply]:
-        """Apply one event to the writer's conversation, save it, and return the replies."""
-        with self.store.locked():
-            conversation = self.store.load(user)
-            last = conversation.last_update
-            if event.update_id is not None and last is not None and event.update_id <= last:
-                # Seen before: say again what was said, change nothing.
-                return list(conversation.last_replies) if event.update_id == last else []
-            context = Context(self.composer, self.today(), lambda: self.store.profile(user).unit)
-            try:
-                outcome = steps.run(context, conversation, event)
-            except Exception:
-                log.exception("step failed for %s in state %s", user, conversation.state)
-                outcome = Outcome(conversation, (Reply(texts.SOMETHING_WRONG),))
-            updated = replace(
+        """Apply one event to the writer's conversation, save it, and return the replies.
+
+        The step runs on a snapshot outside the writer's lock (composing a draft
+        takes a while); the lock is held only to check that nobody saved in
+        between and to write. If somebody did, the step runs again on the new
+        record: steps are pure, so running one twice changes nothing.
+        """
+        for _ in range(OPTIMISTIC_ATTEMPTS):
+            stored = self.store.read(user)
+            outcome = self._step(user, stored, event)
+            with self.store.locked(user):
+                if self.store.revision(user) == stored.revision:
+                    return self._save(stored, outcome)
+        # Contended this often: step under the lock, so the writer is answered at last.
+        with self.store.locked(user):
+            stored = self.store.read(user)
+            return self._save(stored, self._step(user, stored, event))
+
+    def _step(self, user: str, stored: Stored, event: Event) -> Outcome | list[Reply]:
+        """The step's outcome, or the replies to an update seen before (nothing to save)."""
+        conversation = stored.conversation
+        last = conversation.last_update
+        if event.update_id is not None and last is not None and event.update_id <= last:
+            # Seen before: say again what was said, change nothing.
+            return list(conversation.last_replies) if event.update_id == last else []
+        context = Context(self.composer, self.today(), lambda: stored.unit)
+        try:
+            outcome = steps.run(context, conversation, event)
+        except Exception:
+            log.exception("step failed for %s in state %s", user, conversation.state)
+            outcome = Outcome(conversation, (Reply(texts.SOMETHING_WRONG),))
+        return replace(
+            outcome,
+            conversation=replace(
                 outcome.conversation,
                 last_update=event.update_id if event.update_id is not None else last,
                 last_replies=outcome.replies,
-            )
-            self.store.save(updated)
-            if outcome.unit:
-                self.store.save_profile(replace(self.store.profile(user), unit=outcome.unit))
+            ),
+        )
+
+    def _save(self, stored: Stored, outcome: Outcome | list[Reply]) -> list[Reply]:
+        if isinstance(outcome, list):
+            return outcome
+        unit = outcome.unit or stored.unit
+        self.store.write(outcome.conversation, unit, stored.revision + 1)
         return list(outcome.replies)
 
     def document(self, user: str) -> tuple[str, bytes]:

@@ -1,23 +1,33 @@
-"""The stored form of a conversation: plain JSON for TinyDB, and back.
+"""The stored form of a conversation: plain JSON, and back.
 
-Format 2 is what this code writes. Format 1 records (and the undo snapshots
-inside them), written before the conversation kept `auto` and `after`, still
-load: their `problems_auto`/`plans_auto`/`revising` flags are read into the
-new fields, and their never-read `drafted` flag is dropped.
+Format 3 is what this code writes: each undo snapshot holds only what differs
+from the state after it, and an activity it shares with that state is just its
+key, so a full undo history costs a few hundred bytes, not ten copies of the
+conversation. Format 2 records (full snapshots) and format 1 records (and the
+snapshots inside them), written before the conversation kept `auto` and
+`after`, still load: their `problems_auto`/`plans_auto`/`revising` flags are
+read into the new fields, and their never-read `drafted` flag is dropped.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Any
+from enum import Enum
+from typing import Any, TypeVar
 
+from . import texts
 from .buttons import decode
 from .conversation import Choice, Conversation, Entry, Reply
 from .states import After, Role, State
 
-FORMAT = 2
+FORMAT = 3
 
 Record = dict[str, Any]
+E = TypeVar("E", bound=Enum)
+
+
+class UnknownValue(ValueError):
+    """A stored state, role or flag this code does not know; the message says which."""
 
 
 def to_record(conversation: Conversation) -> Record:
@@ -25,7 +35,7 @@ def to_record(conversation: Conversation) -> Record:
         "format": FORMAT,
         "user": conversation.user,
         **_content(conversation),
-        "undo": [_content(snapshot) for snapshot in conversation.undo],
+        "undo": _deltas(conversation),
         "last_update": conversation.last_update,
         "last_replies": [_reply(r) for r in conversation.last_replies],
     }
@@ -36,13 +46,47 @@ def from_record(record: Record) -> Conversation:
     return Conversation(
         user=user,
         **_from_content(record),
-        undo=tuple(Conversation(user=user, **_from_content(s)) for s in record.get("undo", ())),
+        undo=tuple(Conversation(user=user, **_from_content(s)) for s in _snapshots(record)),
         last_update=record.get("last_update"),
         last_replies=tuple(
             Reply(r["text"], _choices(r.get("choices", ())), bool(r.get("document", False)))
             for r in record.get("last_replies", ())
         ),
     )
+
+
+def _deltas(conversation: Conversation) -> list[Record]:
+    """The undo snapshots, oldest first, each as its difference from the state after it."""
+    newer = _content(conversation)
+    deltas = []
+    for snapshot in reversed(conversation.undo):
+        content = _content(snapshot)
+        delta = {key: value for key, value in content.items() if newer[key] != value}
+        if "entries" in delta:
+            same = {e["key"]: e for e in newer["entries"]}
+            delta["entries"] = [
+                e["key"] if same.get(e["key"]) == e else e for e in delta["entries"]
+            ]
+        deltas.append(delta)
+        newer = content
+    return deltas[::-1]
+
+
+def _snapshots(record: Record) -> list[Record]:
+    """The undo snapshots of `record` as whole contents, oldest first."""
+    stored = record.get("undo", ())
+    if record.get("format", 1) < 3:
+        return list(stored)
+    newer = record
+    snapshots = []
+    for delta in reversed(stored):
+        content = {**newer, **delta}
+        if "entries" in delta:
+            by_key = {e["key"]: e for e in newer["entries"]}
+            content["entries"] = [by_key[e] if isinstance(e, int) else e for e in delta["entries"]]
+        snapshots.append(content)
+        newer = content
+    return snapshots[::-1]
 
 
 def _content(conversation: Conversation) -> Record:
@@ -65,12 +109,12 @@ def _content(conversation: Conversation) -> Record:
 
 def _from_content(data: Record) -> dict[str, Any]:
     if "auto" in data:
-        auto = frozenset(Role(role) for role in data["auto"])
+        auto = frozenset(_known(Role, role) for role in data["auto"])
     else:  # format 1
         auto = frozenset(role for role in Role if data.get(f"{role.value}_auto"))
     after = data.get("after", After.DRAFT if data.get("revising") else After.NEXT)
     return {
-        "state": State(data.get("state", "idle")),
+        "state": _known(State, data.get("state", "idle")),
         "unit": data.get("unit"),
         "period": data.get("period"),
         "genre": data.get("genre"),
@@ -78,11 +122,19 @@ def _from_content(data: Record) -> dict[str, Any]:
         "problems": tuple(data.get("problems", ())),
         "plans": tuple(data.get("plans", ())),
         "auto": auto,
-        "after": After(after),
+        "after": _known(After, after),
         "options": _choices(data.get("options", ())),
         "next_key": int(data.get("next_key", 1)),
         "reminded": bool(data.get("reminded", False)),
     }
+
+
+def _known(kind: type[E], value: Any) -> E:
+    """`value` as a member of `kind`; a value this code does not know is a damaged record."""
+    try:
+        return kind(value)
+    except ValueError:
+        raise UnknownValue(texts.unknown_value(value)) from None
 
 
 def _choice(choice: Choice) -> Record:

@@ -6,6 +6,8 @@ and the writer's words. A meta-test checks every constant here is used.
 
 from __future__ import annotations
 
+import errno
+
 GREETING = (
     "您好！我是总结助手。告诉我本单位这段时间做了哪些工作，我帮您写成规范的党建工作报告"
     "（党建工作总结、主体责任情况报告或书记述职报告），并生成 Word 文档。"
@@ -36,7 +38,15 @@ IDLE_HINT = "发送 /new 开始写一份新报告，发送 /help 查看全部命
 UNKNOWN_COMMAND = "不认识命令“{command}”。发送 /help 查看可用命令。"
 CANCELLED = "已放弃本次报告。发送 /new 可以重新开始。"
 NOTHING_TO_UNDO = "没有可以撤销的操作了。"
-UNDONE = "已撤销上一步。"
+UNDO_ADDED = "刚才记录的{items}"
+UNDO_REMOVED = "刚才的删除，{items}已恢复"
+UNDO_EDITED = "对第 {number} 项的修改，恢复为“{text}”"
+UNDO_THEME = "第 {number} 项的主题修改"
+UNDO_WORDING = "第 {number} 项的换说法"
+UNDO_ANSWER = "{what}“{value}”"
+UNDO_STATEMENTS = "对问题或打算的修改"
+UNDO_STEP = "上一步"
+AND_MORE = "等 {count} 项"
 NEED_ACTIVITIES = "还没有记录任何工作。请先告诉我本期做了哪些工作。"
 NEED_BASICS = "还缺少{missing}，请先按提示回答。"
 TOO_LONG = "这条消息太长了（{length} 字）。请分成几条发送，每条不超过 {limit} 字。"
@@ -125,6 +135,10 @@ AFTER_DRAFT = (
 )
 
 
+def undone(what: str) -> str:
+    return f"已撤销：{what}。"
+
+
 def recorded(number: int, text: str, theme_label: str, sure: bool, lead: str | None) -> str:
     lines = [
         f"已记录第 {number} 项：{text}",
@@ -206,7 +220,55 @@ def store_unreadable(path: object, reason: str) -> str:
 
 
 def record_damaged(path: object, user: str, problem: object) -> str:
-    return f"对话数据文件 {path} 中用户 {user} 的记录已损坏（{problem}）"
+    return (
+        f"对话记录 {path}（用户 {user}）已损坏：{problem}。程序没有改动它；"
+        "请从备份恢复，或把它移走后重新开始"
+    )
+
+
+def record_unreadable(path: object, reason: str) -> str:
+    return f"无法读取对话记录 {path}（{reason}）"
+
+
+def record_read_only(path: object) -> str:
+    return f"对话记录 {path} 是只读的，程序没有改动它；如需继续这段对话，请先恢复它的写权限"
+
+
+def store_unwritable(path: object, reason: str) -> str:
+    return (
+        f"无法在 {path} 保存对话（{reason}）；刚才的输入没有记录。"
+        "请检查权限，或用环境变量 ZONGJIE_DATA_DIR 指定另一个数据目录"
+    )
+
+
+def unknown_value(value: object) -> str:
+    return f"无法识别的取值“{value}”"
+
+
+def missing_field(name: str) -> str:
+    return f"缺少字段 {name}"
+
+
+def os_reason(number: int | None, fallback: str) -> str:
+    """An operating-system error, said in Chinese where it is a common one."""
+    return _OS_REASONS.get(number or 0, fallback)
+
+
+_OS_REASONS = {
+    errno.EACCES: "没有权限",
+    errno.EPERM: "不允许修改，文件或目录可能被设为只读或不可更改",
+    errno.EROFS: "只读文件系统",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.ENOENT: "不存在",
+    errno.EISDIR: "是一个文件夹",
+    errno.ENOTDIR: "路径中有一段不是文件夹",
+    errno.EDQUOT: "超出磁盘配额",
+}
+
+NOT_JSON = "不是有效的 JSON"
+WRONG_USER = "记录里的用户与文件名不符"
+BAD_FIELDS = "字段缺失或格式不对"
+MEMORY = "（内存）"
 
 
 # What the adapters say on their own, outside any conversation step.
@@ -219,6 +281,22 @@ FAILED = (
     "抱歉，刚才出了点问题。您之前的内容都已保存，请再发一次；也可以发送 /preview 查看当前草稿。"
 )
 GOODBYE = "再见！您的内容已保存，下次运行 zongjie chat 可以接着写。"
+PIPED_START_WITH_NEW = (
+    "管道输入的对话要以 /new 开头（例如 printf '/new\\n单位\\n…' | zongjie chat），"
+    "或先在终端里运行 zongjie chat 开始一份报告；这次没有记录任何内容。"
+)
+
+# The console shows numbered options where Telegram shows buttons.
+CONSOLE_WORDING = (
+    ("用下面的按钮", "回复下面列出的序号"),
+    ("这个按钮已经过期了", "这个选项已经过期了"),
+)
+
+
+def on_console(text: str) -> str:
+    for telegram, console in CONSOLE_WORDING:
+        text = text.replace(telegram, console)
+    return text
 
 
 def saved_to(caption: str, path: object) -> str:

@@ -6,6 +6,7 @@ Library errors become one Chinese line on stderr and a non-zero exit status.
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import logging
 import os
@@ -16,11 +17,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from bot.errors import BotError
+from bot.chat.texts import os_reason
+from bot.errors import BotError, InputError
 from bot.writer import answers, render
 from bot.writer.answers import Activity
 from bot.writer.compose import Composer
 from bot.writer.docxfile import render_docx, write_docx
+from phrasebank import tokens
 from phrasebank.bank import Bank
 from phrasebank.build import build as build_bank
 from phrasebank.build import bundled_bank, bundled_corpus, bundled_meta
@@ -37,6 +40,7 @@ from . import listing
 log = logging.getLogger(__name__)
 
 PROGRESS_THRESHOLD = 5
+NOTES_PER_DOCUMENT = 5
 
 
 class UsageError(Exception):
@@ -59,7 +63,23 @@ _ARGPARSE_MESSAGES = (
 )
 
 
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        # argparse passes prefix "" when it builds a sub-command's name from this usage.
+        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
+    """argparse with its own words (usage, section titles, -h) in Chinese."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+        self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+
     def error(self, message: str) -> NoReturn:
         for pattern, chinese in _ARGPARSE_MESSAGES:
             if match := pattern.search(message):
@@ -75,6 +95,25 @@ def data_dir() -> Path:
         return Path(configured)
     base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
     return Path(base) / "zongjie"
+
+
+LEGACY_CONSOLE_USER = "console"
+MAX_WRITER = 64
+
+
+def default_writer() -> str:
+    """The operating-system user: each person at the server has a console conversation."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no name for this uid (a bare container)
+        return str(os.getuid())
+
+
+def console_user(writer: str) -> str:
+    name = writer.strip()
+    if not name or len(name) > MAX_WRITER or any(not c.isprintable() for c in name):
+        raise UsageError(f"--writer 需要一个不超过 {MAX_WRITER} 个字的名字，例如 --writer 张三")
+    return f"console:{name}"
 
 
 def default_db() -> Path:
@@ -108,9 +147,14 @@ def cmd_mine(args: argparse.Namespace) -> int:
     result = build_bank(paths, on_skip=skip, progress=progress)
     bank = result.bank
     save_bank(bank, db, {"corpus": "custom"} if args.paths else bundled_meta())
-    for info in bank.documents:
-        for warning in info.warnings:
-            print(f"提示 {info.name}：{warning}", file=sys.stderr)
+    if args.paths:
+        # The bundled corpus' quirks (001 skips （五）) are known; the writer's own are news.
+        for info in bank.documents:
+            for warning in info.warnings[:NOTES_PER_DOCUMENT]:
+                print(f"提示 {info.name}：{warning}", file=sys.stderr)
+            if len(info.warnings) > NOTES_PER_DOCUMENT:
+                more = len(info.warnings) - NOTES_PER_DOCUMENT
+                print(f"提示 {info.name}：另有 {more} 条类似提示，从略", file=sys.stderr)
     by_kind, by_theme = bank.by_kind(), bank.by_theme()
     if args.json:
         summary = {
@@ -206,10 +250,12 @@ def _stdin_lines() -> list[str]:
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
+    output = Path(args.output) if args.output else None
+    if output is not None:
+        _check_output(output, [Path(args.answers), *([Path(args.db)] if args.db else [])])
     loaded = answers.load(Path(args.answers))
     bank = open_bank(Path(args.db) if args.db else None)
     report = Composer(bank).compose(loaded).report
-    output = Path(args.output) if args.output else None
     if args.format == "docx":
         data = render_docx(report)
         if output is None:
@@ -241,6 +287,17 @@ def cmd_draft(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_output(output: Path, inputs: list[Path]) -> None:
+    """Refuse an output that is a folder or one of the command's own inputs."""
+    if output.is_dir():
+        raise InputError(
+            f"-o 需要一个文件名，{output} 是一个文件夹；例如 -o {output / '总结.docx'}"
+        )
+    for source in inputs:
+        if source.exists() and output.exists() and output.resolve() == source.resolve():
+            raise InputError(f"-o {output} 就是输入文件本身，程序不会覆盖它；请换一个输出文件名")
+
+
 # ------------------------------------------------------------------ chat
 
 
@@ -251,13 +308,20 @@ def cmd_chat(args: argparse.Namespace) -> int:
     from .console import Console  # noqa: PLC0415
 
     folder = data_dir()
-    bank = open_bank(Path(args.db) if args.db else None)
-    store = ConversationStore(folder / "conversations.json")
-    try:
+    writer = args.writer if args.writer is not None else default_writer()
+    user = console_user(writer)
+    store = ConversationStore(folder)
+    if args.writer is None:
+        # Before --writer every console shared one conversation; it is the OS user's now.
+        store.adopt(LEGACY_CONSOLE_USER, user)
+
+    def busy() -> None:
+        print(f"“{writer}”的对话正在另一个终端中进行，等它结束后再继续……", file=sys.stderr)
+
+    with store.session(user, busy):
+        bank = open_bank(Path(args.db) if args.db else None)
         engine = Engine(Composer(bank), store)
-        return Console(engine, folder / "exports").run()
-    finally:
-        store.close()
+        return Console(engine, folder / "exports", user).run()
 
 
 # -------------------------------------------------------------- telegram
@@ -275,11 +339,12 @@ def cmd_telegram(args: argparse.Namespace) -> int:
         config = Path("config.toml")
     settings = settings_module.load(config, os.environ, data_dir())
     settings_module.configure_logging(settings)
+    tokens.use_cache(settings.data_dir)
     if settings.phrasebank:
         bank = load_bank(settings.phrasebank)
     else:
         bank = bundled_bank(settings.data_dir / "phrasebank.json")
-    store = ConversationStore(settings.data_dir / "conversations.json")
+    store = ConversationStore(settings.data_dir)
     print("正在启动 Telegram 机器人（按 Ctrl+C 停止）……", file=sys.stderr)
     try:
         TelegramBot(settings, Engine(Composer(bank), store)).run()
@@ -340,6 +405,9 @@ def build_parser() -> argparse.ArgumentParser:
     draft.set_defaults(handler=cmd_draft)
 
     chat = sub.add_parser("chat", help="在终端里对话写报告（也可以用管道输入）")
+    chat.add_argument(
+        "--writer", metavar="NAME", help="写作者的名字，每人一段对话；默认是当前系统用户名"
+    )
     _bank_option(chat)
     chat.set_defaults(handler=cmd_chat)
 
@@ -360,6 +428,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     _utf8_streams()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     parser = build_parser()
+    tokens.use_cache(data_dir())
     try:
         args = parser.parse_args(argv)
         if not getattr(args, "handler", None):
@@ -372,6 +441,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except (PhrasebankError, BotError) as exc:
         print(f"错误：{exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        # Whatever file went wrong (a read-only folder, a full disk), one line that names it.
+        where = f" {exc.filename}" if exc.filename else ""
+        print(
+            f"错误：无法读写{where}（{os_reason(exc.errno, exc.strerror or str(exc))}）",
+            file=sys.stderr,
+        )
         return 1
     except KeyboardInterrupt:
         print("\n已中断。", file=sys.stderr)

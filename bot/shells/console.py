@@ -13,18 +13,17 @@ from typing import TextIO
 from bot.chat import texts
 from bot.chat.conversation import Reply
 from bot.chat.dialogue import Engine
-from bot.chat.states import Event
+from bot.chat.states import Event, State
 from bot.chat.steps import COMMANDS
 from bot.errors import BotError
-from phrasebank.files import write_atomic
-
-USER = "console"
+from phrasebank.files import write_new
 
 
 class Console:
-    def __init__(self, engine: Engine, exports: Path, out: TextIO | None = None) -> None:
+    def __init__(self, engine: Engine, exports: Path, user: str, out: TextIO | None = None) -> None:
         self.engine = engine
         self.exports = exports
+        self.user = user
         self.out = out or sys.stdout
 
     def run(self, lines: TextIO | None = None) -> int:
@@ -32,7 +31,7 @@ class Console:
         interactive = source.isatty() and self.out.isatty()
         if interactive:
             _complete_commands()
-            self.show(self.engine.handle(USER, Event.from_text("/start")))
+            self.show(self.engine.handle(self.user, Event.from_text("/start")))
         while True:
             try:
                 line = input("> ") if interactive else _read_line(source)
@@ -43,26 +42,35 @@ class Console:
                 return 0
             if not line.strip():
                 continue
-            self.show(self.engine.handle(USER, Event.from_text(line.rstrip("\r\n"))))
+            if not interactive and self._idle_text(line):
+                print(texts.PIPED_START_WITH_NEW, file=sys.stderr, flush=True)
+                return 1
+            self.show(self.engine.handle(self.user, Event.from_text(line.rstrip("\r\n"))))
+
+    def _idle_text(self, line: str) -> bool:
+        """Text piped to a conversation that has not begun: it would be hinted at line by line."""
+        return not line.lstrip().startswith("/") and (
+            self.engine.store.load(self.user).state is State.IDLE
+        )
 
     def show(self, replies: list[Reply]) -> None:
         for reply in replies:
             if reply.document:
                 self.export(reply.text)
                 continue
-            self.say(reply.text)
+            self.say(texts.on_console(reply.text))
             for number, choice in enumerate(reply.choices, start=1):
                 self.say(f"  {number}. {choice.label}")
             self.say("")
 
     def export(self, caption: str) -> None:
         try:
-            name, data = self.engine.document(USER)
+            name, data = self.engine.document(self.user)
         except BotError as exc:
             self.say(str(exc))
             return
-        path = self.exports / name
-        write_atomic(path, data, private=False)
+        # An earlier export of the same report is the writer's: keep it, number the new one.
+        path = write_new(self.exports / name, data)
         self.say(texts.saved_to(caption, path) + "\n")
 
     def say(self, text: str) -> None:

@@ -11,7 +11,7 @@ from phrasebank.phrase import KIND_LABELS, Kind, Phrase
 from phrasebank.text import CONTROL
 from phrasebank.themes import THEME_IDS, Lexicon
 
-from .tables import table
+from .tables import table, width, wrap
 
 
 def counts_tables(by_kind: dict[str, int], by_theme: dict[str, int], lexicon: Lexicon) -> str:
@@ -26,10 +26,31 @@ def counts_tables(by_kind: dict[str, int], by_theme: dict[str, int], lexicon: Le
     )
 
 
+MIN_PHRASE_COLUMNS = 40  # narrower than this, a phrase is read a few characters a line
+
+
 def phrase_table(found: list[Phrase], lexicon: Lexicon, columns: int) -> str:
-    """Phrases with their kind, theme and where they were found, fitting `columns`."""
+    """Phrases with their kind, theme and where they were found, fitting `columns`.
+
+    In a narrow terminal the phrase gets lines of its own, as wide as the
+    terminal, under a line with its id, kind, theme and source.
+    """
     rows = [_phrase_row(p, lexicon) for p in found]
-    return table(["编号", "类别", "主题", "短语", "出处"], rows, total=columns, flexible=3)
+    others = [max(width(h), *(width(r[i]) for r in rows)) for i, h in enumerate(HEADERS)]
+    room = columns - sum(w for i, w in enumerate(others) if i != PHRASE) - 2 * (len(HEADERS) - 1)
+    if room >= min(MIN_PHRASE_COLUMNS, others[PHRASE]):
+        return table(HEADERS, rows, total=columns, flexible=PHRASE)
+    indent = "  "
+    blocks = []
+    for row in rows:
+        head = "  ".join(cell for i, cell in enumerate(row) if i != PHRASE)
+        body = [indent + line for line in wrap(row[PHRASE], max(10, columns - len(indent)))]
+        blocks.append("\n".join([head, *body]))
+    return "\n\n".join(blocks)
+
+
+HEADERS = ["编号", "类别", "主题", "短语", "出处"]
+PHRASE = 3
 
 
 def _phrase_row(phrase: Phrase, lexicon: Lexicon) -> list[str]:

@@ -167,9 +167,26 @@ class RedactToken(logging.Filter):
         return True
 
 
+class DemoteRetries(logging.Filter):
+    """python-telegram-bot's network retry loop, logged at DEBUG instead of ERROR.
+
+    An unreachable server or a refused token would otherwise print each retry
+    with its chained traceback before the one line the operator needs, which
+    the command line prints itself.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        ours = record.name.startswith("telegram")
+        if not ours or "Network Retry Loop" not in record.getMessage():
+            return True
+        record.levelno, record.levelname = logging.DEBUG, "DEBUG"
+        return logging.getLogger().isEnabledFor(logging.DEBUG)
+
+
 def configure_logging(settings: Settings) -> None:
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(DemoteRetries())
     handler.addFilter(RedactToken(settings.token))
     root = logging.getLogger()
     root.handlers[:] = [handler]

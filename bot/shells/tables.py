@@ -11,14 +11,23 @@ def width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
+NO_LINE_START = frozenset("，。、；：！？）》」』”’〕】,.;:!?)")
+
+
 def wrap(text: str, columns: int) -> list[str]:
-    """`text` cut into lines of at most `columns` display columns."""
+    """`text` cut into lines of at most `columns` display columns.
+
+    A closing mark never starts a line: the character before it goes down with it.
+    """
     lines: list[str] = []
     current = ""
     for ch in text:
         if width(current + ch) > columns:
+            carried = ""
+            if ch in NO_LINE_START and len(current) > 1:
+                current, carried = current[:-1], current[-1]
             lines.append(current)
-            current = ""
+            current = carried
         current += ch
     lines.append(current)
     return lines

@@ -105,14 +105,53 @@ def load(path: Path, today: dt.date | None = None) -> Answers:
     try:
         text, _ = decode(path.read_bytes(), source)
     except FileNotFoundError as exc:
-        raise AnswersError(source, "（文件）", "不存在，请检查路径") from exc
+        raise InputError(f"答卷文件 {source} 不存在，请检查路径") from exc
+    except IsADirectoryError as exc:
+        raise InputError(f"{source} 是一个文件夹；请给出答卷文件的路径，例如 答卷.toml") from exc
+    except PermissionError as exc:
+        raise InputError(f"没有权限读取答卷文件 {source}") from exc
+    except OSError as exc:
+        raise InputError(f"无法读取答卷文件 {source}（{exc.strerror or exc}）") from exc
     except SourceError as exc:
-        raise AnswersError(source, "（文件）", f"无法读取：{exc.reason}") from exc
+        raise InputError(f"无法读取答卷文件 {source}：{exc.reason}") from exc
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise AnswersError(source, "（格式）", f"不是有效的 TOML：{exc}") from exc
+        raise InputError(f"答卷文件 {source} 不是有效的 TOML：{toml_problem(exc)}") from exc
     return from_mapping(raw, source, today)
+
+
+# tomllib's messages, said in Chinese; the position is appended by toml_problem.
+_TOML_MESSAGES = (
+    ("Illegal character '\\n'", "引号没有闭合（字符串不能跨行）"),
+    ("Illegal character", "有不允许的字符"),
+    ("Unclosed array", "列表的方括号 ] 没有闭合"),
+    ("Unclosed inline table", "花括号 } 没有闭合"),
+    ("Unterminated string", "引号没有闭合"),
+    ('Expected "\'"', "引号没有闭合"),
+    ("Invalid value", "等号后面的值无法识别（文字要用英文双引号括起来）"),
+    ("Expected '=' after a key", "字段名后面缺少等号 =（字段名里不能有空格）"),
+    ("Cannot overwrite a value", "同一个字段写了两次"),
+    ("Cannot declare", "同一个表写了两次"),
+    ("Expected newline or end of document", "一行里写了多个值（每个字段单独一行）"),
+    ("Invalid statement", "这一行不是“字段 = 值”的形式"),
+    ("Invalid initial character for a key part", "字段名开头的字符不允许"),
+    ("at the end of a table declaration", "表名的方括号没有闭合"),
+    ("at the end of an array declaration", "表名的双方括号没有闭合"),
+)
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)|\(at end of document\)")
+
+
+def toml_problem(exc: tomllib.TOMLDecodeError) -> str:
+    """What tomllib found wrong, and where, in Chinese."""
+    message = str(exc)
+    problem = next((zh for en, zh in _TOML_MESSAGES if en in message), "格式有误")
+    found = _TOML_POSITION.search(message)
+    if found is None:
+        return problem
+    if found.group(1):
+        return f"第 {found.group(1)} 行第 {found.group(2)} 列：{problem}"
+    return f"读到文件末尾：{problem}"
 
 
 def from_mapping(

@@ -1,8 +1,10 @@
 """Report periods: a quarter, a half year or a year, parsed from what a writer types.
 
 ``2026年第三季度``, ``2026年三季度``, ``2026Q3``, ``2026年上半年``, ``2026年``,
-``今年第三季度``, ``上季度`` … all parse; anything else gets a Chinese error
-with examples. A period also knows the words a report uses for it
+``今年第三季度``, ``上季度``, month ranges that make a period (``2026年1-6月``,
+``2026年7至9月``) … all parse; anything else gets a Chinese error with examples.
+Years run from 2000 to next year: reports look back, and a plan may look one
+year ahead. A period also knows the words a report uses for it
 (``本季度``, ``上半年``, ``全年``).
 """
 
@@ -18,6 +20,8 @@ from phrasebank.text import arabic_digits
 
 QUARTERS = "一二三四"
 EXAMPLES = "2026年第三季度、2026年上半年、2026年下半年、2026年"
+FIRST_YEAR = 2000
+STANDARD_MONTHS = "季度是 1-3、4-6、7-9、10-12 月，半年是 1-6、7-12 月，全年是 1-12 月"
 
 
 class Span(StrEnum):
@@ -128,13 +132,46 @@ def parse(text: str, today: dt.date | None = None) -> Period:
     if not match:
         raise InputError(f"没能看懂时间段“{raw.strip()[:30]}”。请写成：{EXAMPLES}")
     year = int(match.group(1))
-    if not 2000 <= year <= 2100:
-        raise InputError(f"年份 {year} 不在合理范围内。请写成：{EXAMPLES}")
+    if not FIRST_YEAR <= year <= today.year + 1:
+        raise InputError(
+            f"年份 {year} 不在可写的范围内（{FIRST_YEAR}～{today.year + 1} 年）。请写成：{EXAMPLES}"
+        )
     return _rest(year, match.group(2), raw)
+
+
+_MONTH = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
+_MONTHS = re.compile(rf"^{_MONTH}月?份?[-‐–—―~～至到]{_MONTH}月份?$")
+_CHINESE_MONTHS = {n: i for i, n in enumerate("一二三四五六七八九十", 1)} | {"十一": 11, "十二": 12}
+_MONTH_SPANS = {
+    (1, 3): (Span.QUARTER, 1),
+    (4, 6): (Span.QUARTER, 2),
+    (7, 9): (Span.QUARTER, 3),
+    (10, 12): (Span.QUARTER, 4),
+    (1, 6): (Span.HALF, 1),
+    (7, 12): (Span.HALF, 2),
+    (1, 12): (Span.YEAR, 0),
+}
+
+
+def _months(year: int, rest: str) -> Period | None:
+    """`1-6月` and the like: the period those months make, or an error saying what to write."""
+    found = _MONTHS.match(rest)
+    if found is None:
+        return None
+    first, last = (int(m) if m.isdigit() else _CHINESE_MONTHS.get(m, 0) for m in found.groups())
+    if (first, last) in _MONTH_SPANS:
+        span, number = _MONTH_SPANS[first, last]
+        return Period(year, span, number)
+    raise InputError(
+        f"{first}-{last} 月不是标准的报告时间段：{STANDARD_MONTHS}。"
+        f"请改写成其中一种，例如 {year}年第三季度、{year}年上半年、{year}年"
+    )
 
 
 def _rest(year: int, rest: str, raw: str) -> Period:
     rest = rest.removeprefix("年")
+    if (months := _months(year, rest)) is not None:
+        return months
     if rest in ("", "全年", "度", "年度"):
         return Period(year, Span.YEAR)
     if rest in ("上半年", "上半年度", "h1", "H1"):
