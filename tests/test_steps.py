@@ -382,3 +382,17 @@ def test_an_activity_that_looks_wrong_is_kept_and_pointed_out_when_recorded(
     said = "\n".join(r.text for r in outcome.replies)
     assert "请核对：第 1 项" in said and all(w in said for w in words), said
     assert [e.text for e in outcome.conversation.entries] == [activity]
+
+
+def test_the_kind_of_unit_can_be_seen_and_changed_in_the_chat(context: Context) -> None:
+    conversation = walk(context, "/new", "江州市第三中学", "2026年第三季度", "1")
+    shown = step(context, conversation, "/kind").replies[0]
+    assert "中小学校" in shown.text and "校党总支" in shown.text
+    hospital = next(c for c in shown.choices if c.label == "医院")
+    assert hospital.button.once  # a question answered once: its buttons go
+    pressed = steps.run(context, conversation, Event("press", hospital.button.encode()))
+    assert pressed.conversation.kind == "hospital" and "院党委" in pressed.replies[0].text
+    # Typed, by id; an unknown kind is named.
+    typed = step(context, conversation, "/kind school").conversation
+    assert typed.kind == "school"
+    assert "不认识单位类型" in step(context, typed, "/kind 飞船").replies[0].text

@@ -27,10 +27,11 @@ class Kind(StrEnum):
     AUTO = "auto"  # value: a role
     DONE = "done"  # value: a role
     REVISE = "revise"  # value: the state to revise
+    KIND = "kind"  # value: a kind of unit (data/units.toml)
 
 
 # Questions answered once: the adapter takes their buttons away after a press.
-ONCE = frozenset({Kind.UNIT, Kind.PERIOD, Kind.GENRE, Kind.THEME})
+ONCE = frozenset({Kind.UNIT, Kind.PERIOD, Kind.GENRE, Kind.THEME, Kind.KIND})
 # How each kind lays out its parts after "kind:".
 _KEY_ONLY = frozenset({Kind.RETHEME, Kind.SWAP, Kind.DEL})
 REMEMBERED = "remembered"

@@ -6,15 +6,19 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot.writer import answers
+from bot.writer.profile import load_units, profile_for
 from bot.writer.render import to_text
 from bot.writer.wording import formalise
 from phrasebank.search import search
 
 from . import texts
 from .activities import delete, edit, swap, theme_question
-from .conversation import Conversation, Entry, Reply
+from .buttons import Button
+from .buttons import Kind as ButtonKind
+from .conversation import Choice, Conversation, Entry, Reply
 from .states import State
 from .step import Context, Outcome, answers_of, go, missing, said
 
@@ -170,6 +174,36 @@ def export(context: Context, conversation: Conversation, rest: str) -> Outcome:
     if gap:
         return said(conversation, Reply(gap))
     return said(conversation, Reply(texts.DOCUMENT, document=True))
+
+
+def unit_kind(context: Context, conversation: Conversation, rest: str) -> Outcome:
+    """/kind: what kind of unit the draft takes this one for, and the choice to change it."""
+    if not conversation.unit:
+        return said(conversation, Reply(texts.KIND_NEEDS_UNIT))
+    units = load_units()
+    wanted = rest.strip()
+    if wanted:
+        chosen = next((k for k in units.kinds if wanted in (k.id, k.label)), None)
+        if chosen is None:
+            return said(conversation, Reply(texts.KIND_UNKNOWN.format(kind=wanted[:20])))
+        return _set_kind(conversation, chosen.id)
+    current = answers_of(conversation, context.today)
+    profile = current.profile if current else profile_for(conversation.unit, kind=conversation.kind)
+    text = texts.kind_now(profile.kind.label, profile.short_org, profile.scope)
+    choices = tuple(Choice(k.label, Button(ButtonKind.KIND, k.id)) for k in units.kinds)
+    return said(conversation, Reply(text, choices))
+
+
+def press_kind(context: Context, conversation: Conversation, button: Button) -> Outcome:
+    if not conversation.unit or button.value not in {k.id for k in load_units().kinds}:
+        return said(conversation, Reply(texts.EXPIRED))
+    return _set_kind(conversation, button.value)
+
+
+def _set_kind(conversation: Conversation, kind: str) -> Outcome:
+    changed = replace(conversation.remembered(), kind=kind)
+    profile = profile_for(changed.unit or "", kind=kind)
+    return said(changed, Reply(texts.kind_set(profile.kind.label, profile.short_org)))
 
 
 def phrases(context: Context, conversation: Conversation, rest: str) -> Outcome:

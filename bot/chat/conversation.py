@@ -69,6 +69,7 @@ class Conversation:
     options: tuple[Choice, ...] = ()  # the choices of the last question, for numbered answers
     next_key: int = 1
     reminded: bool = False  # told which usual themes no activity touches yet
+    kind: str | None = None  # the kind of unit, when the writer set it (/kind)
     undo: tuple[Conversation, ...] = ()  # earlier snapshots, without their own undo
     last_update: int | None = None
     last_replies: tuple[Reply, ...] = ()

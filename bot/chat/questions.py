@@ -60,7 +60,7 @@ def answer_unit(context: Context, conversation: Conversation, raw: str) -> Outco
         unit = answers.clean_unit(raw)
     except InputError as exc:
         return said(conversation, Reply(str(exc)))
-    outcome = answered(context, replace(conversation.remembered(), unit=unit), "unit")
+    outcome = answered(context, replace(conversation.remembered(), unit=unit, kind=None), "unit")
     return replace(outcome, unit=unit)
 
 

@@ -104,6 +104,7 @@ def _content(conversation: Conversation) -> Record:
         "options": [_choice(c) for c in conversation.options],
         "next_key": conversation.next_key,
         "reminded": conversation.reminded,
+        "kind": conversation.kind,
     }
 
 
@@ -126,6 +127,7 @@ def _from_content(data: Record) -> dict[str, Any]:
         "options": _choices(data.get("options", ())),
         "next_key": int(data.get("next_key", 1)),
         "reminded": bool(data.get("reminded", False)),
+        "kind": data.get("kind"),
     }
 
 

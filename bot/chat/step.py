@@ -72,6 +72,7 @@ def answers_of(conversation: Conversation, today: dt.date) -> Answers | None:
         activities=tuple(Activity(e.text, e.theme, e.variant) for e in conversation.entries),
         problems=() if Role.PROBLEMS in conversation.auto else conversation.problems,
         plans=() if Role.PLANS in conversation.auto else conversation.plans,
+        kind=conversation.kind,
     )
 
 

@@ -105,6 +105,7 @@ ANYWHERE: dict[Kind, OnPress] = {
     Kind.RETHEME: activities.press_retheme,
     Kind.SWAP: activities.press_swap,
     Kind.DEL: activities.press_delete,
+    Kind.KIND: commands.press_kind,
 }
 
 
@@ -138,6 +139,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("done", texts.HELP_DONE, done),
     Command("export", texts.HELP_EXPORT, commands.export),
     Command("phrases", texts.HELP_PHRASES, commands.phrases),
+    Command("kind", texts.HELP_KIND, commands.unit_kind),
     Command("cancel", texts.HELP_CANCEL, commands.cancel),
 )
 BY_NAME = {c.name: c for c in COMMANDS}

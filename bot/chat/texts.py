@@ -161,6 +161,22 @@ def summary_header(first: int, last: int) -> str:
     return f"已记录第 {first}～{last} 项："
 
 
+HELP_KIND = "查看或更改单位类型（决定报告怎么称呼本单位）：/kind 或 /kind hospital"
+KIND_NEEDS_UNIT = "请先告诉我单位全称，再设置单位类型。"
+KIND_UNKNOWN = "不认识单位类型“{kind}”。发送 /kind 从列出的类型中选择。"
+
+
+def kind_now(label: str, short_org: str, scope: str) -> str:
+    return (
+        f"我按单位名称把本单位看作“{label}”：正文称“{short_org}”“{scope}”。"
+        "不对的话，请从下面选择单位类型："
+    )
+
+
+def kind_set(label: str, short_org: str) -> str:
+    return f"好的，单位类型改为“{label}”，正文称“{short_org}”。发送 /preview 查看草稿。"
+
+
 NOT_YET_MENTIONED = (
     "提醒：本期还没有提到{themes}方面的工作。如有，发送 /undo 回去补充；没有就请继续。"
 )
