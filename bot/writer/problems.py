@@ -181,7 +181,11 @@ def _answer(
         # A quarter's plan says one thing; a half year's or a year's, two.
         wanted = 1 if draft.answers.period.span == "quarter" else 2
         bodies: list[Sentence] = []
-        for number, plan in enumerate(subtopic.plans, start=1):
+        # The plan closest to the problem's own words answers it first.
+        ranked = sorted(
+            enumerate(subtopic.plans, start=1), key=lambda p: -_shared_pairs(p[1], text)
+        )
+        for number, plan in ranked:
             filled = draft.fit.fill(plan)
             if filled and _fits_plan(draft, filled):
                 draft.ledger.use(filled)
@@ -252,3 +256,9 @@ def _fits_plan(draft: Drafting, text: str) -> bool:
     if "年初" in text and draft.answers.period.last_month != 12:
         return False
     return draft.ledger.is_new(text) and not draft.fit.forbids(text)
+
+
+def _shared_pairs(a: str, b: str) -> int:
+    """How many two-character stretches `a` and `b` share: a rough likeness of wording."""
+    pairs = {b[i : i + 2] for i in range(len(b) - 1)}
+    return sum(a[i : i + 2] in pairs for i in range(len(a) - 1))

@@ -140,9 +140,7 @@ class WorkSection:
             items = self.evened(theme, items)
             # A half year's or a year's subsection is framed more fully.
             long = d.answers.period.span != "quarter"
-            framing = self.framing(theme, 2 if long else 1)
-            said = "".join(f.text for f in framing)
-            heading = self.heading(theme, "".join(d.worked[theme]), said)
+            heading, framing = self.frame(theme, 2 if long else 1)
             blocks.append((Block(heading, framing, tuple(items)), theme))
         return placed, blocks
 
@@ -179,6 +177,20 @@ class WorkSection:
 
     # ------------------------------------------------------------ the parts
 
+    def frame(self, theme: str, count: int) -> tuple[Sentence, tuple[Sentence, ...]]:
+        """A subsection's heading and framing sentences, chosen together: the framing never
+        says the heading over again."""
+        facts = "".join(self.d.worked[theme])
+        options = self.subtopics.themes[theme].headings[self.style]
+        source = f"curated:{theme}:heading"
+        for heading in self.candidates(options, source, keep=self.claims(facts)):
+            framing = self.framing(theme, count, heading.text)
+            if framing:
+                return self.commit(heading), framing
+        # Every pairing repeats itself somewhere: better a framing that echoes than none.
+        heading = self.heading(theme, facts)
+        return heading, self.framing(theme, count, heading.text) or self.framing(theme, count)
+
     def heading(self, theme: str, facts: str, framing: str = "") -> Sentence:
         """A heading of the draft's shape that claims no more than the theme's work.
 
@@ -214,7 +226,7 @@ class WorkSection:
 
         return shown
 
-    def framing(self, theme: str, count: int = 1) -> tuple[Sentence, ...]:
+    def framing(self, theme: str, count: int = 1, heading: str = "") -> tuple[Sentence, ...]:
         """The sentences that open a subsection; a 述职 speaks in the first person.
 
         Only the first names its subject; a second one follows on without it.
@@ -232,7 +244,8 @@ class WorkSection:
         shown = self.claims("".join(self.d.worked.get(theme, ())))
 
         def subjected(framing: str) -> bool:
-            return framing.startswith(owner) and shown(framing)
+            fresh = not heading or not _shares_stretch(framing, heading, HEADING_ECHO)
+            return framing.startswith(owner) and shown(framing) and fresh
 
         source = f"curated:{theme}:framing"
         first = self.curated(options, source, keep=subjected, shape=named)
@@ -356,6 +369,18 @@ class WorkSection:
         `keep` passes over options (by their template), `shape` rewrites the kept
         ones before filling; the source names the option's place in the data.
         """
+        found = self.candidates(options, source, variant, keep, shape)
+        return self.commit(found[0]) if found else None
+
+    def candidates(
+        self,
+        options: tuple[str, ...],
+        source: str,
+        variant: int = 0,
+        keep: Callable[[str], bool] | None = None,
+        shape: Callable[[str], str] | None = None,
+    ) -> list[Sentence]:
+        """The usable `options`, filled, in this draft's order of preference (nothing used)."""
         d = self.d
         usable = []
         for number, template in enumerate(options, start=1):
@@ -363,12 +388,16 @@ class WorkSection:
                 continue
             text = d.fit.fill(shape(template) if shape else template)
             if text and d.ledger.is_new(text) and not d.fit.forbids(text):
-                usable.append((text, f"{source}:{number}"))
+                usable.append(Sentence(text, (f"{source}:{number}",)))
         if not usable:
-            return None
-        text, origin = usable[(d.seed + zlib.crc32(source.encode()) + variant) % len(usable)]
-        d.ledger.use(text)
-        return Sentence(text, (origin,))
+            return []
+        start = (d.seed + zlib.crc32(source.encode()) + variant) % len(usable)
+        return usable[start:] + usable[:start]
+
+    def commit(self, sentence: Sentence) -> Sentence:
+        """`sentence` said: the draft's ledger holds it."""
+        self.d.ledger.use(sentence.text)
+        return sentence
 
 
 def _portions(
