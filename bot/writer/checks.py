@@ -12,14 +12,13 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from phrasebank.text import read_data
+from phrasebank.text import numeral, read_data
 
 from .period import Period
 
 _MONTH = re.compile(r"(?<![\d.．\-—至到~～])(\d{1,2}|[一二三四五六七八九十]{1,3})月(?!\d)")
 _RANGE = re.compile(r"(\d{1,2})\s*[-—至到~～]\s*(\d{1,2})月")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?!度)")
-_CN = "一二三四五六七八九十"
 
 
 @dataclass(frozen=True)
@@ -40,16 +39,7 @@ def lists() -> Lists:
 
 
 def _month(value: str) -> int | None:
-    if value.isdigit():
-        number = int(value)
-    elif value == "十":
-        number = 10
-    elif value.startswith("十"):
-        number = 10 + _CN.index(value[1]) + 1
-    elif len(value) == 1:
-        number = _CN.index(value) + 1
-    else:
-        return None
+    number = int(value) if value.isdigit() else numeral(value)
     return number if 1 <= number <= 12 else None
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.errors import InputError
-from phrasebank.text import arabic_digits
+from phrasebank.text import arabic_digits, numeral
 
 QUARTERS = "一二三四"
 EXAMPLES = "2026年第三季度、2026年上半年、2026年下半年、2026年"
@@ -141,7 +141,6 @@ def parse(text: str, today: dt.date | None = None) -> Period:
 
 _MONTH = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
 _MONTHS = re.compile(rf"^{_MONTH}月?份?[-‐–—―~～至到]{_MONTH}月份?$")
-_CHINESE_MONTHS = {n: i for i, n in enumerate("一二三四五六七八九十", 1)} | {"十一": 11, "十二": 12}
 _MONTH_SPANS = {
     (1, 3): (Span.QUARTER, 1),
     (4, 6): (Span.QUARTER, 2),
@@ -158,7 +157,7 @@ def _months(year: int, rest: str) -> Period | None:
     found = _MONTHS.match(rest)
     if found is None:
         return None
-    first, last = (int(m) if m.isdigit() else _CHINESE_MONTHS.get(m, 0) for m in found.groups())
+    first, last = (int(m) if m.isdigit() else numeral(m) for m in found.groups())
     if (first, last) in _MONTH_SPANS:
         span, number = _MONTH_SPANS[first, last]
         return Period(year, span, number)

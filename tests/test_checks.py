@@ -1,0 +1,69 @@
+"""What looks wrong in an activity (bot/writer/checks.py), over the rows of data/checks.toml."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.writer.checks import business, concerns, lists, outside, unreadable
+from bot.writer.period import Period, parse
+
+TODAY = dt.date(2026, 11, 21)
+Q3 = parse("2026年第三季度", TODAY)
+
+
+def _period_without(months: tuple[int, ...]) -> Period:
+    """A quarter of 2026 that contains none of `months`."""
+    for label in ("第一季度", "第二季度", "第三季度", "第四季度"):
+        period = parse(f"2026年{label}", TODAY)
+        if not set(period.months()) & set(months):
+            return period
+    raise AssertionError(months)
+
+
+@pytest.mark.parametrize(("day", "months"), sorted(lists().days.items()))
+def test_a_festival_outside_the_period_is_pointed_out(day: str, months: tuple[int, ...]) -> None:
+    text = f"{day}前组织党员开展志愿服务"
+    assert outside(text, _period_without(months)) == day
+    inside = parse(f"2026年第{'一二三四'[(months[0] - 1) // 3]}季度", TODAY)
+    assert outside(text, inside) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("3月组织党员开展学雷锋志愿服务", "3月"),
+        ("三月份组织学习", "三月"),
+        ("8月份发展2名党员", None),
+        ("7-9月开展党员积分管理", None),
+        ("4—6月开展专项整治", "4—6月"),
+        ("2025年12月召开民主生活会", "2025年"),
+        ("召开2025年度民主生活会", None),
+        ("开展2026年度述职评议", None),
+    ],
+)
+def test_months_ranges_and_years_outside_the_period(text: str, found: str | None) -> None:
+    assert outside(text, Q3) == found
+
+
+@pytest.mark.parametrize("word", lists().business)
+def test_business_words_are_pointed_out_unless_party_work_is_named(word: str) -> None:
+    assert business(f"本季度完成{word}相关工作") == word
+    assert business(f"党员先锋岗带头完成{word}相关工作") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Held a branch meeting", True), ("\ufffd\ufffd会议", True), ("组织学习 PPT 讲解", False)],
+)
+def test_text_that_is_not_chinese(text: str, expected: bool) -> None:
+    assert unreadable(text) is expected
+
+
+def test_a_guess_is_pointed_out_but_business_says_more() -> None:
+    assert concerns("组织党员集中学习党章", Q3, "基层组织建设", True) == [
+        "归入“基层组织建设”把握不大，请核对（对话中可用 /theme 调整）"
+    ]
+    said = concerns("完成税费收入任务12亿元", Q3, "党建业务融合", True)
+    assert len(said) == 1 and "业务工作" in said[0]

@@ -1,0 +1,52 @@
+"""The sub-topics and their curated wording (bot/writer/data/subtopics.toml), row by row."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.writer.subtopics import HEADING_STYLES, Subtopic, load_subtopics
+from bot.writer.work import heading_style
+from phrasebank.themes import THEME_IDS
+
+SUBTOPICS = load_subtopics()
+SLOTS = ("{本单位}", "{党组织简称}", "{党员干部}", "{业务}", "{中心工作}", "{服务对象}")
+
+
+@pytest.mark.parametrize("subtopic", SUBTOPICS.all, ids=lambda s: s.id)
+def test_each_subtopic_is_found_by_its_own_keywords(subtopic: Subtopic) -> None:
+    assert subtopic.theme in THEME_IDS
+    for keyword in subtopic.keywords:
+        found = SUBTOPICS.match(f"本季度组织{keyword}", subtopic.theme)
+        assert found is not None and found.subtopic.id == subtopic.id, keyword
+
+
+@pytest.mark.parametrize("subtopic", SUBTOPICS.all, ids=lambda s: s.id)
+def test_each_subtopic_has_wording_for_every_part_of_a_draft(subtopic: Subtopic) -> None:
+    assert len(subtopic.leads) >= 3 and subtopic.effects and subtopic.plans
+    for text in (*subtopic.leads, *subtopic.effects, *subtopic.plans):
+        # Fits any unit: no agency or trade words, no numbers, only the profile's slots.
+        assert not any(w in text for w in ("机关", "税", "执法", "本人")), text
+        assert not any(ch.isdigit() for ch in text), text
+        assert set(re.findall(r"\{[^}]*\}", text)) <= set(SLOTS), text
+    for problem in subtopic.problems:
+        assert problem.text and "。" not in problem.text[:-1]
+
+
+def test_no_keyword_belongs_to_two_subtopics() -> None:
+    owners: dict[str, str] = {}
+    for subtopic in SUBTOPICS.all:
+        for keyword in subtopic.keywords:
+            assert owners.setdefault(keyword, subtopic.id) == subtopic.id, keyword
+
+
+@pytest.mark.parametrize("theme", THEME_IDS)
+def test_each_theme_has_framings_and_headings_of_every_shape(theme: str) -> None:
+    wording = SUBTOPICS.themes[theme]
+    assert len(wording.framings) >= 3
+    assert all(f.startswith("{党组织简称}") and f.endswith("。") for f in wording.framings)
+    for style in HEADING_STYLES:
+        assert wording.headings[style]
+        for heading in wording.headings[style]:
+            assert heading_style(heading) == style, heading
