@@ -249,6 +249,9 @@ def test_classify_json_and_gbk_input(
     assert record["theme"] == "organization"
     assert {"theme", "confidence", "phrases"} <= set(record)
     assert record["phrases"] and all({"id", "kind", "text"} <= set(p) for p in record["phrases"])
+    # The sub-topic it is about, and the leads /swap offers for it.
+    assert record["subtopic"] == "party_day" and record["subtopic_label"]
+    assert len(record["leads"]) >= 3
 
 
 def test_classify_without_input_says_how(
