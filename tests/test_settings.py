@@ -75,7 +75,7 @@ def test_the_environment_token_wins_over_the_file(tmp_path: Path) -> None:
         ('token = "1:a"\nallowed_users = [true]\n', "allowed_users 应为 Telegram 用户 ID 的列表"),
         ('token = "1:a"\nlog_level = "LOUD"\n', "log_level 应为 DEBUG、INFO、WARNING、ERROR 之一"),
         ('token = "1:a"\ntoken2 = 1\n', "不认识的配置项 token2；可用的有 token、"),
-        ("token = \n", "格式错误"),
+        ("token = \n", "格式错误：第 1 行第 9 列：等号后面的值无法识别"),
         ('token = "1:a"\nbase_url = "ftp://x"\n', "base_url 应为 http:// 或 https:// 开头的地址"),
         ('token = "1:a"\nwebhook_url = "example.org"\n', "webhook_url 应为 http://"),
         ('token = "1:a"\nwebhook_port = 70000\n', "webhook_port 应为 1～65535 之间的整数"),

@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from bot.errors import ConfigError
+from bot.writer.answers import toml_problem
 
 KEYS = (
     "token",
@@ -101,7 +102,7 @@ def _read(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"配置文件 {path} 格式错误：{exc}") from exc
+        raise ConfigError(f"配置文件 {path} 格式错误：{toml_problem(exc)}") from exc
 
 
 def _text(raw: dict[str, Any], key: str, name: str) -> str:
