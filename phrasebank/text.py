@@ -299,3 +299,8 @@ def measures(*, count: bool | None = None, classify: bool | None = None) -> tupl
 
 # How an effect clause opens: 确保…, 推动…, 为…
 EFFECT_START = starts(data()["effect"]["starts"])
+
+
+def shares_stretch(a: str, b: str, length: int) -> bool:
+    """Whether `a` and `b` share `length` or more consecutive characters."""
+    return any(a[i : i + length] in b for i in range(len(a) - length + 1))

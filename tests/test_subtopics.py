@@ -7,7 +7,8 @@ import re
 import pytest
 
 from bot.writer.subtopics import HEADING_STYLES, Subtopic, load_subtopics
-from bot.writer.work import heading_style
+from bot.writer.work import HEADING_ECHO, heading_style
+from phrasebank.text import shares_stretch
 from phrasebank.themes import THEME_IDS
 
 SUBTOPICS = load_subtopics()
@@ -50,3 +51,12 @@ def test_each_theme_has_framings_and_headings_of_every_shape(theme: str) -> None
         assert wording.headings[style]
         for heading in wording.headings[style]:
             assert heading_style(heading) == style, heading
+
+
+@pytest.mark.parametrize("theme", THEME_IDS)
+def test_no_framing_says_a_heading_of_its_theme_over_again(theme: str) -> None:
+    wording = SUBTOPICS.themes[theme]
+    headings = [h for style in HEADING_STYLES for h in wording.headings[style]]
+    for framing in wording.framings:
+        for heading in headings:
+            assert not shares_stretch(framing, heading, HEADING_ECHO), (framing, heading)

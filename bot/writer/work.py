@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from phrasebank.matching import Classification
 from phrasebank.phrase import Kind, Phrase
+from phrasebank.text import shares_stretch
 
 from .report import Block, Item, Sentence
 from .subtopics import HEADING_STYLES, Subtopic, load_subtopics
@@ -205,7 +206,7 @@ class WorkSection:
 
         def fresh(heading: str) -> bool:
             # Not its own framing sentence over again.
-            return shown(heading) and not _shares_stretch(heading, framing, HEADING_ECHO)
+            return shown(heading) and not shares_stretch(heading, framing, HEADING_ECHO)
 
         for keep in (fresh, shown):
             sentence = self.curated(options, f"curated:{theme}:heading", keep=keep)
@@ -222,7 +223,9 @@ class WorkSection:
         """Whether a heading or framing names only work the facts show (by sub-topic words)."""
 
         def shown(text: str) -> bool:
-            return all(k in facts for k in self.subtopics.keywords_in(text))
+            # A slot ({中心工作}) is the unit's own wording, not a claim of work done.
+            plain = re.sub(r"\{[^}]*\}", "", text)
+            return all(k in facts for k in self.subtopics.keywords_in(plain))
 
         return shown
 
@@ -244,7 +247,7 @@ class WorkSection:
         shown = self.claims("".join(self.d.worked.get(theme, ())))
 
         def subjected(framing: str) -> bool:
-            fresh = not heading or not _shares_stretch(framing, heading, HEADING_ECHO)
+            fresh = not heading or not shares_stretch(framing, heading, HEADING_ECHO)
             return framing.startswith(owner) and shown(framing) and fresh
 
         source = f"curated:{theme}:framing"
@@ -294,7 +297,7 @@ class WorkSection:
         own = set(subtopic.keywords)
 
         def rank(text: str) -> int | None:
-            if _shares_stretch(text, facts, ECHO_CHARS):
+            if shares_stretch(text, facts, ECHO_CHARS):
                 return None
             missing = [k for k in self.subtopics.keywords_in(text) if k not in facts]
             if not missing:
@@ -332,14 +335,14 @@ class WorkSection:
             subtopic.effects,
             f"curated:{subtopic.id}:effect",
             variant,
-            keep=lambda effect: not _shares_stretch(effect, lead, 4),
+            keep=lambda effect: not shares_stretch(effect, lead, 4),
         )
         if sentence is not None:
             return sentence
         for phrase in self.mined(Kind.EFFECT, theme, subtopic, facts):
             filled = self.d.fit.fill(phrase.template) or ""
             named = self.subtopics.keywords_in(filled)
-            if not named or _shares_stretch(filled, lead, 4):
+            if not named or shares_stretch(filled, lead, 4):
                 continue
             if all(k in facts for k in named) and (sentence := self.d.stock(phrase)) is not None:
                 return sentence
@@ -413,8 +416,3 @@ def _portions(
         else:
             current.append(entry)
     return portions
-
-
-def _shares_stretch(a: str, b: str, length: int) -> bool:
-    """Whether `a` and `b` share `length` or more consecutive characters."""
-    return any(a[i : i + length] in b for i in range(len(a) - length + 1))
