@@ -168,10 +168,12 @@ def test_fixed_theme_and_variant_are_honoured(composer: Composer) -> None:
     )
     placed = first.placed[0]
     assert placed is not None and placed.theme == "organization"
-    # /swap: the next wording of the same sub-topic.
+    # /swap: the next wording of the same sub-topic (in a list: a lone item has no lead).
     warning = Activity("组织党员观看警示教育片")
-    one = composer.compose(replace(base, activities=(warning,))).placed[0]
-    two = composer.compose(replace(base, activities=(replace(warning, variant=1),))).placed[0]
+    talk = Activity("开展任前廉政谈话")
+    one = composer.compose(replace(base, activities=(warning, talk))).placed[0]
+    swapped = replace(warning, variant=1)
+    two = composer.compose(replace(base, activities=(swapped, talk))).placed[0]
     assert one is not None and two is not None
     assert one.subtopic == two.subtopic == "warning_education"
     assert one.lead and two.lead and one.lead != two.lead

@@ -75,9 +75,13 @@ def test_the_whole_conversation_ends_with_a_draft(engine: Engine) -> None:
     ]
     say(engine, "summary")
     replies = say(
-        engine, "1.7月1日组织全体党员到烈士陵园重温入党誓词，46名党员参加；2.搞了两次读书分享会"
+        engine,
+        "1.7月1日组织全体党员到烈士陵园重温入党誓词，46名党员参加；2.搞了两次读书分享会；"
+        "3.对2名预备党员开展入党前谈话",
     )
     assert "已记录第 1 项" in replies[0].text and "已记录第 2 项" in replies[1].text
+    # Two items of one subsection each get a lead; the lone one is led by its heading.
+    assert "引语：“" in replies[2].text and "引语：“" not in replies[1].text
     assert "主题：基层组织建设" in replies[0].text and "引语：“" in replies[0].text
     say(engine, "书记给新提拔的3名中层干部开展任前廉政谈话")
     replies = say(engine, "/done")

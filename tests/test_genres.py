@@ -120,7 +120,7 @@ def test_every_heading_rule_accepts_a_mined_heading(bank: Bank, genre_id: str, r
         ("summary", "problems", "存在问题及原因分析", False),
         ("duty", "problems", "存在问题及原因分析", True),
         ("duty", "problems", "存在问题", False),
-        ("responsibility", "plans", "下一步工作建议", True),
+        ("responsibility", "plans", "下一步工作建议", False),  # 建议 is not a unit's own plan
         ("responsibility", "plans", "下步改进措施", False),
         ("duty", "plans", "下步改进措施", True),
         ("duty", "plans", "下一步工作建议", False),

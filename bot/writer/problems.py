@@ -9,6 +9,7 @@ a plan is never a bare slogan. Causes (述职) come two or three, or not at all.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from phrasebank.phrase import Kind, Phrase
@@ -27,6 +28,10 @@ COMMON_PROBLEM_THEMES = ("organization", "theory", "integrity", "integration")
 CAUSES = (2, 3)
 # A statement this short is followed by its first fitting elaboration.
 ELABORATE_MAX = 40
+# What a plan says it will set up: 建立…制度, 修订完善…规则.
+_SETS_UP = re.compile(
+    r"(?:建立|制定|修订完善|修订|出台|建成)([^，。；、]{2,12}?(?:制度|机制|规则|清单|办法|台账|中心))"
+)
 # A mined plan this short with no elaboration is a slogan, not a plan.
 SLOGAN_MAX = 16
 
@@ -115,18 +120,28 @@ def plans_section(
 
 
 def _candidates(draft: Drafting, worked: list[str]) -> list[Subtopic]:
-    """Sub-topics to draw problems from: those worked on, busiest first, then common ones."""
+    """Sub-topics to draw problems from: where the facts are thin.
+
+    A problem where the writer reported much (18 reading events) contradicts
+    the report; one where a single activity stands, or a common theme the
+    writer did not touch, is what a writer owns up to. The busiest come last.
+    """
     subtopics = load_subtopics()
     counts: dict[str, int] = {}
     for placed in draft.placed:
         if placed is not None and placed.subtopic:
             counts[placed.subtopic] = counts.get(placed.subtopic, 0) + 1
     order = draft.c.lexicon.ids.index
-    busy = sorted(counts, key=lambda s: (-counts[s], order(subtopics[s].theme)))
-    found = [subtopics[s] for s in busy if subtopics[s].theme in worked]
-    for theme in COMMON_PROBLEM_THEMES:
-        found.extend(subtopics.of_theme(theme))
-    return list(dict.fromkeys(found))
+    by_count = sorted(counts, key=lambda s: (counts[s], order(subtopics[s].theme)))
+    thin = [subtopics[s] for s in by_count if counts[s] == 1 and subtopics[s].theme in worked]
+    untouched = [
+        s
+        for theme in COMMON_PROBLEM_THEMES
+        for s in subtopics.of_theme(theme)
+        if s.id not in counts
+    ]
+    busy = [subtopics[s] for s in by_count if counts[s] > 1 and subtopics[s].theme in worked]
+    return list(dict.fromkeys([*thin, *untouched, *busy]))
 
 
 def _stock_problem(draft: Drafting, subtopic: Subtopic) -> tuple[Sentence, ...]:
@@ -198,7 +213,8 @@ def _answer(
             return Item((lead, *bodies) if lead else tuple(bodies))
     if own:
         # The writer's own problem that no sub-topic's plans answer: a plan naming it.
-        core = text.rstrip("。")
+        # Named by its first clause, as a writer refers back to it (not its figures).
+        core = re.split(r"[，,；;]", text.rstrip("。"))[0]
         answer = draft.fit.fill(draft.genre.problem_plan.replace("{问题}", core))
         if answer:
             draft.ledger.use(answer)
@@ -255,6 +271,11 @@ def _fits_plan(draft: Drafting, text: str) -> bool:
     next period starts a year."""
     if "年初" in text and draft.answers.period.last_month != 12:
         return False
+    # Not to set up what the writer reports already set up (修订完善议事规则 after 制定议事规则).
+    facts = "".join(text for texts in draft.worked.values() for text in texts)
+    for made in _SETS_UP.findall(text):
+        if made[-4:] in facts:
+            return False
     return draft.ledger.is_new(text) and not draft.fit.forbids(text)
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from phrasebank.matching import Classification
@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 EFFECT_MAX_FACT = {"quarter": 110, "half": 160, "year": 160}
 # A heading sharing this long a stretch with its framing sentence would only repeat it.
 HEADING_ECHO = 8
+# Two leads of one list sharing this long a stretch say the same thing.
+SIBLING_CHARS = 4
 # One item joins at most this many activities, and this many characters of them;
 # more of one sub-topic go on in a further item with the next lead.
 GROUP_MAX = 3
@@ -102,6 +104,7 @@ class WorkSection:
         self.d = draft
         self.subtopics = load_subtopics()
         self.style = draft.choose(HEADING_STYLES)
+        self.leads_here: list[str] = []  # the leads of the subsection being written
 
     def blocks(self) -> tuple[list[Placed | None], list[tuple[Block, str]]]:
         """The placement of every activity, and one block per theme worked on, in theme order."""
@@ -126,40 +129,25 @@ class WorkSection:
         blocks: list[tuple[Block, str]] = []
         for theme in sorted(groups, key=d.c.lexicon.ids.index):
             d.worked[theme] = [t for group in groups[theme].values() for _, _, t in group]
+            portions = [
+                (self.subtopics.get(key), group)
+                for key, whole in groups[theme].items()
+                for group in _portions(whole)
+            ]
+            # A lone item is the subsection's own text: its heading and framing lead it.
+            alone = len(portions) == 1
+            self.leads_here = []
             items: list[Item] = []
-            for key, whole in groups[theme].items():
-                subtopic = self.subtopics.get(key)
-                for part, group in enumerate(_portions(whole)):
-                    item, lead = self.item(theme, subtopic, group, part)
-                    items.append(item)
-                    for index, _, _ in group:
-                        current = placed[index - 1]
-                        assert current is not None
-                        placed[index - 1] = Placed(
-                            theme, current.classification, lead, current.text, current.subtopic
-                        )
-            items = self.evened(theme, items)
-            # A half year's or a year's subsection is framed more fully.
-            long = d.answers.period.span != "quarter"
-            heading, framing = self.frame(theme, 2 if long else 1)
+            for part, (subtopic, group) in enumerate(portions):
+                item, lead = self.item(theme, subtopic, group, part, led=not alone)
+                items.append(item)
+                for index, _, _ in group:
+                    current = placed[index - 1]
+                    assert current is not None
+                    placed[index - 1] = replace(current, lead=lead)
+            heading, framing = self.frame(theme, 1)
             blocks.append((Block(heading, framing, tuple(items)), theme))
         return placed, blocks
-
-    def evened(self, theme: str, items: list[Item]) -> list[Item]:
-        """Items of one list all with a lead or all without: a fact no sub-topic names gets a
-        lead naming its theme's work when its neighbours have leads."""
-        led = [len(item.sentences) > 1 for item in items]
-        if all(led) or not any(led):
-            return items
-        options = self.subtopics.themes[theme].headings["short"]
-        out = []
-        for item, has_lead in zip(items, led, strict=True):
-            lead = None if has_lead else self.curated(options, f"curated:{theme}:heading")
-            if lead is None:
-                out.append(item)
-            else:
-                out.append(Item((Sentence(f"{lead.text}。", lead.sources), *item.sentences)))
-        return out
 
     def place(
         self, activity: Activity, text: str
@@ -266,12 +254,15 @@ class WorkSection:
         subtopic: Subtopic | None,
         group: list[tuple[int, Activity, str]],
         part: int = 0,
+        led: bool = True,
     ) -> tuple[Item, str | None]:
         d = self.d
         facts = "；".join(text.removesuffix("。") for _, _, text in group)
         variant = sum(activity.variant for _, activity, _ in group) + part
         sentences: list[Sentence] = []
-        lead = self.lead(theme, subtopic, facts, variant) if subtopic else None
+        lead = self.remember_lead(
+            self.lead(theme, subtopic, facts, variant) if subtopic and led else None
+        )
         if lead is not None:
             sentences.append(Sentence(f"{lead.text}。", lead.sources))
         sources = tuple(f"activity:{index}" for index, _, _ in group)
@@ -299,6 +290,9 @@ class WorkSection:
         def rank(text: str) -> int | None:
             if shares_stretch(text, facts, ECHO_CHARS):
                 return None
+            # Leads of one list say different things (not 党建引领… twice).
+            if any(shares_stretch(text, other, SIBLING_CHARS) for other in self.leads_here):
+                return None
             missing = [k for k in self.subtopics.keywords_in(text) if k not in facts]
             if not missing:
                 return 0
@@ -320,6 +314,11 @@ class WorkSection:
             if sentence is not None:
                 return sentence
         return None
+
+    def remember_lead(self, sentence: Sentence | None) -> Sentence | None:
+        if sentence is not None:
+            self.leads_here.append(sentence.text)
+        return sentence
 
     def effect(
         self, theme: str, subtopic: Subtopic, facts: str, variant: int, lead: str
