@@ -252,8 +252,8 @@ def profile_for(
         body=body,
         org=org,
         short_org=short_org or f"{head}{body}",
-        scope=the_kind.scope.replace(ANY, head) if head else "全体党员",
-        self_name=the_kind.self.replace(ANY, head) if head else "本单位",
+        scope=the_kind.scope.replace(ANY, head),
+        self_name=the_kind.self.replace(ANY, head),
     )
 
 
