@@ -64,7 +64,7 @@ class Genre:
     problems_intro: str
     causes: str  # introduces the analysis of causes; empty when the genre has none
     plans_intro: str
-    problem_plan: str  # the plan for a writer's own problem no sub-topic answers
+    problem_plans: tuple[str, ...]  # plans for a writer's own problems no sub-topic answers
     closing: str
     closing_more: str  # a half year's or a year's second closing sentence
     signature: tuple[str, ...]
@@ -120,7 +120,7 @@ def _genre(key: str, value: dict[str, Any]) -> Genre:
         problems_intro=value["problems_intro"],
         causes=value["causes"],
         plans_intro=value["plans_intro"],
-        problem_plan=value["problem_plan"],
+        problem_plans=tuple(value["problem_plans"]),
         closing=value["closing"],
         closing_more=value["closing_more"],
         signature=tuple(value["signature"]),

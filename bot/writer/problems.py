@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from phrasebank.phrase import Kind, Phrase
+from phrasebank.text import shares_stretch
 
 from .report import Block, Item, Section, Sentence
 from .subtopics import Subtopic, load_subtopics
@@ -32,6 +33,8 @@ ELABORATE_MAX = 40
 _SETS_UP = re.compile(
     r"(?:建立|制定|修订完善|修订|出台|建成)([^，。；、]{2,12}?(?:制度|机制|规则|清单|办法|台账|中心))"
 )
+# Two-character stretches a sub-topic's plan must share with the writer's own problem.
+OWN_LIKENESS = 3
 # A mined plan this short with no elaboration is a slogan, not a plan.
 SLOGAN_MAX = 16
 
@@ -111,11 +114,16 @@ def plans_section(
     if not own_plans:
         for theme in worked:
             if theme not in themes:
-                subtopic = _busiest(draft, theme)
-                item = _answer(draft, subtopic, theme, draft.activities_of(theme))
-                if item is not None:
-                    items.append(item)
-                    themes.append(theme)
+                # The sub-topic done most; failing that, any of the theme whose plan fits.
+                busiest = _busiest(draft, theme)
+                tried = [busiest] if busiest else []
+                tried += [s for s in load_subtopics().of_theme(theme) if s is not busiest]
+                for subtopic in tried:
+                    item = _answer(draft, subtopic, theme, draft.activities_of(theme))
+                    if item is not None:
+                        items.append(item)
+                        themes.append(theme)
+                        break
     return Section("plans", heading, intro, (Block(None, (), tuple(items)),)), themes
 
 
@@ -208,17 +216,22 @@ def _answer(
                 bodies.append(Sentence(f"{filled.rstrip('。')}。", (source,)))
                 if len(bodies) == wanted:
                     break
-        if bodies:
+        # The writer's own problem needs a plan about it, not merely of its sub-topic.
+        unrelated = own and (not bodies or _shared_pairs(bodies[0].text, text) < OWN_LIKENESS)
+        if bodies and not unrelated:
             lead = _plan_lead(draft, subtopic.theme)
             return Item((lead, *bodies) if lead else tuple(bodies))
     if own:
         # The writer's own problem that no sub-topic's plans answer: a plan naming it.
         # Named by its first clause, as a writer refers back to it (not its figures).
         core = re.split(r"[，,；;]", text.rstrip("。"))[0]
-        answer = draft.fit.fill(draft.genre.problem_plan.replace("{问题}", core))
-        if answer:
-            draft.ledger.use(answer)
-            return Item((Sentence(answer, (draft.genre.source,)),))
+        for template in draft.genre.problem_plans:
+            answer = draft.fit.fill(template.replace("{问题}", core))
+            # Each in turn: two problems are not answered in the same words.
+            if answer and not any(shares_stretch(answer, said, 12) for said in draft.own_answers):
+                draft.own_answers.append(answer)
+                draft.ledger.use(answer)
+                return Item((Sentence(answer, (draft.genre.source,)),))
     item, _ = statement(draft, Kind.PLAN, theme, text)
     return item
 
