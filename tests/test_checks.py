@@ -67,3 +67,9 @@ def test_a_guess_is_pointed_out_but_business_says_more() -> None:
     ]
     said = concerns("完成税费收入任务12亿元", Q3, "党建业务融合", True)
     assert len(said) == 1 and "业务工作" in said[0]
+
+
+@pytest.mark.parametrize("word", lists().planned)
+def test_a_plan_typed_as_an_activity_is_pointed_out(word: str) -> None:
+    said = concerns(f"7月1日{word}“七一”表彰大会", Q3, "基层组织建设", False)
+    assert any("打算" in c for c in said), said

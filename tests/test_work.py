@@ -185,3 +185,16 @@ def test_items_without_a_subtopic_still_read_as_sentences(
     _, composition = case
     for item in work_items(composition):
         assert item.text.endswith("。") and "。。" not in item.text
+
+
+def test_only_items_with_a_lead_are_numbered(case: tuple[Answers, Composition]) -> None:
+    """一是 before a bare fact reads as a slip: a list without leads is plain paragraphs."""
+    from bot.writer.report import layout
+
+    _, composition = case
+    for paragraph in layout(composition.report):
+        if re.match(r"^[一二三四五六七八九十]+是", paragraph.text) and paragraph.style == "body":
+            facts = paragraph.sentences[1:]
+            in_work = any(s.startswith("activity:") for s in facts[-1].sources)
+            if in_work:
+                assert len(facts) >= 2, paragraph.text

@@ -26,6 +26,7 @@ class Lists:
     days: dict[str, tuple[int, ...]]
     business: tuple[str, ...]
     party: tuple[str, ...]
+    planned: tuple[str, ...]
 
 
 @cache
@@ -35,6 +36,7 @@ def lists() -> Lists:
         days={day: tuple(months) for day, months in raw["days"].items()},
         business=tuple(raw["business"]["words"]),
         party=tuple(raw["business"]["party"]),
+        planned=tuple(raw["business"]["planned"]),
     )
 
 
@@ -83,6 +85,9 @@ def concerns(text: str, period: Period, theme_label: str, unsure: bool) -> list[
     found = []
     if unreadable(text):
         found.append("不是中文或无法识别，已照原样写入，请改写成中文")
+    planned = next((w for w in lists().planned if w in text), None)
+    if planned is not None:
+        found.append(f"（“{planned}”）写的是打算而不是已做的工作，已照原样写入，请核对")
     when = outside(text, period)
     if when is not None:
         found.append(f"提到“{when}”，不在{period.label}内，已照原样写入，请核对是否属于本期")

@@ -45,6 +45,7 @@ class Block:
     heading: Sentence | None
     intro: tuple[Sentence, ...] = ()
     items: tuple[Item, ...] = ()
+    numbered: bool = True  # items as 一是、二是; else each a plain paragraph
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,9 @@ def _headed_block(block: Block, number: int) -> list[Paragraph]:
     out = [Paragraph("heading2", heading.text, (heading,))]
     if block.intro:
         out.append(Paragraph("body", _join(block.intro), block.intro))
+    if not block.numbered:
+        out.extend(Paragraph("body", item.text, item.sentences) for item in block.items)
+        return out
     out.extend(_items(block.items, bare_single=True))
     return out
 

@@ -42,6 +42,8 @@ GROUP_MAX = 3
 GROUP_CHARS = 200
 # A lead sharing a stretch this long with its facts would only repeat them.
 ECHO_CHARS = 6
+# A fact that states its own result (增长12%, 全部稳定) needs no effect clause after it.
+RESULT = re.compile(r"增长|增加|提高|提升|下降|达到|全部|稳定|[%％]|同比|比上年")
 # Mined leads and effects of a sub-topic tried for one item.
 MINED_CANDIDATES = 3
 # A bare noun phrase the writer typed ("端午包粽子活动") becomes a whole sentence.
@@ -146,7 +148,9 @@ class WorkSection:
                     assert current is not None
                     placed[index - 1] = replace(current, lead=lead)
             heading, framing = self.frame(theme, 1)
-            blocks.append((Block(heading, framing, tuple(items)), theme))
+            # 一是、二是 only over items that each have a lead to be numbered.
+            numbered = all(len(item.sentences) > 1 for item in items)
+            blocks.append((Block(heading, framing, tuple(items), numbered), theme))
         return placed, blocks
 
     def place(
@@ -267,7 +271,9 @@ class WorkSection:
             sentences.append(Sentence(f"{lead.text}。", lead.sources))
         sources = tuple(f"activity:{index}" for index, _, _ in group)
         longest = EFFECT_MAX_FACT[d.answers.period.span]
-        if subtopic and len(facts) < longest and not d.ends_with_effect(facts):
+        # Business work and facts that state their own result end on the fact.
+        bare = subtopic is None or subtopic.id == CENTRAL_TASK.id or RESULT.search(facts)
+        if subtopic and not bare and len(facts) < longest and not d.ends_with_effect(facts):
             effect = self.effect(theme, subtopic, facts, variant, lead.text if lead else "")
             if effect is not None:
                 facts = f"{facts}，{effect.text}"
