@@ -147,7 +147,7 @@ class WorkSection:
                     current = placed[index - 1]
                     assert current is not None
                     placed[index - 1] = replace(current, lead=lead)
-            heading, framing = self.frame(theme, 1)
+            heading, framing = self.frame(theme)
             # 一是、二是 only over items that each have a lead to be numbered.
             numbered = all(len(item.sentences) > 1 for item in items)
             blocks.append((Block(heading, framing, tuple(items), numbered), theme))
@@ -170,21 +170,21 @@ class WorkSection:
 
     # ------------------------------------------------------------ the parts
 
-    def frame(self, theme: str, count: int) -> tuple[Sentence, tuple[Sentence, ...]]:
-        """A subsection's heading and framing sentences, chosen together: the framing never
+    def frame(self, theme: str) -> tuple[Sentence, tuple[Sentence, ...]]:
+        """A subsection's heading and framing sentence, chosen together: the framing never
         says the heading over again."""
         facts = "".join(self.d.worked[theme])
         options = self.subtopics.themes[theme].headings[self.style]
         source = f"curated:{theme}:heading"
         for heading in self.candidates(options, source, keep=self.claims(facts)):
-            framing = self.framing(theme, count, heading.text)
+            framing = self.framing(theme, heading.text)
             if framing:
                 return self.commit(heading), framing
         # Every pairing repeats itself somewhere: better a framing that echoes than none.
         heading = self.heading(theme, facts)
-        return heading, self.framing(theme, count, heading.text) or self.framing(theme, count)
+        return heading, self.framing(theme, heading.text) or self.framing(theme)
 
-    def heading(self, theme: str, facts: str, framing: str = "") -> Sentence:
+    def heading(self, theme: str, facts: str) -> Sentence:
         """A heading of the draft's shape that claims no more than the theme's work.
 
         The curated headings were written to stand over any activities of their
@@ -194,16 +194,9 @@ class WorkSection:
         """
         d = self.d
         options = self.subtopics.themes[theme].headings[self.style]
-        shown = self.claims(facts)
-
-        def fresh(heading: str) -> bool:
-            # Not its own framing sentence over again.
-            return shown(heading) and not shares_stretch(heading, framing, HEADING_ECHO)
-
-        for keep in (fresh, shown):
-            sentence = self.curated(options, f"curated:{theme}:heading", keep=keep)
-            if sentence is not None:
-                return sentence
+        sentence = self.curated(options, f"curated:{theme}:heading", keep=self.claims(facts))
+        if sentence is not None:
+            return sentence
         phrase = d.pick(Kind.HEADING, theme, facts, fact=facts)
         if phrase is not None and heading_style(phrase.text) == self.style:
             mined = d.stock(phrase)
@@ -221,11 +214,9 @@ class WorkSection:
 
         return shown
 
-    def framing(self, theme: str, count: int = 1, heading: str = "") -> tuple[Sentence, ...]:
-        """The sentences that open a subsection; a 述职 speaks in the first person.
-
-        Only the first names its subject; a second one follows on without it.
-        """
+    def framing(self, theme: str, heading: str = "") -> tuple[Sentence, ...]:
+        """The sentence that opens a subsection, not saying its heading over again; a 述职
+        speaks in the first person. Empty when no framing fits."""
         options = self.subtopics.themes[theme].framings
         first_person = self.d.genre.first_person
         owner = "{党组织简称}"
@@ -233,24 +224,14 @@ class WorkSection:
         def named(framing: str) -> str:
             return "本人" + framing.removeprefix(owner) if first_person else framing
 
-        def headless(framing: str) -> str:
-            return framing.removeprefix(owner)
-
         shown = self.claims("".join(self.d.worked.get(theme, ())))
 
         def subjected(framing: str) -> bool:
             fresh = not heading or not shares_stretch(framing, heading, HEADING_ECHO)
             return framing.startswith(owner) and shown(framing) and fresh
 
-        source = f"curated:{theme}:framing"
-        first = self.curated(options, source, keep=subjected, shape=named)
-        if first is None:
-            return ()
-        if count == 1:
-            return (first,)
-        # A second sentence goes on without naming its subject again.
-        second = self.curated(options, source, 1, keep=subjected, shape=headless)
-        return (first, second) if second else (first,)
+        first = self.curated(options, f"curated:{theme}:framing", keep=subjected, shape=named)
+        return (first,) if first else ()
 
     def item(
         self,
