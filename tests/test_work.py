@@ -12,8 +12,8 @@ from bot.writer.compose import Composer, Composition
 from bot.writer.render import to_text
 from bot.writer.report import Item
 from bot.writer.subtopics import load_subtopics
-from bot.writer.wording import formalise
-from bot.writer.work import ECHO_CHARS, GROUP_MAX, heading_style, sentence_of
+from bot.writer.wording import formalise, sentence_of
+from bot.writer.work import ECHO_CHARS, GROUP_MAX, heading_style
 from phrasebank.bank import Bank
 
 from .conftest import ANSWERS_CASES, DATA, DRAFT_DAY

@@ -6,16 +6,14 @@ Library errors become one Chinese line on stderr and a non-zero exit status.
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import logging
 import os
-import re
 import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 from bot.chat.texts import os_reason
 from bot.errors import BotError, InputError
@@ -24,7 +22,6 @@ from bot.writer.answers import Activity
 from bot.writer.compose import Composer
 from bot.writer.docxfile import render_docx, write_docx
 from phrasebank import tokens
-from phrasebank.bank import Bank
 from phrasebank.build import build as build_bank
 from phrasebank.build import bundled_bank, bundled_corpus, bundled_meta
 from phrasebank.corpus import decode
@@ -36,98 +33,20 @@ from phrasebank.store import load_bank, save_bank
 from phrasebank.themes import THEME_IDS, load_lexicon
 
 from . import listing
+from .parser import ChineseParser, UsageError
+from .places import (
+    LEGACY_CONSOLE_USER,
+    console_user,
+    data_dir,
+    default_db,
+    default_writer,
+    open_bank,
+)
 
 log = logging.getLogger(__name__)
 
 PROGRESS_THRESHOLD = 5
 NOTES_PER_DOCUMENT = 5
-
-
-class UsageError(Exception):
-    """The command line itself is wrong."""
-
-
-# argparse's own messages, said in Chinese.
-_ARGPARSE_MESSAGES = (
-    (
-        re.compile(r"argument (\S+): invalid choice: '([^']*)' \(choose from (.*)\)"),
-        "“{1}”不是可用的选项，可选：{2}",
-    ),
-    (
-        re.compile(r"argument (\S+): invalid int value: '([^']*)'"),
-        "{0} 需要一个整数，收到的是“{1}”",
-    ),
-    (re.compile(r"argument (\S+): expected one argument"), "{0} 后面缺少参数值"),
-    (re.compile(r"unrecognized arguments: (.*)"), "无法识别的参数：{0}"),
-    (re.compile(r"the following arguments are required: (.*)"), "缺少必需的参数：{0}"),
-)
-
-
-class _Formatter(argparse.HelpFormatter):
-    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
-        # argparse passes prefix "" when it builds a sub-command's name from this usage.
-        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse with its own words (usage, section titles, -h) in Chinese."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("formatter_class", _Formatter)
-        kwargs["add_help"] = False
-        super().__init__(*args, **kwargs)
-        self._positionals.title = "参数"
-        self._optionals.title = "选项"
-        self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
-
-    def error(self, message: str) -> NoReturn:
-        for pattern, chinese in _ARGPARSE_MESSAGES:
-            if match := pattern.search(message):
-                groups = [g.replace("'", "") for g in match.groups()]
-                message = chinese.format(*groups)
-                break
-        raise UsageError(f"{message}（运行 {self.prog} --help 查看用法）")
-
-
-def data_dir() -> Path:
-    """Where zongjie keeps its files unless told otherwise."""
-    if configured := os.environ.get("ZONGJIE_DATA_DIR"):
-        return Path(configured)
-    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
-    return Path(base) / "zongjie"
-
-
-LEGACY_CONSOLE_USER = "console"
-MAX_WRITER = 64
-
-
-def default_writer() -> str:
-    """The operating-system user: each person at the server has a console conversation."""
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no name for this uid (a bare container)
-        return str(os.getuid())
-
-
-def console_user(writer: str) -> str:
-    name = writer.strip()
-    if not name or len(name) > MAX_WRITER or any(not c.isprintable() for c in name):
-        raise UsageError(f"--writer 需要一个不超过 {MAX_WRITER} 个字的名字，例如 --writer 张三")
-    return f"console:{name}"
-
-
-def default_db() -> Path:
-    return data_dir() / "phrasebank.json"
-
-
-def open_bank(db: Path | None) -> Bank:
-    """The bank at `db`, or the default bank (mined from the bundled corpus on first use)."""
-    if db is not None:
-        return load_bank(db)
-    path = default_db()
-    if not path.exists():
-        print("首次使用：正在从内置语料生成短语库……", file=sys.stderr)
-    return bundled_bank(path)
 
 
 # ------------------------------------------------------------------ mine
@@ -365,8 +284,10 @@ def _bank_option(parser: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="zongjie", description="总结助手：把本单位的工作写成规范的党建工作报告。")
-    sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
+    parser = ChineseParser(
+        prog="zongjie", description="总结助手：把本单位的工作写成规范的党建工作报告。"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=ChineseParser)
 
     mine = sub.add_parser("mine", help="从文档中挖掘规范表述，生成短语库")
     mine.add_argument(

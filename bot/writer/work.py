@@ -4,9 +4,9 @@ Within a theme, activities of one sub-topic (警示教育, 节前提醒 …) for
 item: a lead naming what they are, the facts joined as a writer joins them,
 and at most one effect clause that follows from that kind of work. Each
 subsection opens with a framing sentence of its theme, and every heading of
-a draft has one shape (short, paired or long). Leads and effects come from
-the corpus when a mined one is of the same sub-topic and claims nothing the
-facts do not say; otherwise from the curated wording of data/subtopics.toml.
+a draft has one shape (short, paired or long). Leads, effects, framings and
+headings are mined ones of the same sub-topic that claim nothing beyond the
+facts, or the curated wording of data/subtopics.toml.
 """
 
 from __future__ import annotations
@@ -23,14 +23,13 @@ from phrasebank.text import shares_stretch
 
 from .report import Block, Item, Sentence
 from .subtopics import HEADING_STYLES, Subtopic, load_subtopics
-from .wording import formalise
+from .wording import formalise, sentence_of
 
 if TYPE_CHECKING:
     from .answers import Activity
     from .compose import Drafting
 
-# An effect clause is added only to facts shorter than this; a long item has said enough.
-# A half year's or a year's report, being a fuller account, allows longer items one too.
+# An effect clause follows only facts shorter than this (longer in a fuller report).
 EFFECT_MAX_FACT = {"quarter": 110, "half": 160, "year": 160}
 # A heading sharing this long a stretch with its framing sentence would only repeat it.
 HEADING_ECHO = 8
@@ -46,15 +45,6 @@ ECHO_CHARS = 6
 RESULT = re.compile(r"增长|增加|提高|提升|下降|达到|全部|稳定|[%％]|同比|比上年")
 # Mined leads and effects of a sub-topic tried for one item.
 MINED_CANDIDATES = 3
-# A bare noun phrase the writer typed ("端午包粽子活动") becomes a whole sentence.
-_BARE_ENDS = ("活动", "比赛", "竞赛", "培训", "讲座", "仪式", "展览", "晚会", "运动会", "健步走")
-_MEETINGS = ("会议", "大会", "座谈会", "推进会", "部署会", "研讨会", "报告会", "分享会")
-_VERB_START = re.compile(
-    r"^(?:\d|[一二三四五六七八九十]+[月日]|年|上半年|下半年|全年|本季度|今年|春节|节前|"
-    r".{0,12}?(?:开展|组织|举办|举行|召开|参加|参与|完成|落实|推进|建立|制定|签订|发放|"
-    r"走访|慰问|观看|参观|学习|讲|上|评选|选树|发展|接收|成立|打造|推出|实行|实施|坚持|"
-    r"深化|加强|强化|做好|抓好|带头|带领|联合|邀请|协调|收集|调解|办理|发布|刊发|报送|转正))"
-)
 
 
 @dataclass(frozen=True)
@@ -77,17 +67,6 @@ class Placed:
     text: str
     subtopic: str | None = None
     concerns: tuple[str, ...] = ()  # what the writer should check (checks.py)
-
-
-def sentence_of(text: str) -> str:
-    """A written sentence from what the writer typed: a bare noun phrase gets its verb."""
-    body = text.removesuffix("。")
-    if "，" not in body and not _VERB_START.match(body):
-        if body.endswith(_MEETINGS):
-            return f"召开{body}。"
-        if body.endswith(_BARE_ENDS):
-            return f"开展{body}。"
-    return text
 
 
 def heading_style(text: str) -> str:
