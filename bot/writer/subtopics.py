@@ -18,6 +18,7 @@ from typing import Any
 from phrasebank.text import read_data
 
 HEADING_STYLES = ("short", "paired", "long")
+_TITLE = re.compile(r"《[^《》]*》")
 
 
 @dataclass(frozen=True)
@@ -79,13 +80,16 @@ class Subtopics:
         return [s for s in self.all if s.theme == theme]
 
     def keywords_in(self, text: str) -> list[str]:
-        """The sub-topic keywords `text` names: what it claims was done."""
-        return self._pattern.findall(text)
+        """The sub-topic keywords `text` names: what it claims was done.
+
+        A title in 《》 names a thing, not the work: 《志愿军》 is a film, not volunteering.
+        """
+        return self._pattern.findall(_TITLE.sub("", text))
 
     def scores(self, text: str) -> dict[str, float]:
         """Keyword evidence per sub-topic id: longer keywords weigh more."""
         totals: dict[str, float] = {}
-        for word in self._pattern.findall(text):
+        for word in self.keywords_in(text):
             for subtopic in self._owners[word]:
                 totals[subtopic.id] = totals.get(subtopic.id, 0.0) + len(word)
         return totals
