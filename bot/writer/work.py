@@ -43,6 +43,8 @@ GROUP_CHARS = 200
 ECHO_CHARS = 6
 # A fact that states its own result (增长12%, 全部稳定) needs no effect clause after it.
 RESULT = re.compile(r"增长|增加|提高|提升|下降|达到|全部|稳定|[%％]|同比|比上年")
+# Keyword evidence (characters matched) for facts to be plainly of their sub-topic.
+STRONG_MATCH = 4
 # Mined leads and effects of a sub-topic tried for one item.
 MINED_CANDIDATES = 3
 
@@ -232,7 +234,11 @@ class WorkSection:
         sources = tuple(f"activity:{index}" for index, _, _ in group)
         longest = EFFECT_MAX_FACT[d.answers.period.span]
         # Business work and facts that state their own result end on the fact.
-        bare = subtopic is None or subtopic.id == CENTRAL_TASK.id or RESULT.search(facts)
+        named = self.subtopics.match(facts, theme) if subtopic else None
+        # Only facts plainly of their sub-topic (a keyword of four characters, or two)
+        # carry its effect: a weak match would put words in the writer's mouth.
+        weak = named is None or named.subtopic is not subtopic or named.score < STRONG_MATCH
+        bare = weak or subtopic is None or subtopic.id == CENTRAL_TASK.id or RESULT.search(facts)
         if subtopic and not bare and len(facts) < longest and not d.ends_with_effect(facts):
             effect = self.effect(theme, subtopic, facts, variant, lead.text if lead else "")
             if effect is not None:
