@@ -184,7 +184,7 @@ NOT_YET_MENTIONED = (
 
 def concern(number: int, what: str) -> str:
     """What to check about an activity just recorded (the same words as 待补充)."""
-    return f"请核对：第 {number} 项{what}。"
+    return f"提醒：第 {number} 项{what}。"
 
 
 def summary_line(number: int, theme_label: str, sure: bool, text: str, lead: str | None) -> str:
