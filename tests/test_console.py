@@ -97,14 +97,23 @@ def test_interactive_session_at_a_terminal(tmp_path: Path) -> None:
     seen = ""
 
     def read_until(marker: str) -> str:
-        nonlocal seen
         while marker not in seen:
-            ready, _, _ = select.select([leader], [], [], 60)
-            assert ready, f"no {marker!r} in {seen[-500:]!r}"
-            seen += os.read(leader, 65536).decode("utf-8", "replace")
+            read_more(marker)
         return seen
 
+    def prompted() -> None:
+        # A person types at the prompt: readline may flush what arrives before it.
+        while not seen.rstrip(" ").endswith(">"):
+            read_more("the prompt")
+
+    def read_more(waiting_for: str) -> None:
+        nonlocal seen
+        ready, _, _ = select.select([leader], [], [], 60)
+        assert ready, f"no {waiting_for!r} in {seen[-500:]!r}"
+        seen += os.read(leader, 65536).decode("utf-8", "replace")
+
     def send(line: str) -> None:
+        prompted()
         os.write(leader, (line + "\n").encode())
 
     try:
@@ -119,8 +128,10 @@ def test_interactive_session_at_a_terminal(tmp_path: Path) -> None:
         read_until("做了哪些工作")
         send("带头讲专题党课4次")
         read_until("已记录第 1 项")
+        prompted()
         os.write(leader, b"/prev\t\n")  # Tab completes from the declared command table
         read_until("以上是当前草稿")
+        prompted()
         os.write(leader, b"\x04")  # Ctrl-D
         read_until("再见")
         assert process.wait(timeout=30) == 0
