@@ -13,7 +13,8 @@ from bot.writer.render import to_text
 from bot.writer.report import Item
 from bot.writer.subtopics import load_subtopics
 from bot.writer.wording import formalise, sentence_of
-from bot.writer.work import ECHO_CHARS, GROUP_MAX, heading_style
+from bot.writer.grouping import GROUP_MAX
+from bot.writer.work import ECHO_CHARS, heading_style
 from phrasebank.bank import Bank
 
 from .conftest import ANSWERS_CASES, DATA, DRAFT_DAY

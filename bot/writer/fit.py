@@ -78,7 +78,9 @@ class Fit:
             "会议精神": guidance.congress,
             "上级": SUPERIOR,
         }
-        self.forbidden = profile.forbidden() + _other_periods(answers.period.span)
+        self.forbidden = (
+            profile.forbidden() + answers.genre.forbid + _other_periods(answers.period.span)
+        )
         # A unit that is not a 机关 does not speak of 机关党建.
         if not profile.kind.agency:
             self.forbidden += ("{机关}",)

@@ -68,6 +68,7 @@ class Genre:
     closing: str
     closing_more: str  # a half year's or a year's second closing sentence
     signature: tuple[str, ...]
+    forbid: tuple[str, ...]  # words no stock sentence of the genre says (a 述职 blames no one else)
     placeholders: tuple[Placeholder, ...]
     closing_rule: Rule
     usual_themes: tuple[str, ...]  # what a report of the genre usually covers
@@ -101,7 +102,7 @@ def _genre(key: str, value: dict[str, Any]) -> Genre:
     names = {f.name for f in fields(Genre)} - {"id"}
     if unknown := sorted(set(value) - names):
         raise ValueError(f"genres.toml [{key}]: unknown keys {', '.join(unknown)}")
-    if missing := sorted(names - set(value) - {"mined_headings"}):
+    if missing := sorted(names - set(value) - {"mined_headings", "forbid"}):
         raise ValueError(f"genres.toml [{key}]: missing keys {', '.join(missing)}")
     headings = value.get("mined_headings", {})
     if unknown := sorted(set(headings) - set(ROLES)):
@@ -123,6 +124,7 @@ def _genre(key: str, value: dict[str, Any]) -> Genre:
         problem_plans=tuple(value["problem_plans"]),
         closing=value["closing"],
         closing_more=value["closing_more"],
+        forbid=tuple(value.get("forbid", ())),
         signature=tuple(value["signature"]),
         placeholders=tuple(Placeholder(p["text"], p["todo"]) for p in value["placeholders"]),
         closing_rule=_rule(value["closing_rule"], f"{key}.closing_rule"),

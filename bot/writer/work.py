@@ -21,9 +21,10 @@ from phrasebank.matching import Classification
 from phrasebank.phrase import Kind, Phrase
 from phrasebank.text import shares_stretch
 
+from .grouping import portions, unquoted
 from .report import Block, Item, Sentence
 from .subtopics import HEADING_STYLES, Subtopic, load_subtopics
-from .wording import formalise, sentence_of
+from .wording import as_reporter, formalise, sentence_of
 
 if TYPE_CHECKING:
     from .answers import Activity
@@ -35,14 +36,12 @@ EFFECT_MAX_FACT = {"quarter": 110, "half": 160, "year": 160}
 HEADING_ECHO = 8
 # Two leads of one list sharing this long a stretch say the same thing.
 SIBLING_CHARS = 4
-# One item joins at most this many activities, and this many characters of them;
-# more of one sub-topic go on in a further item with the next lead.
-GROUP_MAX = 3
-GROUP_CHARS = 200
 # A lead sharing a stretch this long with its facts would only repeat them.
 ECHO_CHARS = 6
-# A fact that states its own result (增长12%, 全部稳定) needs no effect clause after it.
-RESULT = re.compile(r"增长|增加|提高|提升|下降|达到|全部|稳定|[%％]|同比|比上年")
+# A fact that states its own result (增长12%, 全部稳定, 被采用) needs no effect clause after it.
+RESULT = re.compile(
+    r"增长|增加|提高|提升|下降|达到|全部|稳定|[%％]|同比|比上年|采用|获|评为|整改完成|已完成|完成率"
+)
 # Keyword evidence (characters matched) for facts to be plainly of their sub-topic.
 STRONG_MATCH = 4
 # Mined leads and effects of a sub-topic tried for one item.
@@ -103,6 +102,8 @@ class WorkSection:
                 continue
             seen.add(text)
             text = sentence_of(text)
+            if d.genre.first_person:
+                text = as_reporter(text)
             theme, classification, subtopic = self.place(activity, text)
             key = subtopic.id if subtopic else f"#{index}"
             groups.setdefault(theme, {}).setdefault(key, []).append((index, activity, text))
@@ -112,16 +113,16 @@ class WorkSection:
         blocks: list[tuple[Block, str]] = []
         for theme in sorted(groups, key=d.c.lexicon.ids.index):
             d.worked[theme] = [t for group in groups[theme].values() for _, _, t in group]
-            portions = [
+            items_of = [
                 (self.subtopics.get(key), group)
                 for key, whole in groups[theme].items()
-                for group in _portions(whole)
+                for group in portions(whole)
             ]
             # A lone item is the subsection's own text: its heading and framing lead it.
-            alone = len(portions) == 1
+            alone = len(items_of) == 1
             self.leads_here = []
             items: list[Item] = []
-            for part, (subtopic, group) in enumerate(portions):
+            for part, (subtopic, group) in enumerate(items_of):
                 item, lead = self.item(theme, subtopic, group, part, led=not alone)
                 items.append(item)
                 for index, _, _ in group:
@@ -144,7 +145,7 @@ class WorkSection:
             return activity.theme, None, found.subtopic if found else None
         classification = self.d.matcher.classify(text)
         # Business work goes where a writer puts it, under 党建业务融合; 待补充 says so.
-        subtopic = self.d.c.subtopic(text)
+        subtopic = self.d.c.subtopic(text, None if classification.low else classification.theme)
         if subtopic is not None:
             return subtopic.theme, classification, subtopic
         return classification.theme, classification, None
@@ -234,10 +235,11 @@ class WorkSection:
         sources = tuple(f"activity:{index}" for index, _, _ in group)
         longest = EFFECT_MAX_FACT[d.answers.period.span]
         # Business work and facts that state their own result end on the fact.
-        named = self.subtopics.match(facts, theme) if subtopic else None
-        # Only facts plainly of their sub-topic (a keyword of four characters, or two)
-        # carry its effect: a weak match would put words in the writer's mouth.
-        weak = named is None or named.subtopic is not subtopic or named.score < STRONG_MATCH
+        # Only facts each plainly of their sub-topic (a keyword of four characters, or
+        # two) carry its effect: a weak match would put words in the writer's mouth.
+        weak = subtopic is None or not all(
+            self.plainly(text, theme, subtopic) for _, _, text in group
+        )
         bare = weak or subtopic is None or subtopic.id == CENTRAL_TASK.id or RESULT.search(facts)
         if subtopic and not bare and len(facts) < longest and not d.ends_with_effect(facts):
             effect = self.effect(theme, subtopic, facts, variant, lead.text if lead else "")
@@ -247,6 +249,11 @@ class WorkSection:
         d.ledger.use(facts)
         sentences.append(Sentence(f"{facts}。", sources))
         return Item(tuple(sentences)), lead.text if lead else None
+
+    def plainly(self, fact: str, theme: str, subtopic: Subtopic) -> bool:
+        """Whether `fact` names `subtopic` by keywords of at least STRONG_MATCH characters."""
+        named = self.subtopics.match(fact, theme)
+        return named is not None and named.subtopic is subtopic and named.score >= STRONG_MATCH
 
     def lead(self, theme: str, subtopic: Subtopic, facts: str, variant: int) -> Sentence | None:
         """A lead naming the sub-topic: a mined lead of the same sub-topic, else a curated one.
@@ -260,7 +267,7 @@ class WorkSection:
         own = set(subtopic.keywords)
 
         def rank(text: str) -> int | None:
-            if shares_stretch(text, facts, ECHO_CHARS):
+            if shares_stretch(unquoted(text), unquoted(facts), ECHO_CHARS):
                 return None
             # Leads of one list say different things (not 党建引领… twice).
             if any(shares_stretch(text, other, SIBLING_CHARS) for other in self.leads_here):
@@ -372,18 +379,3 @@ class WorkSection:
         """`sentence` said: the draft's ledger holds it."""
         self.d.ledger.use(sentence.text)
         return sentence
-
-
-def _portions(
-    group: list[tuple[int, Activity, str]],
-) -> list[list[tuple[int, Activity, str]]]:
-    """A sub-topic's activities in items a writer would write: a few facts each."""
-    portions: list[list[tuple[int, Activity, str]]] = [[]]
-    for entry in group:
-        current = portions[-1]
-        size = sum(len(text) for _, _, text in current) + len(entry[2])
-        if current and (len(current) == GROUP_MAX or size > GROUP_CHARS):
-            portions.append([entry])
-        else:
-            current.append(entry)
-    return portions
