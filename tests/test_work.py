@@ -9,11 +9,11 @@ import pytest
 from bot.writer import answers as answers_module
 from bot.writer.answers import Activity, Answers
 from bot.writer.compose import Composer, Composition
+from bot.writer.grouping import GROUP_MAX
 from bot.writer.render import to_text
 from bot.writer.report import Item
 from bot.writer.subtopics import load_subtopics
 from bot.writer.wording import formalise, sentence_of
-from bot.writer.grouping import GROUP_MAX
 from bot.writer.work import ECHO_CHARS, heading_style
 from phrasebank.bank import Bank
 

@@ -225,7 +225,8 @@ class Drafting:
         themes = [theme for _, theme in blocks]
         problems, problem_themes = problems_section(self, themes)
         plans, plan_themes = plans_section(self, problem_themes, themes)
-        work = Section("work", self.heading("work"), (), tuple(block for block, _ in blocks))
+        intro = (self.fixed(self.genre.work_intro),) if self.genre.work_intro else ()
+        work = Section("work", self.heading("work"), intro, tuple(block for block, _ in blocks))
         sections = [work, problems, plans]
         self.notes(placed)
         report = Report(

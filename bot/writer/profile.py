@@ -183,6 +183,8 @@ class Profile:
             "服务对象": kind.served,
             "事业": kind.cause,
             "主线": kind.mainline,
+            "书记": f"{self.short_org}书记",
+            "班子成员": {"党总支": "总支委员", "党支部": "支委委员"}.get(self.body, "班子成员"),
         }
 
 

@@ -40,7 +40,7 @@ SIBLING_CHARS = 4
 ECHO_CHARS = 6
 # A fact that states its own result (增长12%, 全部稳定, 被采用) needs no effect clause after it.
 RESULT = re.compile(
-    r"增长|增加|提高|提升|下降|达到|全部|稳定|[%％]|同比|比上年|采用|获|评为|整改完成|已完成|完成率"
+    r"增长|增加|提高|提升|下降|达到|全部|稳定|[%％]|同比|比上年|采用|获|评为|已?整改完成|已完成|完成率|已整改"
 )
 # Keyword evidence (characters matched) for facts to be plainly of their sub-topic.
 STRONG_MATCH = 4
@@ -305,15 +305,16 @@ class WorkSection:
         """One effect clause that follows from this sub-topic's kind of work.
 
         The curated clauses were written to follow from any activity of their
-        sub-topic; a mined one may name an object the facts lack (工会经费 after a
-        sports day), so it serves only when no curated one is left. Neither may
-        repeat the item's lead.
+        sub-topic, but one naming work (慰问) serves only facts that name it. A mined
+        one may name an object the facts lack (工会经费 after a sports day), so it
+        serves only when no curated one is left. Neither may repeat the item's lead.
         """
+        shown = self.claims(facts)
         sentence = self.curated(
             subtopic.effects,
             f"curated:{subtopic.id}:effect",
             variant,
-            keep=lambda effect: not shares_stretch(effect, lead, 4),
+            keep=lambda effect: not shares_stretch(effect, lead, 4) and shown(effect),
         )
         if sentence is not None:
             return sentence
