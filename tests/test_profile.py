@@ -295,3 +295,10 @@ def test_units_that_are_neither_agencies_nor_companies_have_their_own_words(
     profile = profile_for(unit)
     assert profile.values()["党员干部"] == people
     assert profile.short_org == short
+
+
+def test_a_bureau_speaking_of_its_branches_is_not_a_branch() -> None:
+    """党支部书记与部门负责人一肩挑 is about the branches below a 局党委."""
+    said = ("落实党支部书记与部门行政负责人“一肩挑”", "党委理论学习中心组学习12次")
+    assert profile_for("国家税务总局江州市税务局", said=said).short_org == "局党委"
+    assert profile_for("江州市实验小学", said=("支部书记讲党课",)).body == "党支部"

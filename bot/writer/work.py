@@ -158,10 +158,13 @@ class WorkSection:
         facts = "".join(self.d.worked[theme])
         options = self.subtopics.themes[theme].headings[self.style]
         source = f"curated:{theme}:heading"
-        for heading in self.candidates(options, source, keep=self.claims(facts)):
-            framing = self.framing(theme, heading.text)
-            if framing:
-                return self.commit(heading), framing
+        # Headings the theme lexicon finds entailed by the facts first, then any that
+        # name no sub-topic's work the facts lack.
+        for keep in (self.heads(theme, facts), self.claims(facts)):
+            for heading in self.candidates(options, source, keep=keep):
+                framing = self.framing(theme, heading.text)
+                if framing:
+                    return self.commit(heading), framing
         # Every pairing repeats itself somewhere: better a framing that echoes than none.
         heading = self.heading(theme, facts)
         return heading, self.framing(theme, heading.text) or self.framing(theme)
@@ -176,15 +179,23 @@ class WorkSection:
         """
         d = self.d
         options = self.subtopics.themes[theme].headings[self.style]
-        sentence = self.curated(options, f"curated:{theme}:heading", keep=self.claims(facts))
-        if sentence is not None:
-            return sentence
+        for keep in (self.heads(theme, facts), self.claims(facts)):
+            sentence = self.curated(options, f"curated:{theme}:heading", keep=keep)
+            if sentence is not None:
+                return sentence
         phrase = d.pick(Kind.HEADING, theme, facts, fact=facts)
         if phrase is not None and heading_style(phrase.text) == self.style:
             mined = d.stock(phrase)
             if mined is not None:
                 return mined
         return d.fixed(f"扎实推进{d.c.lexicon.label(theme)}", f"theme:{theme}")
+
+    def heads(self, theme: str, facts: str) -> Callable[[str], bool]:
+        """Whether a heading may stand over `facts`: it names no work they lack, by
+        sub-topic words or the theme lexicon's (严管 is not 岗位练兵)."""
+        shown = self.claims(facts)
+        entailed = self.d.c.lexicon.entailed
+        return lambda heading: shown(heading) and entailed(heading, theme, facts)
 
     def claims(self, facts: str) -> Callable[[str], bool]:
         """Whether a heading or framing names only work the facts show (by sub-topic words)."""
