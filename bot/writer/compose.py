@@ -25,7 +25,7 @@ from phrasebank.text import EFFECT_START, split_clauses
 from phrasebank.themes import load_lexicon
 
 from .answers import Activity, Answers
-from .checks import business, concerns
+from .checks import business, concerns, shortcoming
 from .examples import load_examples
 from .fit import Fit, Ledger
 from .problems import plans_section, problems_section
@@ -151,7 +151,14 @@ class Drafting:
     def __init__(self, composer: Composer, answers: Answers) -> None:
         self.c = composer
         self.matcher = composer.matcher
-        self.answers = answers
+        # An activity stating a shortcoming (不足：…还不够) is one of the problems.
+        self.shortfalls = {
+            index
+            for index, activity in enumerate(answers.activities, start=1)
+            if shortcoming(activity.text)
+        }
+        moved = tuple(answers.activities[i - 1].text for i in sorted(self.shortfalls))
+        self.answers = replace(answers, problems=answers.problems + moved) if moved else answers
         self.genre = answers.genre
         self.ledger = Ledger()
         self.fit = Fit(answers, self.ledger)
@@ -274,11 +281,9 @@ class Drafting:
         return "".join(self.worked.get(theme, ()))
 
     def closing(self) -> tuple[Sentence, ...]:
-        """The genre's closing; a half year's or a year's report says one more sentence
-        after it, mined where one fits the unit, else the genre's own."""
+        """The genre's closing and one more sentence after it, mined where one fits the
+        unit, else the genre's own."""
         own = self.fixed(self.genre.closing)
-        if self.answers.period.span == "quarter":
-            return (own,)
         for phrase in self.mined_closings():
             if (sentence := self.stock(phrase)) is not None:
                 return own, sentence
@@ -302,7 +307,7 @@ class Drafting:
                 and not self.c.names_subtopic(entry.text)
             )
             label = self.c.lexicon.label(entry.theme)
-            found = tuple(concerns(entry.text, self.answers.period, label, unsure))
+            found = entry.concerns + tuple(concerns(entry.text, self.answers.period, label, unsure))
             placed[index - 1] = replace(entry, concerns=found)
             self.todo.extend(f"第{index}项工作{c}：{entry.text}" for c in found)
         answers = self.answers

@@ -66,7 +66,7 @@ class Genre:
     plans_intro: str
     problem_plans: tuple[str, ...]  # plans for a writer's own problems no sub-topic answers
     closing: str
-    closing_more: str  # a half year's or a year's second closing sentence
+    closing_more: str  # the second closing sentence
     signature: tuple[str, ...]
     forbid: tuple[str, ...]  # words no stock sentence says (a 述职 blames no one else)
     work_intro: str  # opens the work section (主体责任: 第一责任人, 一岗双责); may be empty

@@ -270,6 +270,9 @@ def profile_for(
     body = body or body_named_in(said) or the_kind.body
     if org is None:
         org = name + body
+    # A 机关党委 is the committee of the organs, not the unit's own 党组 or 党委.
+    if short_org is None and org.endswith("机关党委"):
+        short_org = "机关党委"
     return Profile(
         unit=unit,
         name=name,

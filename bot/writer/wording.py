@@ -70,6 +70,16 @@ def as_reporter(text: str) -> str:
     return _restore(protected, _I.sub("本人", text))
 
 
+_TOPIC_LABEL = re.compile(r"^[\u4e00-\u9fff+＋]{2,8}方面，")
+
+
+def unlabelled(text: str) -> str:
+    """A fact without the topic label the writer put before it (意识形态方面，…): the
+    label told where the fact belongs; the item's lead says it in the draft."""
+    rest = _TOPIC_LABEL.sub("", text)
+    return rest if len(rest) >= 6 else text
+
+
 def _drop_symbols(text: str) -> str:
     return "".join(ch for ch in text if not _is_emoji(ch))
 

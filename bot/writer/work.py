@@ -12,7 +12,6 @@ facts, or the curated wording of data/subtopics.toml.
 from __future__ import annotations
 
 import re
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -21,10 +20,11 @@ from phrasebank.matching import Classification
 from phrasebank.phrase import Kind, Phrase
 from phrasebank.text import shares_stretch
 
+from .curated import Curated
 from .grouping import portions, unquoted
 from .report import Block, Item, Sentence
 from .subtopics import HEADING_STYLES, Subtopic, load_subtopics
-from .wording import as_reporter, formalise, sentence_of
+from .wording import as_reporter, formalise, sentence_of, unlabelled
 
 if TYPE_CHECKING:
     from .answers import Activity
@@ -54,6 +54,8 @@ class _Where:
     id: str
 
 
+# What 待补充 says of an activity that states a shortcoming.
+SHORTFALL = "看起来是存在的不足而不是已做的工作，已写入“存在问题”部分"
 # Where business work that names no party work goes.
 CENTRAL_TASK = _Where("integration", "central_task")
 
@@ -79,7 +81,7 @@ def heading_style(text: str) -> str:
     return "long"
 
 
-class WorkSection:
+class WorkSection(Curated):
     """Builds the work section of one draft."""
 
     def __init__(self, draft: Drafting) -> None:
@@ -105,6 +107,10 @@ class WorkSection:
             if d.genre.first_person:
                 text = as_reporter(text)
             theme, classification, subtopic = self.place(activity, text)
+            if index in d.shortfalls:
+                placed.append(Placed(theme, classification, None, text, concerns=(SHORTFALL,)))
+                continue
+            text = unlabelled(text)
             key = subtopic.id if subtopic else f"#{index}"
             groups.setdefault(theme, {}).setdefault(key, []).append((index, activity, text))
             placed.append(
@@ -191,8 +197,8 @@ class WorkSection:
         return d.fixed(f"扎实推进{d.c.lexicon.label(theme)}", f"theme:{theme}")
 
     def heads(self, theme: str, facts: str) -> Callable[[str], bool]:
-        """Whether a heading may stand over `facts`: it names no work they lack, by
-        sub-topic words or the theme lexicon's (严管 is not 岗位练兵)."""
+        """Whether a heading or framing may stand over `facts`: it names no work they
+        lack, by sub-topic words or the theme lexicon's (严管 is not 岗位练兵)."""
         shown = self.claims(facts)
         entailed = self.d.c.lexicon.entailed
         return lambda heading: shown(heading) and entailed(heading, theme, facts)
@@ -217,14 +223,20 @@ class WorkSection:
         def named(framing: str) -> str:
             return "本人" + framing.removeprefix(owner) if first_person else framing
 
-        shown = self.claims("".join(self.d.worked.get(theme, ())))
+        facts = "".join(self.d.worked.get(theme, ()))
+        source = f"curated:{theme}:framing"
+        # A framing the theme lexicon finds entailed by the facts first (讲好身边故事
+        # is not said over 反诈宣传 alone), then any naming no work the facts lack.
+        for shown in (self.heads(theme, facts), self.claims(facts)):
 
-        def subjected(framing: str) -> bool:
-            fresh = not heading or not shares_stretch(framing, heading, HEADING_ECHO)
-            return framing.startswith(owner) and shown(framing) and fresh
+            def subjected(framing: str, shown: Callable[[str], bool] = shown) -> bool:
+                fresh = not heading or not shares_stretch(framing, heading, HEADING_ECHO)
+                return framing.startswith(owner) and shown(framing) and fresh
 
-        first = self.curated(options, f"curated:{theme}:framing", keep=subjected, shape=named)
-        return (first,) if first else ()
+            first = self.curated(options, source, keep=subjected, shape=named)
+            if first is not None:
+                return (first,)
+        return ()
 
     def item(
         self,
@@ -348,46 +360,3 @@ class WorkSection:
                 if len(found) == MINED_CANDIDATES:
                     break
         return found
-
-    def curated(
-        self,
-        options: tuple[str, ...],
-        source: str,
-        variant: int = 0,
-        keep: Callable[[str], bool] | None = None,
-        shape: Callable[[str], str] | None = None,
-    ) -> Sentence | None:
-        """One of the curated `options` not yet said, the same for the same draft.
-
-        `keep` passes over options (by their template), `shape` rewrites the kept
-        ones before filling; the source names the option's place in the data.
-        """
-        found = self.candidates(options, source, variant, keep, shape)
-        return self.commit(found[0]) if found else None
-
-    def candidates(
-        self,
-        options: tuple[str, ...],
-        source: str,
-        variant: int = 0,
-        keep: Callable[[str], bool] | None = None,
-        shape: Callable[[str], str] | None = None,
-    ) -> list[Sentence]:
-        """The usable `options`, filled, in this draft's order of preference (nothing used)."""
-        d = self.d
-        usable = []
-        for number, template in enumerate(options, start=1):
-            if keep is not None and not keep(template):
-                continue
-            text = d.fit.fill(shape(template) if shape else template)
-            if text and d.ledger.is_new(text) and not d.fit.forbids(text):
-                usable.append(Sentence(text, (f"{source}:{number}",)))
-        if not usable:
-            return []
-        start = (d.seed + zlib.crc32(source.encode()) + variant) % len(usable)
-        return usable[start:] + usable[:start]
-
-    def commit(self, sentence: Sentence) -> Sentence:
-        """`sentence` said: the draft's ledger holds it."""
-        self.d.ledger.use(sentence.text)
-        return sentence
