@@ -225,3 +225,14 @@ def test_a_village_has_no_staff_to_entertain(composer: Composer) -> None:
     """A village has 村民 and 党员, not 职工: 给老人过集体生日 is not union work."""
     answers = _village("重阳节给村里80岁以上老人过集体生日", "组织村民开展拔河比赛")
     assert "职工" not in to_text(composer.compose(answers).report).split("待补充")[0]
+
+
+def test_a_shortcoming_typed_as_an_activity_is_one_of_the_problems(composer: Composer) -> None:
+    answers = _village("组织党员学习党章", "不足：理论学习有时被农忙挤占，学得还不够深入")
+    report = composer.compose(answers).report
+    work = "".join(i.text for b in report.section("work").blocks for i in b.items)
+    problems = [i.text for i in report.section("problems").blocks[0].items]
+    assert "农忙" not in work
+    assert problems[0] == "理论学习有时被农忙挤占，学得还不够深入。"
+    assert len(problems) >= 2  # stock problems make up the rest
+    assert any("存在问题" in line and "农忙" in line for line in report.todo)
