@@ -44,6 +44,7 @@ class Subtopic:
 class ThemeWording:
     framings: tuple[str, ...]
     headings: dict[str, tuple[str, ...]]  # style → headings
+    leads: tuple[str, ...] = ()  # plain leads for a fact that names no sub-topic
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,7 @@ def load_subtopics() -> Subtopics:
         theme: ThemeWording(
             framings=tuple(value["framings"]),
             headings={style: tuple(value[f"headings_{style}"]) for style in HEADING_STYLES},
+            leads=tuple(value.get("leads", ())),
         )
         for theme, value in raw["themes"].items()
     }

@@ -250,9 +250,16 @@ class WorkSection(Curated):
         facts = "；".join(text.removesuffix("。") for _, _, text in group)
         variant = sum(activity.variant for _, activity, _ in group) + part
         sentences: list[Sentence] = []
-        lead = self.remember_lead(
-            self.lead(theme, subtopic, facts, variant) if subtopic and led else None
-        )
+        if not led:
+            found = None
+        elif subtopic is not None:
+            found = self.lead(theme, subtopic, facts, variant)
+        elif not self.d.matcher.classify(facts).low:
+            # Where the theme itself is a guess (待补充 asks), no lead makes it look settled.
+            found = self.plain_lead(theme, facts, variant)
+        else:
+            found = None
+        lead = self.remember_lead(found)
         if lead is not None:
             sentences.append(Sentence(f"{lead.text}。", lead.sources))
         sources = tuple(f"activity:{index}" for index, _, _ in group)
@@ -316,6 +323,19 @@ class WorkSection(Curated):
             if sentence is not None:
                 return sentence
         return None
+
+    def plain_lead(self, theme: str, facts: str, variant: int) -> Sentence | None:
+        """A plain lead of the theme for a fact that names no sub-topic, so that every item
+        of a numbered list has one; it names no work the facts lack."""
+        shown = self.claims(facts)
+
+        def fits(lead: str) -> bool:
+            sibling = any(shares_stretch(lead, other, SIBLING_CHARS) for other in self.leads_here)
+            echo = shares_stretch(unquoted(lead), unquoted(facts), ECHO_CHARS)
+            return shown(lead) and not sibling and not echo
+
+        leads = self.subtopics.themes[theme].leads
+        return self.curated(leads, f"curated:{theme}:lead", variant, keep=fits)
 
     def remember_lead(self, sentence: Sentence | None) -> Sentence | None:
         if sentence is not None:
