@@ -28,10 +28,14 @@ class Kind(StrEnum):
     DONE = "done"  # value: a role
     REVISE = "revise"  # value: the state to revise
     KIND = "kind"  # value: a kind of unit (data/units.toml)
+    BRANDS = "brands"  # value: yes or no — the quoted names found are the organisation's own
+    FORGET = "forget"  # value: yes or no — delete the organisation's own reports
 
 
 # Questions answered once: the adapter takes their buttons away after a press.
-ONCE = frozenset({Kind.UNIT, Kind.PERIOD, Kind.GENRE, Kind.THEME, Kind.KIND})
+ONCE = frozenset(
+    {Kind.UNIT, Kind.PERIOD, Kind.GENRE, Kind.THEME, Kind.KIND, Kind.BRANDS, Kind.FORGET}
+)
 # How each kind lays out its parts after "kind:".
 _KEY_ONLY = frozenset({Kind.RETHEME, Kind.SWAP, Kind.DEL})
 REMEMBERED = "remembered"

@@ -12,11 +12,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from enum import StrEnum
 
 from bot.writer import genres, period
 from bot.writer.answers import Activity, Answers
 from bot.writer.compose import Composer
 from bot.writer.render import to_text, todo_text
+from phrasebank.own import Earlier
 from phrasebank.themes import Lexicon
 
 from . import texts
@@ -32,10 +34,20 @@ class Context:
     composer: Composer
     today: dt.date
     remembered_unit: Callable[[], str | None]  # from the writer's profile, read when needed
+    # The organisation's latest earlier report with plans, read when needed.
+    earlier: Callable[[], Earlier | None] = lambda: None
 
     @property
     def lexicon(self) -> Lexicon:
         return self.composer.lexicon
+
+
+class Act(StrEnum):
+    """What a step asks the engine to do once the conversation is saved."""
+
+    FORGET = "forget"  # delete the organisation's own reports and bank
+    BRANDS_OWN = "brands_own"  # the quoted names found are the organisation's own
+    BRANDS_NOT = "brands_not"  # they are not
 
 
 @dataclass(frozen=True)
@@ -46,6 +58,7 @@ class Outcome:
     replies: tuple[Reply, ...] = ()
     ask: bool = False  # end with the question the (new) state asks
     unit: str | None = None  # a unit to remember in the writer's profile
+    act: Act | None = None
 
 
 def said(conversation: Conversation, *replies: Reply, ask: bool = False) -> Outcome:

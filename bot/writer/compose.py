@@ -99,8 +99,9 @@ class Composer:
                 if found is not None:
                     key = (phrase.kind, phrase.theme, found.subtopic.id)
                     index.setdefault(key, []).append(phrase)
+            # The organisation's own wording first: it is its house style.
             for phrases in index.values():
-                phrases.sort(key=lambda p: (-p.frequency, p.id))
+                phrases.sort(key=lambda p: (not p.own, -p.frequency, p.id))
             self._by_subtopic = index
         return self._by_subtopic.get((kind, theme, subtopic), [])
 

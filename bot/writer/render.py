@@ -92,7 +92,9 @@ def _source_label(source: str, bank: Bank) -> str:
         return source
     where = phrase.source.label()
     more = f"，另见{phrase.frequency - 1}处" if phrase.frequency > 1 else ""
-    return f"短语库 {phrase.id}（{where}{more}）"
+    # The organisation's own earlier reports are named as such: the writer knows them.
+    bank_name = "本单位报告" if phrase.own else "短语库"
+    return f"{bank_name} {phrase.id}（{where}{more}）"
 
 
 def chunks(text: str, limit: int = TELEGRAM_LIMIT) -> list[str]:

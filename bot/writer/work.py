@@ -270,8 +270,9 @@ class WorkSection:
                 return 0
             return 1 if all(k in own for k in missing) else None
 
-        if variant == 0:
-            for phrase in self.mined(Kind.LEAD, theme, subtopic, facts):
+        for phrase in self.mined(Kind.LEAD, theme, subtopic, facts):
+            # Another variant asks for other wording, but never over the organisation's own.
+            if variant == 0 or phrase.own:
                 filled = d.fit.fill(phrase.template)
                 if filled and rank(filled) == 0 and (sentence := d.stock(phrase)) is not None:
                     return sentence
@@ -302,7 +303,8 @@ class WorkSection:
         sports day), so it serves only when no curated one is left. Neither may
         repeat the item's lead.
         """
-        sentence = self.curated(
+        own = [p for p in self.mined(Kind.EFFECT, theme, subtopic, facts) if p.own]
+        sentence = self.mined_effect(own, facts, lead) or self.curated(
             subtopic.effects,
             f"curated:{subtopic.id}:effect",
             variant,
@@ -310,7 +312,11 @@ class WorkSection:
         )
         if sentence is not None:
             return sentence
-        for phrase in self.mined(Kind.EFFECT, theme, subtopic, facts):
+        return self.mined_effect(self.mined(Kind.EFFECT, theme, subtopic, facts), facts, lead)
+
+    def mined_effect(self, phrases: list[Phrase], facts: str, lead: str) -> Sentence | None:
+        """The first of the mined effect `phrases` naming only what the facts name."""
+        for phrase in phrases:
             filled = self.d.fit.fill(phrase.template) or ""
             named = self.subtopics.keywords_in(filled)
             if not named or shares_stretch(filled, lead, 4):
