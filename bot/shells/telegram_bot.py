@@ -196,7 +196,8 @@ class TelegramBot:
         else:
             self.settings.data_dir.mkdir(parents=True, exist_ok=True)
             with tempfile.TemporaryDirectory(dir=self.settings.data_dir, prefix=".import-") as tmp:
-                path = Path(tmp) / "upload"
+                # The reader goes by the file's extension, as the writer named it.
+                path = Path(tmp) / f"upload{Path(name).suffix.lower()}"
                 file = await self._retry(lambda: context.bot.get_file(document.file_id))
                 await self._retry(lambda: file.download_to_drive(path))
                 try:
