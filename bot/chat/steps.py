@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from phrasebank.text import sanitize
 
-from . import activities, commands, library, questions, statements, texts
+from . import activities, checklist, commands, library, questions, statements, texts
 from .buttons import Button, Kind, decode
 from .conversation import Conversation, Reply
 from .states import Event, State
@@ -69,6 +69,13 @@ STEPS: dict[State, Step] = {
         questions.answer_genre,
         questions.answer_first,
         {Kind.GENRE: questions.press_genre},
+    ),
+    State.CHECKLIST: Step(
+        checklist.ask_plan,
+        checklist.answer,
+        checklist.finish,
+        {Kind.CHECK: checklist.press_check},
+        content=True,
     ),
     State.ACTIVITIES: Step(
         activities.ask_activities,

@@ -359,3 +359,22 @@ def brands_decided(brands: tuple[str, ...], own: bool) -> str:
     if not brands:
         return BRANDS_NONE
     return BRANDS_OWN if own else BRANDS_NOT
+
+
+# ------------------------------------------------------------ last period's plans
+
+CHECKLIST_INTRO = "本单位上期报告《{title}》提出了 {count} 条下一步打算。我们逐条看看落实得怎么样。"
+CHECKLIST_PLAN = "第 {number}/{count} 条：“{plan}”。落实了吗？"
+CHECK_DONE = "已落实"
+CHECK_NOT = "未开展"
+CHECK_SKIP = "跳过"
+CHECKLIST_FACTS = "请写下“{plan}”落实的情况：做了什么，有哪些数字、日期。可以一次写几项。"
+CHECKLIST_REASON = "“{plan}”为什么没有开展？请简要说明原因，我会把它写进存在问题。"
+CHECKLIST_PRESS = "请先点选这一条的落实情况：已落实、未开展或跳过；发送 /done 跳过余下各条。"
+CHECKLIST_OVER = "上期打算已逐条过完。"
+CHECKLIST_SKIPPED = "余下 {count} 条上期打算已跳过。"
+UNMET_PLAN = "上期提出的“{plan}”尚未落实，主要原因是{reason}"
+
+
+def unmet_plan(plan: str, reason: str) -> str:
+    return UNMET_PLAN.format(plan=plan, reason=reason)

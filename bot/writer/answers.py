@@ -39,6 +39,7 @@ class Activity:
     text: str
     theme: str | None = None
     variant: int = 0
+    plan: str | None = None  # the earlier report's plan this activity carried out
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,8 @@ class Answers:
 
     kind: str | None = None  # the kind of unit (data/units.toml), when not derivable
     short_org: str | None = None  # what the draft calls the party body (院党委), when not derivable
+    # Earlier plans not carried out, with the writer's reason: always among the problems.
+    unmet: tuple[str, ...] = ()
 
     @cached_property
     def profile(self) -> Profile:

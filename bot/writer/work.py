@@ -232,6 +232,8 @@ class WorkSection:
         if lead is not None:
             sentences.append(Sentence(f"{lead.text}。", lead.sources))
         sources = tuple(f"activity:{index}" for index, _, _ in group)
+        # Which of the earlier report's plans these facts carried out (--explain says so).
+        sources += tuple(dict.fromkeys(f"earlier:{a.plan}" for _, a, _ in group if a.plan))
         longest = EFFECT_MAX_FACT[d.answers.period.span]
         # Business work and facts that state their own result end on the fact.
         named = self.subtopics.match(facts, theme) if subtopic else None
