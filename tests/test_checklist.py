@@ -80,7 +80,7 @@ def test_the_earlier_plans_become_items_problems_or_nothing(engine: Engine) -> N
     draft = text_of(say(engine, "/done"))
 
     work, _, rest = draft.partition("二、")
-    problems, _, plans = rest.partition("三、")
+    problems, _, _ = rest.partition("三、")
     assert FACT_READING in work and FACT_PIONEER in work
     assert "积分管理办法" in problems and REASON in problems
     assert "清廉医院" not in draft  # the skipped plan
