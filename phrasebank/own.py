@@ -149,13 +149,15 @@ class Library:
                     skipped.append(SourceError(name, "这份报告已经导入过了"))
                     continue
                 known.add(digest)
-                added.append((_entry(record, name, digest, outline, document), document, data))
+                # Recorded at once: the next file of this import gets the next number.
+                entry = _entry(record, name, digest, outline, document)
+                record["documents"].append(entry)
+                added.append((entry, document, data))
             if not added:
                 return Learned((), {}, {}, tuple(skipped), self.pending_brands())
             for entry, document, data in added:
                 write_atomic(self.folder / "documents" / entry["file"], data)
                 write_atomic(self.folder / "texts" / f"{entry['id']}.json", _lines_json(document))
-                record["documents"].append(entry)
             bank = self._mine(record)
             self._write_record(record)
         names = {entry["name"] for entry, _, _ in added}

@@ -177,3 +177,15 @@ def test_unwrapped_pdf_lines_join_into_paragraphs() -> None:
         "一、主要工作",
         "一是组织读书分享会，推动形成读书氛围。",
     ]
+
+
+def test_several_files_at_once_each_keep_their_own_text(tmp_path: Path) -> None:
+    """Regression: files of one import once shared one number, so the last text stood for all."""
+    seeds = sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))[:3]
+    library = Library(tmp_path / "data", "several")
+    learned = library.add([(path, path.name) for path in seeds])
+    assert len(learned.documents) == 3
+    bank = library.bank()
+    assert bank is not None
+    sources = {s.document for p in bank for s in p.sources}
+    assert sources == {path.stem for path in seeds}

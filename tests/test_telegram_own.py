@@ -49,8 +49,10 @@ def bot(api: FakeBotAPI, tmp_path: Path) -> Iterator[BotProcess]:
     process.stop()
 
 
-def draft_in_chat(api: FakeBotAPI, user: int) -> str:
-    """The hospital's answers typed into the chat; the draft's text."""
+def draft_in_chat(api: FakeBotAPI, user: int, checklist: bool = False) -> str:
+    """The hospital's answers typed into the chat; the draft's text. With a `checklist` (the
+    organisation's earlier plans), the first plan is marked carried out by its button and the
+    rest skipped with /done."""
     api.user_says(user, "/new")
     until(api, user, "单位全称")
     api.user_says(user, HOSPITAL["unit"])
@@ -58,8 +60,15 @@ def draft_in_chat(api: FakeBotAPI, user: int) -> str:
     api.user_says(user, HOSPITAL["period"])
     until(api, user, "哪一种报告")
     api.user_says(user, "1")
+    if checklist:
+        question = until(api, user, "落实了吗")
+        press(api, user, question, "已落实")
+        until(api, user, "落实的情况")
+        api.user_says(user, "4月组织读书分享会3场")  # recorded as activity 1
+        until(api, user, "第 2/4 条")
+        api.user_says(user, "/done")
     until(api, user, "做了哪些工作")
-    for number, activity in enumerate(HOSPITAL["activities"], start=1):
+    for number, activity in enumerate(HOSPITAL["activities"], start=2 if checklist else 1):
         api.user_says(user, activity)
         until(api, user, f"已记录第 {number} 项")
     api.user_says(user, "/done")
@@ -72,10 +81,10 @@ def draft_in_chat(api: FakeBotAPI, user: int) -> str:
     return until(api, user, "宁川县人民医院2026年上半年党建工作总结").text or ""
 
 
-def explained(bot: BotProcess, org: str) -> str:
+def explained(bot: BotProcess, org: str, done: tuple[str, ...] = ()) -> str:
     """`zongjie draft --explain --org` over the bot's data directory: each sentence's source."""
     answers = bot.folder / "answers.toml"
-    activities = ", ".join(f'"{a}"' for a in HOSPITAL["activities"])
+    activities = ", ".join(f'"{a}"' for a in (*done, *HOSPITAL["activities"]))
     answers.write_text(
         f'unit = "{HOSPITAL["unit"]}"\nperiod = "{HOSPITAL["period"]}"\n'
         f'genre = "summary"\nactivities = [{activities}]\n',
@@ -108,9 +117,11 @@ def test_an_earlier_report_sent_as_a_document_shapes_the_organisations_drafts(
     assert any(r.method == "getFile" for r in api.requests())
 
     # A colleague of the same organisation drafts: its own wording, none of its figures.
-    draft = draft_in_chat(api, COLLEAGUE)
-    check_draft(draft, answers_module.from_mapping(HOSPITAL))
-    ours = own_sentences(explained(bot, "renmin-hospital"))
+    draft = draft_in_chat(api, COLLEAGUE, checklist=True)
+    done = ("4月组织读书分享会3场",)
+    activities = [*done, *HOSPITAL["activities"]]
+    check_draft(draft, answers_module.from_mapping({**HOSPITAL, "activities": activities}))
+    ours = own_sentences(explained(bot, "renmin-hospital", done))
     assert ours, "no sentence came from the imported report"
     for sentence in ours:
         assert sentence in draft
