@@ -78,3 +78,54 @@ def bad_file(case: str) -> tuple[str, bytes, str]:
     elif case == "spreadsheet":
         data = spreadsheet()
     return name, data, says
+
+
+def text_pdf(lines: list[str]) -> bytes:
+    """A one-page PDF with a text layer (a CID font with a ToUnicode map), as Word exports."""
+    chars = sorted({c for line in lines for c in line})
+    cmap_entries = "\n".join(f"<{ord(c):04X}> <{ord(c):04X}>" for c in chars)
+    cmap = (
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        "/CMapName /Custom def /CMapType 2 def\n"
+        "1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+        f"{len(chars)} beginbfchar\n{cmap_entries}\nendbfchar\n"
+        "endcmap CMapName currentdict /CMap defineresource pop end end\n"
+    ).encode()
+    ops = ["BT /F1 10 Tf 14 TL 40 800 Td"]
+    for line in lines:
+        ops.append(f"<{''.join(f'{ord(c):04X}' for c in line)}> Tj T*")
+    ops.append("ET")
+    content = "\n".join(ops).encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H "
+        b"/DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun "
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>",
+        b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+def wrapped_pdf(source: Path = EARLIER, width: int = 30) -> bytes:
+    """A text file as a PDF whose lines wrap at `width` characters, as a printed page does."""
+    lines = []
+    for line in source.read_text("utf-8").splitlines():
+        lines.extend(line[i : i + width] for i in range(0, len(line), width))
+    return text_pdf(lines)

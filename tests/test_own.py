@@ -15,7 +15,14 @@ from phrasebank import intake
 from phrasebank.bank import Bank
 from phrasebank.own import Library, layered
 
-from .owndocs import BAD_FILES, EARLIER_NUMBERS, EARLIER_PLANS, bad_file, report_docx
+from .owndocs import (
+    BAD_FILES,
+    EARLIER_NUMBERS,
+    EARLIER_PLANS,
+    bad_file,
+    report_docx,
+    wrapped_pdf,
+)
 
 HOSPITAL = {
     "unit": "宁川县人民医院",
@@ -189,3 +196,16 @@ def test_several_files_at_once_each_keep_their_own_text(tmp_path: Path) -> None:
     assert bank is not None
     sources = {s.document for p in bank for s in p.sources}
     assert sources == {path.stem for path in seeds}
+
+
+def test_a_pdf_with_a_text_layer_reads_like_its_text(tmp_path: Path) -> None:
+    path = tmp_path / "upload.pdf"
+    path.write_bytes(wrapped_pdf())
+    library = Library(tmp_path / "data", "pdf-unit")
+    learned = library.add([(path, "2025年党建工作总结.pdf")])
+    assert learned.documents == ("2025年党建工作总结",), learned.skipped
+    earlier = library.earlier()
+    assert earlier is not None and earlier.plans == EARLIER_PLANS
+    bank = library.bank()
+    assert bank is not None
+    assert any(p.text == "推动形成了爱读书、读好书的浓厚氛围" for p in bank)
