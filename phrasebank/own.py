@@ -64,6 +64,7 @@ class Earlier:
     name: str
     title: str
     plans: tuple[str, ...]
+    id: str = ""
 
 
 def folder_name(org: str) -> str:
@@ -113,14 +114,17 @@ class Library:
             found.update(entry.get("quoted", ()))
         return tuple(sorted(q for q in found if q not in decided))
 
-    def earlier(self) -> Earlier | None:
-        """The latest earlier report (by the period in its title, then by import) with plans."""
-        entries = [e for e in self.record()["documents"] if e.get("plans")]
-        if not entries:
-            return None
-        latest = max(enumerate(entries), key=lambda pair: (_period_key(pair[1]["title"]), pair[0]))
-        entry = latest[1]
-        return Earlier(entry["name"], entry["title"], tuple(entry["plans"]))
+    def earlier_reports(self) -> tuple[Earlier, ...]:
+        """The imported reports with plans, latest first (by the period in the title, then by
+        import)."""
+        entries = list(enumerate(e for e in self.record()["documents"] if e.get("plans")))
+        entries.sort(key=lambda pair: (period_key(pair[1]["title"]), pair[0]), reverse=True)
+        return tuple(Earlier(e["name"], e["title"], tuple(e["plans"]), e["id"]) for _, e in entries)
+
+    def earlier(self, before: str | None = None) -> Earlier | None:
+        """The latest earlier report with plans; with `before` (a period, 2026年上半年), the
+        latest of a period before it."""
+        return next(iter(before_period(self.earlier_reports(), before)), None)
 
     # ------------------------------------------------------------ writing
 
@@ -283,10 +287,21 @@ def _lines_json(document: Document) -> bytes:
     return json.dumps(rows, ensure_ascii=False).encode("utf-8")
 
 
-def _period_key(title: str) -> tuple[int, int]:
+def before_period(reports: Iterable[Earlier], period: str | None) -> list[Earlier]:
+    """The `reports` of a period before `period` (a report whose title names no period counts
+    as earlier); all of them when `period` names none."""
+    limit = period_key(period or "")
+    if limit == (0, 0):
+        return list(reports)
+    return [r for r in reports if period_key(r.title) < limit]
+
+
+def period_key(title: str) -> tuple[int, int]:
+    """The period a title names as (year, order within the year); (0, 0) when it names none.
+    A whole year sorts after its last quarter."""
     found = _PERIOD.search(title)
     if found is None:
         return (0, 0)
     span = found.group(2) or ""
-    order = next((v for k, v in _SPAN_ORDER.items() if k in span), 4)
+    order = next((v for k, v in _SPAN_ORDER.items() if k in span), 5 if not span else 4)
     return (int(found.group(1)), order)

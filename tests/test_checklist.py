@@ -18,7 +18,7 @@ from bot.writer import render
 from phrasebank.bank import Bank
 from phrasebank.own import Library
 
-from .owndocs import EARLIER_PLANS, report_docx
+from .owndocs import EARLIER, EARLIER_PLANS, report_docx
 
 TODAY = dt.date(2026, 11, 21)
 USER = "telegram:7"
@@ -117,3 +117,37 @@ def test_without_an_earlier_report_there_is_no_checklist(bank: Bank, tmp_path: P
     for line in ("/new", "宁川县人民医院", "2026年上半年", "1"):
         say(engine, line)
     assert engine.store.load(USER).state is State.ACTIVITIES
+
+
+@pytest.fixture
+def two_years(bank: Bank, tmp_path: Path) -> Engine:
+    """The 2025 report, and a 2024 one whose single plan is 建设廉洁文化长廊."""
+    data = tmp_path / "data"
+    newer = tmp_path / "2025.docx"
+    newer.write_bytes(report_docx())
+    older = tmp_path / "2024.txt"
+    text = EARLIER.read_text("utf-8").replace("2025年", "2024年")
+    head, _, _ = text.partition("三、下一步工作打算")
+    older.write_text(f"{head}三、下一步工作打算\n（一）建设廉洁文化长廊。\n", "utf-8")
+    # Imported newest first: the order of import does not decide which is latest.
+    Library(data, ORG).add([(newer, "2025年党建工作总结.docx"), (older, "2024年党建工作总结.txt")])
+    organisations = Organisations(data, bank, {USER: ORG})
+    return Engine(organisations.base, ConversationStore(data), lambda: TODAY, organisations)
+
+
+def test_the_latest_earlier_report_or_the_one_picked(two_years: Engine) -> None:
+    for line in ("/new", "宁川县人民医院", "2026年上半年"):
+        say(two_years, line)
+    replies = say(two_years, "1")
+    assert f"“{EARLIER_PLANS[0]}”" in text_of(replies)
+    replies = press(two_years, replies, "改用《宁川县人民医院党委2024年党建工作总结》")
+    assert "第 1/1 条：“建设廉洁文化长廊”" in text_of(replies)
+    assert two_years.store.load(USER).checklist == ("建设廉洁文化长廊",)
+
+
+def test_only_reports_of_an_earlier_period_are_offered(two_years: Engine) -> None:
+    for line in ("/new", "宁川县人民医院", "2025年"):
+        say(two_years, line)
+    replies = say(two_years, "1")
+    assert "2024年党建工作总结" in text_of(replies) and "改用" not in text_of(replies)
+    assert two_years.store.load(USER).checklist == ("建设廉洁文化长廊",)

@@ -56,8 +56,11 @@ def test_every_state_is_reachable_from_idle(context: Context) -> None:
     """Breadth-first from IDLE over a few inputs and every shown button, through the real steps;
     for a writer whose organisation imported an earlier report with plans, and one without."""
     inputs = [Event.from_text(t) for t in (*BASICS[1:], "/new", "组织党员观看警示教育片", "/done")]
-    earlier = Earlier("2025年工作总结", "2025年工作总结", ("完善党员积分管理办法",))
-    with_plans = replace(context, earlier=lambda: earlier)
+    reports = (
+        Earlier("2025年工作总结", "2025年工作总结", ("完善党员积分管理办法",), "002"),
+        Earlier("2024年工作总结", "2024年工作总结", ("开展清廉机关建设",), "001"),
+    )
+    with_plans = replace(context, earlier_reports=lambda: reports)
     seen: set[tuple[State, bool]] = set()
     for explored in (context, with_plans):
         start = Conversation(USER)

@@ -31,6 +31,7 @@ class Kind(StrEnum):
     BRANDS = "brands"  # value: yes or no — the quoted names found are the organisation's own
     FORGET = "forget"  # value: yes or no — delete the organisation's own reports
     CHECK = "check"  # value: done, not or skip; key: the earlier plan's number
+    EARLIER = "earlier"  # value: an imported report's id — use its plans for the checklist
 
 
 # Questions answered once: the adapter takes their buttons away after a press.

@@ -1,8 +1,9 @@
 """Last period's plans as this period's checklist.
 
 When the writer has answered unit, period and genre and their organisation
-imported an earlier report with a 下一步 section, each of its plans is asked
-about in turn (CHECKLIST): 已落实 — the writer types what was done, recorded as
+imported an earlier report with a 下一步 section (the latest of a period before
+this report's, or another the writer picks), each of its plans is asked about
+in turn (CHECKLIST): 已落实 — the writer types what was done, recorded as
 activities that answer that plan; 未开展 — the writer gives the reason, and the
 plan becomes a problem of the draft (…尚未落实); 跳过 — nothing of it is used.
 /done skips the rest. Then the activities are asked for as usual.
@@ -12,21 +13,31 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from phrasebank.own import Earlier, before_period
+
 from . import activities, texts
 from .buttons import Button, Kind
 from .conversation import Choice, Conversation, Reply
+from .states import State
 from .step import Context, Outcome, go, said
 
 DONE = "done"
 NOT = "not"
 SKIP = "skip"
+# Other earlier reports offered instead of the latest.
+OTHER_REPORTS = 3
 
 
 def start(context: Context, conversation: Conversation) -> Outcome | None:
-    """The checklist of the organisation's latest earlier report, or None when it has none."""
-    earlier = context.earlier()
-    if earlier is None or not earlier.plans:
+    """The checklist of the organisation's latest report of a period before this one, or None
+    when it has none; the other earlier reports are offered instead."""
+    reports = before_period(context.earlier_reports(), conversation.period)
+    if not reports:
         return None
+    return begin(conversation, reports[0], reports[1 : 1 + OTHER_REPORTS])
+
+
+def begin(conversation: Conversation, earlier: Earlier, others: list[Earlier]) -> Outcome:
     started = replace(
         conversation,
         checklist=earlier.plans,
@@ -35,8 +46,24 @@ def start(context: Context, conversation: Conversation) -> Outcome | None:
         pending=None,
         unmet=(),
     )
-    intro = Reply(texts.CHECKLIST_INTRO.format(title=earlier.title, count=len(earlier.plans)))
-    return said(go(started, "checklist"), intro, ask=True)
+    choices = tuple(
+        Choice(texts.use_earlier(other.title), Button(Kind.EARLIER, other.id)) for other in others
+    )
+    intro = texts.CHECKLIST_INTRO.format(title=earlier.title, count=len(earlier.plans))
+    if choices:
+        intro = f"{intro}\n{texts.CHECKLIST_OTHERS}"
+    moved = go(started, "checklist") if conversation.state is not State.CHECKLIST else started
+    return said(moved, Reply(intro, choices), ask=True)
+
+
+def press_earlier(context: Context, conversation: Conversation, button: Button) -> Outcome:
+    """Another earlier report's plans instead: the checklist starts again with them."""
+    reports = before_period(context.earlier_reports(), conversation.period)
+    chosen = next((r for r in reports if r.id == button.value), None)
+    if chosen is None:
+        return said(conversation, Reply(texts.EXPIRED), ask=True)
+    others = [r for r in reports if r is not chosen][:OTHER_REPORTS]
+    return begin(conversation.remembered(), chosen, others)
 
 
 def ask_plan(context: Context, conversation: Conversation) -> Reply:

@@ -97,7 +97,7 @@ class Engine:
             self.composer_for(user),
             self.today(),
             lambda: stored.unit,
-            (lambda: organisations.earlier(user)) if organisations else (lambda: None),
+            (lambda: organisations.earlier_reports(user)) if organisations else tuple,
         )
         try:
             outcome = steps.run(context, conversation, event)

@@ -68,10 +68,10 @@ class Organisations:
             self._cache[library.org] = (revision, composer)
         return composer
 
-    def earlier(self, user: str) -> Earlier | None:
-        """The organisation's latest earlier report with plans, if it imported one."""
+    def earlier_reports(self, user: str) -> tuple[Earlier, ...]:
+        """The organisation's imported reports with plans, latest first."""
         library = self.library(user)
-        return library.earlier() if library is not None else None
+        return library.earlier_reports() if library is not None else ()
 
     def forget(self, user: str) -> bool:
         library = self.library(user)

@@ -34,8 +34,8 @@ class Context:
     composer: Composer
     today: dt.date
     remembered_unit: Callable[[], str | None]  # from the writer's profile, read when needed
-    # The organisation's latest earlier report with plans, read when needed.
-    earlier: Callable[[], Earlier | None] = lambda: None
+    # The organisation's imported reports with plans, latest first, read when needed.
+    earlier_reports: Callable[[], tuple[Earlier, ...]] = tuple
 
     @property
     def lexicon(self) -> Lexicon:

@@ -74,7 +74,7 @@ STEPS: dict[State, Step] = {
         checklist.ask_plan,
         checklist.answer,
         checklist.finish,
-        {Kind.CHECK: checklist.press_check},
+        {Kind.CHECK: checklist.press_check, Kind.EARLIER: checklist.press_earlier},
         content=True,
     ),
     State.ACTIVITIES: Step(

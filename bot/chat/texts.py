@@ -364,6 +364,8 @@ def brands_decided(brands: tuple[str, ...], own: bool) -> str:
 # ------------------------------------------------------------ last period's plans
 
 CHECKLIST_INTRO = "本单位上期报告《{title}》提出了 {count} 条下一步打算。我们逐条看看落实得怎么样。"
+CHECKLIST_OTHERS = "要核对的是另一份报告的打算？请在下面选择。"
+USE_EARLIER = "改用《{title}》"
 CHECKLIST_PLAN = "第 {number}/{count} 条：“{plan}”。落实了吗？"
 CHECK_DONE = "已落实"
 CHECK_NOT = "未开展"
@@ -378,3 +380,7 @@ UNMET_PLAN = "上期提出的“{plan}”尚未落实，主要原因是{reason}"
 
 def unmet_plan(plan: str, reason: str) -> str:
     return UNMET_PLAN.format(plan=plan, reason=reason)
+
+
+def use_earlier(title: str) -> str:
+    return USE_EARLIER.format(title=title)
