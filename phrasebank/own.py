@@ -25,7 +25,7 @@ from typing import Any
 from . import intake
 from .bank import Bank
 from .corpus import Document, Line
-from .errors import PhrasebankError, SourceError
+from .errors import CorruptDatabase, PhrasebankError, SourceError
 from .files import file_lock, write_atomic
 from .mining import mine, quoted_terms
 from .outline import Outline, Role
@@ -100,10 +100,15 @@ class Library:
         return (stat.st_mtime_ns, stat.st_size)
 
     def record(self) -> dict[str, Any]:
+        """What was imported and confirmed (org.json)."""
         try:
             data: dict[str, Any] = json.loads(self._record_path.read_text("utf-8"))
         except FileNotFoundError:
             return {"documents": [], "brands": [], "declined": []}
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise CorruptDatabase(
+                str(self._record_path), "已损坏，程序没有改动它；可以发送 /forget 删除后重新导入"
+            ) from exc
         return data
 
     def pending_brands(self) -> tuple[str, ...]:
@@ -162,6 +167,8 @@ class Library:
             for entry, document, data in added:
                 write_atomic(self.folder / "documents" / entry["file"], data)
                 write_atomic(self.folder / "texts" / f"{entry['id']}.json", _lines_json(document))
+            # The bank before the record: a crash in between leaves a record without the new
+            # files, which a later import of them simply repeats.
             bank = self._mine(record)
             self._write_record(record)
         names = {entry["name"] for entry, _, _ in added}
@@ -185,18 +192,18 @@ class Library:
             self._write_record(record)
 
     def forget(self) -> bool:
-        """Delete the organisation's documents and bank; False when there was nothing."""
+        """Delete the organisation's documents, texts, record and bank; False when there was
+        nothing. The lock file stays: an import waiting for it then starts afresh."""
         if not self.folder.exists():
             return False
         with file_lock(self._lock):
-            for child in self.folder.iterdir():
-                if child.name != self._lock.name:
-                    if child.is_dir():
-                        shutil.rmtree(child)
-                    else:
-                        child.unlink()
-        shutil.rmtree(self.folder, ignore_errors=True)
-        return True
+            kept = [c for c in self.folder.iterdir() if c.name != self._lock.name]
+            for child in kept:
+                if child.is_dir():
+                    shutil.rmtree(child)
+                else:
+                    child.unlink()
+        return bool(kept)
 
     def _mine(self, record: dict[str, Any]) -> Bank:
         documents = [self._document(entry) for entry in record["documents"]]

@@ -146,8 +146,9 @@ def test_the_same_report_twice_is_imported_once(imported: Library, tmp_path: Pat
 
 def test_forget_deletes_documents_and_bank(imported: Library) -> None:
     assert imported.forget()
-    assert not imported.folder.exists()
+    assert [p.name for p in imported.folder.iterdir()] == [".lock"]
     assert imported.bank() is None and imported.earlier() is None
+    assert not imported.forget()
 
 
 def test_confirmed_brands_stay_in_the_own_bank(tmp_path: Path) -> None:
@@ -209,3 +210,12 @@ def test_a_pdf_with_a_text_layer_reads_like_its_text(tmp_path: Path) -> None:
     bank = library.bank()
     assert bank is not None
     assert any(p.text == "推动形成了爱读书、读好书的浓厚氛围" for p in bank)
+
+
+def test_a_damaged_own_bank_is_logged_and_drafts_go_on_without_it(
+    imported: Library, bank: Bank, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    imported.bank_path.write_text("{not json", "utf-8")
+    organisations = Organisations(tmp_path / "data", bank, {"telegram:1": "renmin-hospital"})
+    assert organisations.composer("telegram:1") is organisations.base
+    assert "cannot be read" in caplog.text

@@ -158,4 +158,4 @@ def test_forget_after_a_confirmation(api: FakeBotAPI, bot: BotProcess) -> None:
     question = until(api, WRITER, "确定要删除")
     press(api, WRITER, question, "确认删除")
     until(api, WRITER, "已删除本单位")
-    assert not folder.exists()
+    assert [p.name for p in folder.iterdir()] == [".lock"]

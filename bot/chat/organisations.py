@@ -10,13 +10,17 @@ bank changes (another process may have imported a report).
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Mapping
 from pathlib import Path
 
 from bot.writer.compose import Composer
 from phrasebank.bank import Bank
+from phrasebank.errors import PhrasebankError
 from phrasebank.own import Earlier, Library, layered
+
+log = logging.getLogger(__name__)
 
 
 def default_org(user: str) -> str:
@@ -63,7 +67,13 @@ class Organisations:
             cached = self._cache.get(library.org)
             if cached is not None and cached[0] == revision:
                 return cached[1]
-        composer = Composer(layered(library.bank(), self.bundled))
+        try:
+            own = library.bank()
+        except PhrasebankError:
+            # A damaged own bank must not stop the writer: drafts go on from the bundled one.
+            log.exception("the own bank of %s cannot be read; drafting without it", library.org)
+            return self.base
+        composer = Composer(layered(own, self.bundled))
         with self._lock:
             self._cache[library.org] = (revision, composer)
         return composer
