@@ -140,3 +140,16 @@ def test_brands_confirmed_by_the_button_stay_in_the_bank(bank: Bank, tmp_path: P
     assert "可以写进本单位的报告" in reply.text
     own = organisations.composer("telegram:9").bank
     assert any("杏林清风" in p.text and p.own for p in own)
+
+
+def test_draft_with_an_org_that_imported_nothing_says_so(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    answers = tmp_path / "answers.toml"
+    answers.write_text(
+        'unit = "宁川县人民医院"\nperiod = "2026年上半年"\ngenre = "summary"\n'
+        'activities = ["3月组织读书分享会两次"]\n',
+        "utf-8",
+    )
+    code, out, err = run(capsys, "draft", str(answers), "--org", "nobody")
+    assert code == 0 and "还没有导入任何报告" in err and "读书分享会" in out

@@ -176,7 +176,10 @@ def cmd_draft(args: argparse.Namespace) -> int:
     loaded = answers.load(Path(args.answers))
     bank = open_bank(Path(args.db) if args.db else None)
     if args.org is not None:
-        bank = layered(Library(data_dir(), args.org).bank(), bank)
+        own = Library(data_dir(), args.org).bank()
+        if own is None:
+            print(f"提示：组织“{args.org}”还没有导入任何报告，只用内置短语库", file=sys.stderr)
+        bank = layered(own, bank)
     report = Composer(bank).compose(loaded).report
     if args.format == "docx":
         data = render_docx(report)

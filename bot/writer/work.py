@@ -157,7 +157,8 @@ class WorkSection:
         facts = "".join(self.d.worked[theme])
         options = self.subtopics.themes[theme].headings[self.style]
         source = f"curated:{theme}:heading"
-        for heading in self.candidates(options, source, keep=self.claims(facts)):
+        own = self.d.own_headings(theme, facts, self.style, self.claims(facts))
+        for heading in [*own, *self.candidates(options, source, keep=self.claims(facts))]:
             framing = self.framing(theme, heading.text)
             if framing:
                 return self.commit(heading), framing
