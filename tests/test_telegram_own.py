@@ -15,7 +15,7 @@ from bot.writer import answers as answers_module
 
 from .drafts import check_draft
 from .fakebotapi import FakeBotAPI
-from .owndocs import EARLIER_NUMBERS, bad_file, report_docx
+from .owndocs import EARLIER_NUMBERS, bad_file, report_docx, wrapped_pdf
 from .test_telegram import BotProcess, press, until
 
 WRITER = 4242
@@ -159,3 +159,15 @@ def test_forget_after_a_confirmation(api: FakeBotAPI, bot: BotProcess) -> None:
     press(api, WRITER, question, "确认删除")
     until(api, WRITER, "已删除本单位")
     assert [p.name for p in folder.iterdir()] == [".lock"]
+
+
+def test_several_files_sent_at_once_get_one_answer(api: FakeBotAPI, bot: BotProcess) -> None:
+    name, data, says = bad_file("old_word")
+    api.user_sends_document(WRITER, "2025年党建工作总结.docx", report_docx(), media_group_id="a1")
+    api.user_sends_document(WRITER, name, data, media_group_id="a1")
+    api.user_sends_document(WRITER, "2025年党建工作总结.pdf", wrapped_pdf(), media_group_id="a1")
+    answer = until(api, WRITER, "已导入")
+    text = answer.text or ""
+    # One message for the album: both reports learned, the .doc skipped with its reason.
+    assert "《2025年党建工作总结》、《2025年党建工作总结（2）》" in text
+    assert f"未导入 {name}" in text and says in text

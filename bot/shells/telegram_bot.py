@@ -15,10 +15,8 @@ import asyncio
 import hashlib
 import logging
 import os
-import tempfile
 from collections.abc import Awaitable, Callable
 from functools import partial
-from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlparse
 
@@ -28,7 +26,6 @@ os.environ.setdefault("PTB_TIMEDELTA", "1")
 
 from telegram import (
     BotCommand,
-    Document,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     InputFile,
@@ -51,17 +48,13 @@ from bot.chat import texts
 from bot.chat.buttons import decode
 from bot.chat.conversation import Choice, Reply
 from bot.chat.dialogue import Engine
-from bot.chat.library import summary
 from bot.chat.states import Event
 from bot.chat.steps import COMMANDS
 from bot.errors import BotError, ConfigError
 from bot.writer.render import chunks
-from phrasebank import intake
-from phrasebank.errors import PhrasebankError, SourceError
-from phrasebank.own import Learned
-from phrasebank.themes import load_lexicon
 
 from .settings import Settings
+from .uploads import Uploads
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +74,12 @@ class TelegramBot:
     def __init__(self, settings: Settings, engine: Engine) -> None:
         self.settings = settings
         self.engine = engine
+        organisations = engine.organisations
+        self.uploads = (
+            Uploads(organisations, settings.data_dir, self._send, self._retry)
+            if organisations is not None
+            else None
+        )
         self.application = self._build()
 
     def _build(self) -> Application[Any, Any, Any, Any, Any, Any]:
@@ -165,49 +164,15 @@ class TelegramBot:
         message = update.effective_message
         if message is None or update.effective_user is None:
             return
-        if message.document is not None:
-            await self._import(update.effective_user.id, message.chat_id, message.document, context)
+        if message.document is not None and self.uploads is not None:
+            user = user_key(update.effective_user.id)
+            await self.uploads.received(user, message.chat_id, message, context)
             return
         if message.text is not None:
             event = Event.from_text(message.text, update.update_id)
         else:
             event = Event("other", "", update.update_id)
         await self._handle(update.effective_user.id, message.chat_id, event, context)
-
-    async def _import(
-        self, user_id: int, chat_id: int, document: Document, context: ContextTypes.DEFAULT_TYPE
-    ) -> None:
-        """A file sent to the bot: one of the organisation's earlier reports to learn from.
-
-        Fetched with getFile into a temporary folder in the data directory, read,
-        mined into the organisation's own bank; the writer is told in one message
-        what was learned or why nothing was.
-        """
-        user = user_key(user_id)
-        organisations = self.engine.organisations
-        library = organisations.library(user) if organisations else None
-        if library is None:
-            return
-        name = document.file_name or texts.DOCUMENT_NAME
-        size = document.file_size or 0
-        if size > intake.MAX_BYTES:
-            # Not even downloaded: Telegram serves at most 20 MB, and we read at most 10.
-            learned = Learned((), {}, {}, (SourceError(name, intake.too_big(size)),), ())
-        else:
-            self.settings.data_dir.mkdir(parents=True, exist_ok=True)
-            with tempfile.TemporaryDirectory(dir=self.settings.data_dir, prefix=".import-") as tmp:
-                # The reader goes by the file's extension, as the writer named it.
-                path = Path(tmp) / f"upload{Path(name).suffix.lower()}"
-                file = await self._retry(lambda: context.bot.get_file(document.file_id))
-                await self._retry(lambda: file.download_to_drive(path))
-                try:
-                    learned = await asyncio.to_thread(library.add, [(path, name)])
-                except (OSError, PhrasebankError):
-                    log.exception("could not import a document for %s", user)
-                    await self._send(user, chat_id, Reply(texts.IMPORT_FAILED), context)
-                    return
-        for reply in summary(learned, load_lexicon()):
-            await self._send(user, chat_id, reply, context)
 
     async def _on_edited(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = update.effective_message
