@@ -153,3 +153,22 @@ def test_draft_with_an_org_that_imported_nothing_says_so(
     )
     code, out, err = run(capsys, "draft", str(answers), "--org", "nobody")
     assert code == 0 and "还没有导入任何报告" in err and "读书分享会" in out
+
+
+def test_answers_can_say_which_plan_an_activity_carried_out(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    answers = tmp_path / "answers.toml"
+    answers.write_text(
+        'unit = "宁川县人民医院"\nperiod = "2026年上半年"\ngenre = "summary"\n'
+        'activities = [{ text = "4月组织读书分享会3场", plan = "深化书香医院建设" },'
+        ' "7月1日组织党员重温入党誓词"]\n'
+        'unmet = ["上期提出的“完善党员积分管理办法”尚未落实，主要原因是积分标准尚在征求意见"]\n',
+        "utf-8",
+    )
+    code, out, _ = run(capsys, "draft", str(answers), "--explain")
+    assert code == 0
+    assert "答复上期打算“深化书香医院建设”" in out
+    problems = out[out.index("二、") :]
+    assert "尚未落实，主要原因是积分标准尚在征求意见" in problems
+    assert "第1条未落实的上期打算" in problems
