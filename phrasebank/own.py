@@ -24,12 +24,13 @@ from typing import Any
 
 from . import intake
 from .bank import Bank
+from .build import fingerprint
 from .corpus import Document, Line
 from .errors import CorruptDatabase, PhrasebankError, SourceError
 from .files import file_lock, write_atomic
 from .mining import mine, quoted_terms
 from .outline import Outline, Role
-from .store import load_bank, save_bank
+from .store import load_bank, load_meta, save_bank
 from .terms import load_terms
 from .text import split_sentences
 from .themes import load_lexicon
@@ -88,8 +89,19 @@ class Library:
     # ------------------------------------------------------------ reading
 
     def bank(self) -> Bank | None:
-        """The organisation's own bank, or None before anything was imported."""
-        return load_bank(self.bank_path) if self.bank_path.exists() else None
+        """The organisation's own bank, or None before anything was imported.
+
+        A bank mined by another version of the miner (or with other word lists) is
+        mined again from the kept texts, as the bundled bank is.
+        """
+        if not self.bank_path.exists():
+            return None
+        if load_meta(self.bank_path).get("fingerprint") != fingerprint(()):
+            with file_lock(self._lock):
+                record = self.record()
+                if record["documents"]:
+                    return self._mine(record)
+        return load_bank(self.bank_path)
 
     def revision(self) -> tuple[int, int]:
         """Changes whenever the own bank is written or removed."""
@@ -211,7 +223,8 @@ class Library:
         terms = replace(terms, generic_quotes=terms.generic_quotes | set(record["brands"]))
         mined = mine(documents, terms=terms)
         bank = Bank(tuple(replace(p, own=True) for p in mined), mined.documents, mined.dictionary)
-        save_bank(bank, self.bank_path, {"corpus": "own", "org": self.org})
+        meta = {"corpus": "own", "org": self.org, "fingerprint": fingerprint(())}
+        save_bank(bank, self.bank_path, meta)
         return bank
 
     def _document(self, entry: dict[str, Any]) -> Document:

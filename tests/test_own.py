@@ -14,6 +14,7 @@ from bot.writer.compose import Composer
 from phrasebank import intake
 from phrasebank.bank import Bank
 from phrasebank.own import Library, layered
+from phrasebank.store import save_bank
 
 from .owndocs import (
     BAD_FILES,
@@ -219,3 +220,13 @@ def test_a_damaged_own_bank_is_logged_and_drafts_go_on_without_it(
     organisations = Organisations(tmp_path / "data", bank, {"telegram:1": "renmin-hospital"})
     assert organisations.composer("telegram:1") is organisations.base
     assert "cannot be read" in caplog.text
+
+
+def test_a_bank_of_another_miner_is_mined_again(imported: Library) -> None:
+    """Like the bundled bank: an own bank mined before a change to the miner is not served."""
+    before = imported.bank()
+    assert before is not None
+    stale = Bank(before.phrases[:1], before.documents, before.dictionary)
+    save_bank(stale, imported.bank_path, {"corpus": "own", "fingerprint": "old"})
+    again = imported.bank()
+    assert again is not None and len(again) == len(before)
