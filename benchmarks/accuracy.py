@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Classifier accuracy: themes and sub-topics of tests/data/subtopics_labelled.toml (a set
-written without looking at the lexicon; its `holdout` part is never tuned on), and
+"""Classifier accuracy: themes and sub-topics of the labelled examples
+(bot/writer/data/examples.toml, written without looking at the lexicon) and of
+tests/data/subtopics_holdout.toml (written the same way and never tuned on), and
 on the labelled chat-style activities (tests/data/activities.toml,
 which the theme lexicon was tuned on), on a held-out set written afterwards and never tuned
 on (tests/data/activities_holdout.toml), and leave-one-document-out on the seeds'
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from bot.writer.answers import Activity
 from bot.writer.compose import Composer
+from bot.writer.examples import Example, Examples, load_examples
 from bot.writer.wording import formalise
 from phrasebank import corpus
 from phrasebank.build import bundled_corpus
@@ -61,27 +63,33 @@ def main() -> None:
 
 
 def subtopics(composer: Composer, misses: bool) -> None:
-    """Theme and sub-topic as the draft files them, on the tuning and the held-out parts."""
-    labelled = tomllib.loads((DATA / "subtopics_labelled.toml").read_text("utf-8"))["activity"]
-    print("\nthemes and sub-topics as the draft files them (subtopics_labelled.toml):")
-    for held_out in (False, True):
-        part = [a for a in labelled if a.get("holdout", False) == held_out]
+    """Theme and sub-topic as the draft files them: on the labelled examples (each left out
+    of the nearest-example lookup while it is filed) and on the held-out set."""
+    examples = load_examples()
+    held = tomllib.loads((DATA / "subtopics_holdout.toml").read_text("utf-8"))["activity"]
+    print("\nthemes and sub-topics as the draft files them:")
+    held_out = [Example(e["text"], e["theme"], e["subtopic"]) for e in held]
+    parts = (
+        ("tuning examples (bot/writer/data/examples.toml)", list(examples.all), True),
+        ("held out, never tuned on (subtopics_holdout.toml)", held_out, False),
+    )
+    for name, part, leave_out in parts:
         themes = subs = 0
         wrong = []
         for entry in part:
-            text = formalise(entry["text"])
-            theme = composer.classify(Activity(entry["text"])).theme
-            found = composer.subtopic(text)
-            themes += theme == entry["theme"]
-            subs += found is not None and found.id == entry["subtopic"]
-            if found is None or found.id != entry["subtopic"]:
-                wrong.append((entry["subtopic"], found.id if found else "—", entry["text"]))
-        name = "held out (never tuned on)" if held_out else "tuning part"
-        print(
-            f"  {name}: {len(part)} activities   theme {themes / len(part):.1%}"
-            f"   sub-topic {subs / len(part):.1%}"
-        )
-        if misses and not held_out:
+            if leave_out:
+                composer.examples = Examples(tuple(e for e in examples.all if e is not entry))
+            text = formalise(entry.text)
+            classification = composer.classify(Activity(entry.text))
+            found = composer.subtopic(text, None if classification.low else classification.theme)
+            themes += classification.theme == entry.theme
+            subs += found is not None and found.id == entry.subtopic
+            if found is None or found.id != entry.subtopic:
+                wrong.append((entry.subtopic, found.id if found else "—", entry.text))
+        composer.examples = examples
+        print(f"  {name}: {len(part)} activities")
+        print(f"      theme {themes / len(part):.1%}   sub-topic {subs / len(part):.1%}")
+        if misses and leave_out:
             for expected, got, text in wrong:
                 print(f"      {expected:>24} → {got:<24} {text}")
 

@@ -297,6 +297,24 @@ def measures(*, count: bool | None = None, classify: bool | None = None) -> tupl
     return tuple(dict.fromkeys(out))
 
 
+@cache
+def _counts() -> re.Pattern[str]:
+    people = alternatives(("名", "位", "户", "批"))
+    return re.compile(
+        rf"\d+(?:\.\d+)?\s*(?:余|多)?(?:{alternatives(measures(classify=True))})"
+        rf"|(?<![一二两三四五六七八九十])[一二两三四五六七八九十]+(?:{people})"
+    )
+
+
+def without_counts(text: str) -> str:
+    """`text` with its counts left out: 发展1名预备党员 and 发展两名党员 both name 发展党员.
+
+    Digits go with any counting measure word; Chinese numerals only with the
+    measures of people, so 两个维护 and 一岗双责 stay whole.
+    """
+    return _counts().sub("", text)
+
+
 # How an effect clause opens: 确保…, 推动…, 为…
 EFFECT_START = starts(data()["effect"]["starts"])
 

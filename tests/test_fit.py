@@ -150,3 +150,10 @@ def test_a_ledger_records_a_phrase_id_only_when_given_one() -> None:
     assert not ledger.used_id(used.id)
     ledger.use(used.text, used)
     assert ledger.used_id(used.id)
+
+
+def test_stock_wording_does_not_say_a_stretch_of_the_draft_again() -> None:
+    ledger = Ledger()
+    ledger.use("党组会第一议题学习习近平总书记重要讲话和指示批示精神24次。")
+    assert not ledger.is_new("坚持把学习习近平总书记重要讲话和重要指示批示精神作为第一议题。")
+    assert ledger.is_new("健全第一议题学习、研究、部署、督办闭环机制。")

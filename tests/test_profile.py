@@ -240,3 +240,65 @@ def test_off_topic_and_out_of_period_activities_are_listed_to_the_writer(
     assert re.search(r"第10项工作提到“3月”，不在2026年第三季度内", todo), todo
     assert re.search(r"第11项工作.*业务工作", todo), todo
     assert "3月开展学雷锋志愿服务" in to_text(report)  # kept as typed
+
+
+def test_a_duty_report_blames_its_writer_not_the_other_members(
+    case: tuple[Answers, Composition],
+) -> None:
+    answers, composition = case
+    if not answers.genre.first_person:
+        pytest.skip("not a 述职 report")
+    assert not re.search(r"(?:少数|个别|有的)班子成员", body(composition))
+
+
+def test_a_duty_report_speaks_of_itself_where_the_writer_typed_i(composer: Composer) -> None:
+    answers = answers_module.from_mapping(
+        {
+            "unit": "宁川县人民检察院",
+            "period": "2026年",
+            "genre": "duty",
+            "activities": ["11月我给全院干警讲专题党课", "我院开展自我革命专题学习"],
+        },
+        today=TODAY,
+    )
+    text = body(composer.compose(answers))
+    assert "11月本人给全院干警讲专题党课" in text
+    assert "我院" in text and "自我革命" in text
+
+
+def test_a_responsibility_report_says_who_carries_the_responsibility(
+    case: tuple[Answers, Composition],
+) -> None:
+    answers, composition = case
+    work = composition.report.section("work")
+    said = "".join(s.text for s in work.intro)
+    if answers.genre.id != "responsibility":
+        assert "一岗双责" not in said
+        return
+    assert f"{answers.profile.short_org}书记切实履行第一责任人职责" in said
+    # A branch has no 班子成员: its committee members carry the duty.
+    assert ("支委委员" in said) == (answers.profile.body == "党支部")
+
+
+@pytest.mark.parametrize(
+    ("unit", "people", "short"),
+    [
+        ("宁川县人民检察院", "检察干警", "院党组"),
+        ("宁川县消防救援大队", "指战员", "大队党委"),
+        ("江州市社会福利院", "干部职工", "院党支部"),
+        ("宁川县公安局城关派出所", "民警辅警", "所党支部"),
+    ],
+)
+def test_units_that_are_neither_agencies_nor_companies_have_their_own_words(
+    unit: str, people: str, short: str
+) -> None:
+    profile = profile_for(unit)
+    assert profile.values()["党员干部"] == people
+    assert profile.short_org == short
+
+
+def test_a_bureau_speaking_of_its_branches_is_not_a_branch() -> None:
+    """党支部书记与部门负责人一肩挑 is about the branches below a 局党委."""
+    said = ("落实党支部书记与部门行政负责人“一肩挑”", "党委理论学习中心组学习12次")
+    assert profile_for("国家税务总局江州市税务局", said=said).short_org == "局党委"
+    assert profile_for("江州市实验小学", said=("支部书记讲党课",)).body == "党支部"

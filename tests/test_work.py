@@ -9,11 +9,12 @@ import pytest
 from bot.writer import answers as answers_module
 from bot.writer.answers import Activity, Answers
 from bot.writer.compose import Composer, Composition
+from bot.writer.grouping import GROUP_MAX
 from bot.writer.render import to_text
 from bot.writer.report import Item
 from bot.writer.subtopics import load_subtopics
 from bot.writer.wording import formalise, sentence_of
-from bot.writer.work import ECHO_CHARS, GROUP_MAX, heading_style
+from bot.writer.work import ECHO_CHARS, heading_style
 from phrasebank.bank import Bank
 
 from .conftest import ANSWERS_CASES, DATA, DRAFT_DAY
@@ -198,3 +199,40 @@ def test_only_items_with_a_lead_are_numbered(case: tuple[Answers, Composition]) 
             in_work = any(s.startswith("activity:") for s in facts[-1].sources)
             if in_work:
                 assert len(facts) >= 2, paragraph.text
+
+
+def _village(*activities: str) -> Answers:
+    return answers_module.from_mapping(
+        {"unit": "青石镇柳溪村党支部", "period": "2026年", "genre": "summary",
+         "activities": list(activities)},
+        today=TODAY,
+    )  # fmt: skip
+
+
+def test_an_effect_naming_work_follows_only_facts_that_name_it(composer: Composer) -> None:
+    """Tutoring pupils is not 慰问: no 慰问对象 after it."""
+    answers = _village("党员结对帮扶困难学生，每人1-2名，共帮扶42名学生", "组织党员学习党章")
+    assert "慰问" not in to_text(composer.compose(answers).report).split("二、")[0]
+
+
+def test_a_fact_that_states_its_result_ends_on_the_fact(composer: Composer) -> None:
+    answers = _village("配合镇里巡察，反馈问题31个，已整改28个，3个持续推进")
+    (item,) = [i for i in work_items(composer.compose(answers)) if "31个" in i.sentences[-1].text]
+    assert item.sentences[-1].text.endswith("3个持续推进。")
+
+
+def test_a_village_has_no_staff_to_entertain(composer: Composer) -> None:
+    """A village has 村民 and 党员, not 职工: 给老人过集体生日 is not union work."""
+    answers = _village("重阳节给村里80岁以上老人过集体生日", "组织村民开展拔河比赛")
+    assert "职工" not in to_text(composer.compose(answers).report).split("待补充")[0]
+
+
+def test_a_shortcoming_typed_as_an_activity_is_one_of_the_problems(composer: Composer) -> None:
+    answers = _village("组织党员学习党章", "不足：理论学习有时被农忙挤占，学得还不够深入")
+    report = composer.compose(answers).report
+    work = "".join(i.text for b in report.section("work").blocks for i in b.items)
+    problems = [i.text for i in report.section("problems").blocks[0].items]
+    assert "农忙" not in work
+    assert problems[0] == "理论学习有时被农忙挤占，学得还不够深入。"
+    assert len(problems) >= 2  # stock problems make up the rest
+    assert any("存在问题" in line and "农忙" in line for line in report.todo)

@@ -147,7 +147,7 @@ def cmd_classify(args: argparse.Namespace) -> int:
         result = composer.classify(Activity(text[: answers.MAX_TEXT]))
         if args.json:
             record = listing.classification_record(
-                text, result, composer.matcher, composer.subtopic(text)
+                text, result, composer.matcher, composer.subtopic(text, result.theme)
             )
             print(json.dumps(record, ensure_ascii=False))
         else:

@@ -27,6 +27,8 @@ class Lists:
     business: tuple[str, ...]
     party: tuple[str, ...]
     planned: tuple[str, ...]
+    shortcoming: tuple[str, ...]
+    shortcoming_starts: tuple[str, ...]
 
 
 @cache
@@ -37,7 +39,15 @@ def lists() -> Lists:
         business=tuple(raw["business"]["words"]),
         party=tuple(raw["business"]["party"]),
         planned=tuple(raw["business"]["planned"]),
+        shortcoming=tuple(raw["business"]["shortcoming"]),
+        shortcoming_starts=tuple(raw["business"]["shortcoming_starts"]),
     )
+
+
+def shortcoming(text: str) -> bool:
+    """Whether an activity states a shortcoming (不足：…还不够) rather than work done."""
+    words = lists()
+    return text.startswith(words.shortcoming_starts) or any(w in text for w in words.shortcoming)
 
 
 def _month(value: str) -> int | None:

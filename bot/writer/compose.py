@@ -25,7 +25,8 @@ from phrasebank.text import EFFECT_START, split_clauses
 from phrasebank.themes import load_lexicon
 
 from .answers import Activity, Answers
-from .checks import business, concerns
+from .checks import business, concerns, shortcoming
+from .examples import load_examples
 from .fit import Fit, Ledger
 from .problems import plans_section, problems_section
 from .report import Report, Section, Sentence
@@ -40,6 +41,8 @@ ECHO = 60
 ACHIEVEMENT = re.compile(r"获|被评为|采用|表彰|荣誉|批示|肯定|第一名|先进")
 # How sure a theme is when a sub-topic's own keywords name it.
 SUBTOPIC_CONFIDENCE = 0.8
+# Sub-topic keywords this long (风险点, 以案促改) name party work beside a business word (审批).
+PARTY_OVER_BUSINESS = 3
 # A plan statement longer than this does not make a heading.
 HEADING_MAX = 30
 # A subsection heading speaks for all its activities: it should name its theme plainly.
@@ -61,23 +64,26 @@ class Composer:
         self.bank = bank
         self.matcher = matcher or Matcher(bank)
         self.lexicon = load_lexicon()
+        self.examples = load_examples()
         self._by_subtopic: dict[tuple[Kind, str, str], list[Phrase]] | None = None
 
     def classify(self, activity: Activity) -> Classification:
         """An activity's theme as the draft will file it (see :meth:`subtopic`)."""
         text = formalise(activity.text) or activity.text
         result = self.matcher.classify(text)
-        found = self.subtopic(text)
+        found = self.subtopic(text, None if result.low else result.theme)
         if found is None or (found.theme == result.theme and not result.low):
             return result
-        # A sub-topic's keywords are specific: its theme wins over the vote.
+        # A sub-topic's keywords are specific: its theme wins over the vote. Examples
+        # alike in wording only place it; the writer is still asked to check.
+        named = self.names_subtopic(text)
         ranking = ((found.theme, 1.0), *((t, s) for t, s in result.ranking if t != found.theme))
         return replace(
             result,
             theme=found.theme,
-            confidence=max(result.confidence, SUBTOPIC_CONFIDENCE),
+            confidence=max(result.confidence, SUBTOPIC_CONFIDENCE) if named else result.confidence,
             ranking=ranking,
-            low=False,
+            low=not named,
         )
 
     def of_subtopic(self, kind: Kind, theme: str, subtopic: str) -> list[Phrase]:
@@ -105,13 +111,22 @@ class Composer:
             self._by_subtopic = index
         return self._by_subtopic.get((kind, theme, subtopic), [])
 
-    def subtopic(self, text: str) -> Subtopic | None:
-        """The sub-topic an activity is about, by its keywords; business work goes under
-        党建业务融合's 中心工作; None when nothing names one."""
-        if business(text):
-            return load_subtopics().get(CENTRAL_TASK.id)
-        found = load_subtopics().match(text)
-        return found.subtopic if found is not None else None
+    def names_subtopic(self, text: str) -> bool:
+        """Whether `text` itself names its sub-topic (a keyword, or business words)."""
+        return business(text) is not None or load_subtopics().match(text) is not None
+
+    def subtopic(self, text: str, theme: str | None = None) -> Subtopic | None:
+        """The sub-topic an activity is about: by its keywords; business work goes under
+        党建业务融合's 中心工作; else the sub-topic of the labelled examples most like it
+        (of `theme`, when the classifier is sure of one); None when nothing says."""
+        subtopics = load_subtopics()
+        found = subtopics.match(text)
+        if business(text) and (found is None or found.score < PARTY_OVER_BUSINESS):
+            return subtopics.get(CENTRAL_TASK.id)
+        if found is not None:
+            return found.subtopic
+        nearest = self.examples.nearest(text, theme)
+        return subtopics.get(nearest) if nearest else None
 
     def compose(self, answers: Answers) -> Composition:
         return Drafting(self, answers).compose()
@@ -137,7 +152,14 @@ class Drafting:
     def __init__(self, composer: Composer, answers: Answers) -> None:
         self.c = composer
         self.matcher = composer.matcher
-        self.answers = answers
+        # An activity stating a shortcoming (不足：…还不够) is one of the problems.
+        self.shortfalls = {
+            index
+            for index, activity in enumerate(answers.activities, start=1)
+            if shortcoming(activity.text)
+        }
+        moved = tuple(answers.activities[i - 1].text for i in sorted(self.shortfalls))
+        self.answers = replace(answers, problems=answers.problems + moved) if moved else answers
         self.genre = answers.genre
         self.ledger = Ledger()
         self.fit = Fit(answers, self.ledger)
@@ -225,7 +247,8 @@ class Drafting:
         themes = [theme for _, theme in blocks]
         problems, problem_themes = problems_section(self, themes)
         plans, plan_themes = plans_section(self, problem_themes, themes)
-        work = Section("work", self.heading("work"), (), tuple(block for block, _ in blocks))
+        intro = (self.fixed(self.genre.work_intro),) if self.genre.work_intro else ()
+        work = Section("work", self.heading("work"), intro, tuple(block for block, _ in blocks))
         sections = [work, problems, plans]
         self.notes(placed)
         report = Report(
@@ -273,11 +296,9 @@ class Drafting:
         return "".join(self.worked.get(theme, ()))
 
     def closing(self) -> tuple[Sentence, ...]:
-        """The genre's closing; a half year's or a year's report says one more sentence
-        after it, mined where one fits the unit, else the genre's own."""
+        """The genre's closing and one more sentence after it, mined where one fits the
+        unit, else the genre's own."""
         own = self.fixed(self.genre.closing)
-        if self.answers.period.span == "quarter":
-            return (own,)
         for phrase in self.mined_closings():
             if (sentence := self.stock(phrase)) is not None:
                 return own, sentence
@@ -295,11 +316,13 @@ class Drafting:
                 continue
             if "XX" in entry.text:
                 self.todo.insert(0, f"第{index}项工作中的“XX”：{entry.text}")
-            unsure = entry.subtopic is None and (
-                entry.classification is not None and entry.classification.low
+            unsure = (
+                entry.classification is not None
+                and entry.classification.low
+                and not self.c.names_subtopic(entry.text)
             )
             label = self.c.lexicon.label(entry.theme)
-            found = tuple(concerns(entry.text, self.answers.period, label, unsure))
+            found = entry.concerns + tuple(concerns(entry.text, self.answers.period, label, unsure))
             placed[index - 1] = replace(entry, concerns=found)
             self.todo.extend(f"第{index}项工作{c}：{entry.text}" for c in found)
         answers = self.answers

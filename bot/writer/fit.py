@@ -15,7 +15,7 @@ import re
 from phrasebank.phrase import Phrase
 from phrasebank.slots import SLOT, render
 from phrasebank.terms import Terms, load_terms
-from phrasebank.text import normal
+from phrasebank.text import normal, shares_stretch
 
 from .answers import Answers
 from .profile import guidance as guidance_at
@@ -24,6 +24,8 @@ FIRST_PERSON = re.compile(r"我|本人")
 SUPERIOR = "上级党组织"
 # A stretch of this many characters already in the draft makes a phrase a repeat.
 OVERLAP = 8
+# Stock wording sharing this long a stretch with what the draft holds says it again.
+REPEAT = 10
 
 
 class Ledger:
@@ -47,8 +49,9 @@ class Ledger:
         letters = normal(text)
         if letters in self._texts:
             return False
+        # Nor does it say a stretch of it again (不折不扣…落实 twice in one subsection).
         return not any(
-            len(shorter) >= OVERLAP and shorter in longer
+            (len(shorter) >= OVERLAP and shorter in longer) or shares_stretch(letters, used, REPEAT)
             for used in self._texts
             for shorter, longer in ((used, letters), (letters, used))
         )
@@ -78,7 +81,9 @@ class Fit:
             "会议精神": guidance.congress,
             "上级": SUPERIOR,
         }
-        self.forbidden = profile.forbidden() + _other_periods(answers.period.span)
+        self.forbidden = (
+            profile.forbidden() + answers.genre.forbid + _other_periods(answers.period.span)
+        )
         # A unit that is not a 机关 does not speak of 机关党建.
         if not profile.kind.agency:
             self.forbidden += ("{机关}",)

@@ -66,8 +66,10 @@ class Genre:
     plans_intro: str
     problem_plans: tuple[str, ...]  # plans for a writer's own problems no sub-topic answers
     closing: str
-    closing_more: str  # a half year's or a year's second closing sentence
+    closing_more: str  # the second closing sentence
     signature: tuple[str, ...]
+    forbid: tuple[str, ...]  # words no stock sentence says (a 述职 blames no one else)
+    work_intro: str  # opens the work section (主体责任: 第一责任人, 一岗双责); may be empty
     placeholders: tuple[Placeholder, ...]
     closing_rule: Rule
     usual_themes: tuple[str, ...]  # what a report of the genre usually covers
@@ -101,7 +103,7 @@ def _genre(key: str, value: dict[str, Any]) -> Genre:
     names = {f.name for f in fields(Genre)} - {"id"}
     if unknown := sorted(set(value) - names):
         raise ValueError(f"genres.toml [{key}]: unknown keys {', '.join(unknown)}")
-    if missing := sorted(names - set(value) - {"mined_headings"}):
+    if missing := sorted(names - set(value) - {"mined_headings", "forbid", "work_intro"}):
         raise ValueError(f"genres.toml [{key}]: missing keys {', '.join(missing)}")
     headings = value.get("mined_headings", {})
     if unknown := sorted(set(headings) - set(ROLES)):
@@ -123,6 +125,8 @@ def _genre(key: str, value: dict[str, Any]) -> Genre:
         problem_plans=tuple(value["problem_plans"]),
         closing=value["closing"],
         closing_more=value["closing_more"],
+        forbid=tuple(value.get("forbid", ())),
+        work_intro=value.get("work_intro", ""),
         signature=tuple(value["signature"]),
         placeholders=tuple(Placeholder(p["text"], p["todo"]) for p in value["placeholders"]),
         closing_rule=_rule(value["closing_rule"], f"{key}.closing_rule"),

@@ -68,7 +68,9 @@ def problems_section(draft: Drafting, worked: list[str]) -> tuple[Section, list[
         subtopic = subtopics.answering(text)
         theme = subtopic.theme if subtopic else draft.matcher.classify(text).theme
         problems.append(Problem(text, theme, subtopic, own=True))
-    if not draft.answers.problems:
+    # A writer who typed a shortcoming among the activities gave no problems list:
+    # the stock ones make up the rest.
+    if not draft.answers.problems or len(draft.shortfalls) == len(draft.answers.problems):
         for subtopic in _candidates(draft, worked):
             if len(items) >= STOCK_PROBLEMS[draft.answers.period.span]:
                 break

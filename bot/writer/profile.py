@@ -183,6 +183,8 @@ class Profile:
             "服务对象": kind.served,
             "事业": kind.cause,
             "主线": kind.mainline,
+            "书记": f"{self.short_org}书记",
+            "班子成员": {"党总支": "总支委员", "党支部": "支委委员"}.get(self.body, "班子成员"),
         }
 
 
@@ -209,10 +211,31 @@ def body_of(org: str) -> str | None:
 # unit's name does not say, this does, before the kind's usual body.
 _BODY_CUES = (
     ("党工委", ("党工委",)),
-    ("党委", ("党委会", "党委书记", "党委委员", "院党委", "局党委", "校党委", "公司党委")),
+    (
+        "党委",
+        (
+            "党委会",
+            "党委书记",
+            "党委委员",
+            "院党委",
+            "局党委",
+            "校党委",
+            "公司党委",
+            "党委理论学习中心组",
+            "党委班子",
+        ),
+    ),
     ("党组", ("党组会", "党组书记", "局党组")),
     ("党总支", ("党总支", "总支书记", "总支委员")),
     ("党支部", ("支部书记", "支委会", "支部委员", "支部党员大会", "本支部", "院支部", "所支部")),
+)
+
+
+# Branches below the writer's body (各党支部, 3个中队党支部, 支部书记述职): 支部书记
+# then names their secretaries, not the writer's own body.
+_BRANCHES_BELOW = re.compile(
+    r"各(?:党)?支部|[\d一二两三四五六七八九十]+个[^，。；]{0,6}?(?:党)?支部|支部书记[^，。；]{0,4}述职"
+    r"|党支部书记与|基层党支部|所属(?:党)?支部"
 )
 
 
@@ -220,6 +243,8 @@ def body_named_in(texts: tuple[str, ...]) -> str | None:
     """The party body the writer's own words name, if they name exactly one."""
     joined = "".join(texts)
     named = [body for body, cues in _BODY_CUES if any(cue in joined for cue in cues)]
+    if "党支部" in named and _BRANCHES_BELOW.search(joined):
+        named.remove("党支部")
     return named[0] if len(named) == 1 else None
 
 
@@ -245,6 +270,9 @@ def profile_for(
     body = body or body_named_in(said) or the_kind.body
     if org is None:
         org = name + body
+    # A 机关党委 is the committee of the organs, not the unit's own 党组 or 党委.
+    if short_org is None and org.endswith("机关党委"):
+        short_org = "机关党委"
     return Profile(
         unit=unit,
         name=name,

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from phrasebank.text import read_data
+from phrasebank.text import read_data, without_counts
 
 HEADING_STYLES = ("short", "paired", "long")
 _TITLE = re.compile(r"《[^《》]*》")
@@ -83,8 +83,9 @@ class Subtopics:
         """The sub-topic keywords `text` names: what it claims was done.
 
         A title in 《》 names a thing, not the work: 《志愿军》 is a film, not volunteering.
+        Counts are read through: 发展1名预备党员 names 发展党员.
         """
-        return self._pattern.findall(_TITLE.sub("", text))
+        return self._pattern.findall(without_counts(_TITLE.sub("", text)))
 
     def scores(self, text: str) -> dict[str, float]:
         """Keyword evidence per sub-topic id: longer keywords weigh more."""

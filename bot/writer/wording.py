@@ -37,6 +37,10 @@ _SPACES = re.compile(r"[ \t\u3000]+")
 _NUMBER = re.compile(r"\d+(?:[.:：]\d+)*(?:\s?[%％])?")
 _CN_COUNT = re.compile(rf"[一二两三四五六七八九十百千万]+(?:{alternatives(measures(count=True))})")
 _QUOTED = re.compile(r"“[^“”]+”|《[^《》]+》|「[^「」]+」|‘[^‘’]+’")
+# Names typed between ASCII quotes ('检察护企') are quoted the written way.
+_ASCII_QUOTES = re.compile(r"'([^'\n]{1,30})'|\"([^\"\n]{1,30})\"")
+# 我 as the reporter (not 我院, 我们, 自我): a 述职 says 本人.
+_I = re.compile(r"(?<![自本忘无唯])我(?![们国院局所校村司行处科部站社队省市县区镇乡委中厂馆])")
 # What a writer (or the draft) leaves to be filled in: XX, XXXX, ××.
 PLACEHOLDER = re.compile(r"X{2,}|×{2,}")
 
@@ -48,6 +52,7 @@ def formalise(text: str) -> str:
     text ends with a full stop.
     """
     text = clean_line(_drop_symbols(sanitize(text)))
+    text = _ASCII_QUOTES.sub(lambda m: f"“{m.group(1) or m.group(2)}”", text)
     # Quoted names and titles keep every character, their spaces included.
     protected, text = _protect(text)
     text = _SPACES.sub("", text) if _is_chinese(text) else _SPACES.sub(" ", text)
@@ -57,6 +62,22 @@ def formalise(text: str) -> str:
     if not text:
         return ""
     return text if text.endswith("。") else f"{text}。"
+
+
+def as_reporter(text: str) -> str:
+    """A 述职's fact in its own voice: the writer's 我 becomes 本人 (我院, 我们 stay)."""
+    protected, text = _protect(text)
+    return _restore(protected, _I.sub("本人", text))
+
+
+_TOPIC_LABEL = re.compile(r"^[\u4e00-\u9fff+＋]{2,8}方面，")
+
+
+def unlabelled(text: str) -> str:
+    """A fact without the topic label the writer put before it (意识形态方面，…): the
+    label told where the fact belongs; the item's lead says it in the draft."""
+    rest = _TOPIC_LABEL.sub("", text)
+    return rest if len(rest) >= 6 else text
 
 
 def _drop_symbols(text: str) -> str:

@@ -12,7 +12,6 @@ facts, or the curated wording of data/subtopics.toml.
 from __future__ import annotations
 
 import re
-import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -21,9 +20,11 @@ from phrasebank.matching import Classification
 from phrasebank.phrase import Kind, Phrase
 from phrasebank.text import shares_stretch
 
+from .curated import Curated
+from .grouping import portions, unquoted
 from .report import Block, Item, Sentence
 from .subtopics import HEADING_STYLES, Subtopic, load_subtopics
-from .wording import formalise, sentence_of
+from .wording import as_reporter, formalise, sentence_of, unlabelled
 
 if TYPE_CHECKING:
     from .answers import Activity
@@ -35,14 +36,12 @@ EFFECT_MAX_FACT = {"quarter": 110, "half": 160, "year": 160}
 HEADING_ECHO = 8
 # Two leads of one list sharing this long a stretch say the same thing.
 SIBLING_CHARS = 4
-# One item joins at most this many activities, and this many characters of them;
-# more of one sub-topic go on in a further item with the next lead.
-GROUP_MAX = 3
-GROUP_CHARS = 200
 # A lead sharing a stretch this long with its facts would only repeat them.
 ECHO_CHARS = 6
-# A fact that states its own result (增长12%, 全部稳定) needs no effect clause after it.
-RESULT = re.compile(r"增长|增加|提高|提升|下降|达到|全部|稳定|[%％]|同比|比上年")
+# A fact that states its own result (增长12%, 全部稳定, 被采用) needs no effect clause after it.
+RESULT = re.compile(
+    r"增长|增加|提高|提升|下降|达到|全部|稳定|[%％]|同比|比上年|采用|获|评为|已?整改完成|已完成|完成率|已整改"
+)
 # Keyword evidence (characters matched) for facts to be plainly of their sub-topic.
 STRONG_MATCH = 4
 # Mined leads and effects of a sub-topic tried for one item.
@@ -55,6 +54,8 @@ class _Where:
     id: str
 
 
+# What 待补充 says of an activity that states a shortcoming.
+SHORTFALL = "看起来是存在的不足而不是已做的工作，已写入“存在问题”部分"
 # Where business work that names no party work goes.
 CENTRAL_TASK = _Where("integration", "central_task")
 
@@ -80,7 +81,7 @@ def heading_style(text: str) -> str:
     return "long"
 
 
-class WorkSection:
+class WorkSection(Curated):
     """Builds the work section of one draft."""
 
     def __init__(self, draft: Drafting) -> None:
@@ -103,7 +104,13 @@ class WorkSection:
                 continue
             seen.add(text)
             text = sentence_of(text)
+            if d.genre.first_person:
+                text = as_reporter(text)
             theme, classification, subtopic = self.place(activity, text)
+            if index in d.shortfalls:
+                placed.append(Placed(theme, classification, None, text, concerns=(SHORTFALL,)))
+                continue
+            text = unlabelled(text)
             key = subtopic.id if subtopic else f"#{index}"
             groups.setdefault(theme, {}).setdefault(key, []).append((index, activity, text))
             placed.append(
@@ -112,16 +119,16 @@ class WorkSection:
         blocks: list[tuple[Block, str]] = []
         for theme in sorted(groups, key=d.c.lexicon.ids.index):
             d.worked[theme] = [t for group in groups[theme].values() for _, _, t in group]
-            portions = [
+            items_of = [
                 (self.subtopics.get(key), group)
                 for key, whole in groups[theme].items()
-                for group in _portions(whole)
+                for group in portions(whole)
             ]
             # A lone item is the subsection's own text: its heading and framing lead it.
-            alone = len(portions) == 1
+            alone = len(items_of) == 1
             self.leads_here = []
             items: list[Item] = []
-            for part, (subtopic, group) in enumerate(portions):
+            for part, (subtopic, group) in enumerate(items_of):
                 item, lead = self.item(theme, subtopic, group, part, led=not alone)
                 items.append(item)
                 for index, _, _ in group:
@@ -144,7 +151,7 @@ class WorkSection:
             return activity.theme, None, found.subtopic if found else None
         classification = self.d.matcher.classify(text)
         # Business work goes where a writer puts it, under 党建业务融合; 待补充 says so.
-        subtopic = self.d.c.subtopic(text)
+        subtopic = self.d.c.subtopic(text, None if classification.low else classification.theme)
         if subtopic is not None:
             return subtopic.theme, classification, subtopic
         return classification.theme, classification, None
@@ -157,11 +164,19 @@ class WorkSection:
         facts = "".join(self.d.worked[theme])
         options = self.subtopics.themes[theme].headings[self.style]
         source = f"curated:{theme}:heading"
+        # The organisation's own headings first (its house style); then headings the
+        # theme lexicon finds entailed by the facts, then any that name no sub-topic's
+        # work the facts lack.
         own = self.d.own_headings(theme, facts, self.style, self.claims(facts))
-        for heading in [*own, *self.candidates(options, source, keep=self.claims(facts))]:
+        for heading in own:
             framing = self.framing(theme, heading.text)
             if framing:
                 return self.commit(heading), framing
+        for keep in (self.heads(theme, facts), self.claims(facts)):
+            for heading in self.candidates(options, source, keep=keep):
+                framing = self.framing(theme, heading.text)
+                if framing:
+                    return self.commit(heading), framing
         # Every pairing repeats itself somewhere: better a framing that echoes than none.
         heading = self.heading(theme, facts)
         return heading, self.framing(theme, heading.text) or self.framing(theme)
@@ -176,15 +191,23 @@ class WorkSection:
         """
         d = self.d
         options = self.subtopics.themes[theme].headings[self.style]
-        sentence = self.curated(options, f"curated:{theme}:heading", keep=self.claims(facts))
-        if sentence is not None:
-            return sentence
+        for keep in (self.heads(theme, facts), self.claims(facts)):
+            sentence = self.curated(options, f"curated:{theme}:heading", keep=keep)
+            if sentence is not None:
+                return sentence
         phrase = d.pick(Kind.HEADING, theme, facts, fact=facts)
         if phrase is not None and heading_style(phrase.text) == self.style:
             mined = d.stock(phrase)
             if mined is not None:
                 return mined
         return d.fixed(f"扎实推进{d.c.lexicon.label(theme)}", f"theme:{theme}")
+
+    def heads(self, theme: str, facts: str) -> Callable[[str], bool]:
+        """Whether a heading or framing may stand over `facts`: it names no work they
+        lack, by sub-topic words or the theme lexicon's (严管 is not 岗位练兵)."""
+        shown = self.claims(facts)
+        entailed = self.d.c.lexicon.entailed
+        return lambda heading: shown(heading) and entailed(heading, theme, facts)
 
     def claims(self, facts: str) -> Callable[[str], bool]:
         """Whether a heading or framing names only work the facts show (by sub-topic words)."""
@@ -206,14 +229,20 @@ class WorkSection:
         def named(framing: str) -> str:
             return "本人" + framing.removeprefix(owner) if first_person else framing
 
-        shown = self.claims("".join(self.d.worked.get(theme, ())))
+        facts = "".join(self.d.worked.get(theme, ()))
+        source = f"curated:{theme}:framing"
+        # A framing the theme lexicon finds entailed by the facts first (讲好身边故事
+        # is not said over 反诈宣传 alone), then any naming no work the facts lack.
+        for shown in (self.heads(theme, facts), self.claims(facts)):
 
-        def subjected(framing: str) -> bool:
-            fresh = not heading or not shares_stretch(framing, heading, HEADING_ECHO)
-            return framing.startswith(owner) and shown(framing) and fresh
+            def subjected(framing: str, shown: Callable[[str], bool] = shown) -> bool:
+                fresh = not heading or not shares_stretch(framing, heading, HEADING_ECHO)
+                return framing.startswith(owner) and shown(framing) and fresh
 
-        first = self.curated(options, f"curated:{theme}:framing", keep=subjected, shape=named)
-        return (first,) if first else ()
+            first = self.curated(options, source, keep=subjected, shape=named)
+            if first is not None:
+                return (first,)
+        return ()
 
     def item(
         self,
@@ -237,10 +266,11 @@ class WorkSection:
         sources += tuple(dict.fromkeys(f"earlier:{a.plan}" for _, a, _ in group if a.plan))
         longest = EFFECT_MAX_FACT[d.answers.period.span]
         # Business work and facts that state their own result end on the fact.
-        named = self.subtopics.match(facts, theme) if subtopic else None
-        # Only facts plainly of their sub-topic (a keyword of four characters, or two)
-        # carry its effect: a weak match would put words in the writer's mouth.
-        weak = named is None or named.subtopic is not subtopic or named.score < STRONG_MATCH
+        # Only facts each plainly of their sub-topic (a keyword of four characters, or
+        # two) carry its effect: a weak match would put words in the writer's mouth.
+        weak = subtopic is None or not all(
+            self.plainly(text, theme, subtopic) for _, _, text in group
+        )
         bare = weak or subtopic is None or subtopic.id == CENTRAL_TASK.id or RESULT.search(facts)
         if subtopic and not bare and len(facts) < longest and not d.ends_with_effect(facts):
             effect = self.effect(theme, subtopic, facts, variant, lead.text if lead else "")
@@ -250,6 +280,11 @@ class WorkSection:
         d.ledger.use(facts)
         sentences.append(Sentence(f"{facts}。", sources))
         return Item(tuple(sentences)), lead.text if lead else None
+
+    def plainly(self, fact: str, theme: str, subtopic: Subtopic) -> bool:
+        """Whether `fact` names `subtopic` by keywords of at least STRONG_MATCH characters."""
+        named = self.subtopics.match(fact, theme)
+        return named is not None and named.subtopic is subtopic and named.score >= STRONG_MATCH
 
     def lead(self, theme: str, subtopic: Subtopic, facts: str, variant: int) -> Sentence | None:
         """A lead naming the sub-topic: a mined lead of the same sub-topic, else a curated one.
@@ -263,7 +298,7 @@ class WorkSection:
         own = set(subtopic.keywords)
 
         def rank(text: str) -> int | None:
-            if shares_stretch(text, facts, ECHO_CHARS):
+            if shares_stretch(unquoted(text), unquoted(facts), ECHO_CHARS):
                 return None
             # Leads of one list say different things (not 党建引领… twice).
             if any(shares_stretch(text, other, SIBLING_CHARS) for other in self.leads_here):
@@ -302,16 +337,17 @@ class WorkSection:
         """One effect clause that follows from this sub-topic's kind of work.
 
         The curated clauses were written to follow from any activity of their
-        sub-topic; a mined one may name an object the facts lack (工会经费 after a
-        sports day), so it serves only when no curated one is left. Neither may
-        repeat the item's lead.
+        sub-topic, but one naming work (慰问) serves only facts that name it. A mined
+        one may name an object the facts lack (工会经费 after a sports day), so it
+        serves only when no curated one is left. Neither may repeat the item's lead.
         """
+        shown = self.claims(facts)
         own = [p for p in self.mined(Kind.EFFECT, theme, subtopic, facts) if p.own]
         sentence = self.mined_effect(own, facts, lead) or self.curated(
             subtopic.effects,
             f"curated:{subtopic.id}:effect",
             variant,
-            keep=lambda effect: not shares_stretch(effect, lead, 4),
+            keep=lambda effect: not shares_stretch(effect, lead, 4) and shown(effect),
         )
         if sentence is not None:
             return sentence
@@ -338,61 +374,3 @@ class WorkSection:
                 if len(found) == MINED_CANDIDATES:
                     break
         return found
-
-    def curated(
-        self,
-        options: tuple[str, ...],
-        source: str,
-        variant: int = 0,
-        keep: Callable[[str], bool] | None = None,
-        shape: Callable[[str], str] | None = None,
-    ) -> Sentence | None:
-        """One of the curated `options` not yet said, the same for the same draft.
-
-        `keep` passes over options (by their template), `shape` rewrites the kept
-        ones before filling; the source names the option's place in the data.
-        """
-        found = self.candidates(options, source, variant, keep, shape)
-        return self.commit(found[0]) if found else None
-
-    def candidates(
-        self,
-        options: tuple[str, ...],
-        source: str,
-        variant: int = 0,
-        keep: Callable[[str], bool] | None = None,
-        shape: Callable[[str], str] | None = None,
-    ) -> list[Sentence]:
-        """The usable `options`, filled, in this draft's order of preference (nothing used)."""
-        d = self.d
-        usable = []
-        for number, template in enumerate(options, start=1):
-            if keep is not None and not keep(template):
-                continue
-            text = d.fit.fill(shape(template) if shape else template)
-            if text and d.ledger.is_new(text) and not d.fit.forbids(text):
-                usable.append(Sentence(text, (f"{source}:{number}",)))
-        if not usable:
-            return []
-        start = (d.seed + zlib.crc32(source.encode()) + variant) % len(usable)
-        return usable[start:] + usable[:start]
-
-    def commit(self, sentence: Sentence) -> Sentence:
-        """`sentence` said: the draft's ledger holds it."""
-        self.d.ledger.use(sentence.text)
-        return sentence
-
-
-def _portions(
-    group: list[tuple[int, Activity, str]],
-) -> list[list[tuple[int, Activity, str]]]:
-    """A sub-topic's activities in items a writer would write: a few facts each."""
-    portions: list[list[tuple[int, Activity, str]]] = [[]]
-    for entry in group:
-        current = portions[-1]
-        size = sum(len(text) for _, _, text in current) + len(entry[2])
-        if current and (len(current) == GROUP_MAX or size > GROUP_CHARS):
-            portions.append([entry])
-        else:
-            current.append(entry)
-    return portions

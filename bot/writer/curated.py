@@ -1,0 +1,62 @@
+"""Choosing among curated wording (data/subtopics.toml): one option not yet said, the
+same for the same draft, filled for the unit."""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from .report import Sentence
+
+if TYPE_CHECKING:
+    from .compose import Drafting
+
+
+class Curated:
+    """A part of a draft that says curated wording; `d` is the draft in progress."""
+
+    d: Drafting
+
+    def curated(
+        self,
+        options: tuple[str, ...],
+        source: str,
+        variant: int = 0,
+        keep: Callable[[str], bool] | None = None,
+        shape: Callable[[str], str] | None = None,
+    ) -> Sentence | None:
+        """One of the curated `options` not yet said, the same for the same draft.
+
+        `keep` passes over options (by their template), `shape` rewrites the kept
+        ones before filling; the source names the option's place in the data.
+        """
+        found = self.candidates(options, source, variant, keep, shape)
+        return self.commit(found[0]) if found else None
+
+    def candidates(
+        self,
+        options: tuple[str, ...],
+        source: str,
+        variant: int = 0,
+        keep: Callable[[str], bool] | None = None,
+        shape: Callable[[str], str] | None = None,
+    ) -> list[Sentence]:
+        """The usable `options`, filled, in this draft's order of preference (nothing used)."""
+        d = self.d
+        usable = []
+        for number, template in enumerate(options, start=1):
+            if keep is not None and not keep(template):
+                continue
+            text = d.fit.fill(shape(template) if shape else template)
+            if text and d.ledger.is_new(text) and not d.fit.forbids(text):
+                usable.append(Sentence(text, (f"{source}:{number}",)))
+        if not usable:
+            return []
+        start = (d.seed + zlib.crc32(source.encode()) + variant) % len(usable)
+        return usable[start:] + usable[:start]
+
+    def commit(self, sentence: Sentence) -> Sentence:
+        """`sentence` said: the draft's ledger holds it."""
+        self.d.ledger.use(sentence.text)
+        return sentence
