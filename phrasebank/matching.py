@@ -191,9 +191,14 @@ class Matcher:
             if phrase.id not in candidates and (allow is None or allow(phrase)):
                 candidates[phrase.id] = phrase
 
-        def rank(phrase: Phrase) -> tuple[float, str]:
+        def rank(phrase: Phrase) -> tuple[float, bool, str]:
             score = scores.get(phrase.id, 0.0) + typical * self._typical(phrase, theme)
-            return -(score + 0.01 * fuzz.partial_ratio(phrase.text, text)), phrase.id
+            # Where an organisation's own phrase fits as well, its own wording wins.
+            return (
+                -(score + 0.01 * fuzz.partial_ratio(phrase.text, text)),
+                not phrase.own,
+                phrase.id,
+            )
 
         return sorted(candidates.values(), key=rank)[:count]
 

@@ -80,13 +80,15 @@ class Phrase:
     keys: tuple[str, ...] = ()
     frequency: int = 1
     parent: str | None = None
+    # Mined from the writer's own organisation's reports (phrasebank.own), not the bundled corpus.
+    own: bool = False
 
     @property
     def fact_slots(self) -> tuple[str, ...]:
         return tuple(s for s in self.slots if s in FACT_SLOTS)
 
     def to_record(self) -> dict[str, Any]:
-        return {
+        record: dict[str, Any] = {
             "id": self.id,
             "kind": str(self.kind),
             "theme": self.theme,
@@ -103,6 +105,9 @@ class Phrase:
             "frequency": self.frequency,
             "parent": self.parent,
         }
+        if self.own:
+            record["own"] = True
+        return record
 
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> Phrase:
@@ -122,6 +127,7 @@ class Phrase:
             keys=tuple(record.get("keys", ())),
             frequency=record.get("frequency", 1),
             parent=record.get("parent"),
+            own=record.get("own", False),
         )
 
 

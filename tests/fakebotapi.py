@@ -582,14 +582,20 @@ class FakeBotAPI:
         mime_type: str | None = None,
         caption: str | None = None,
         chat_id: int | None = None,
+        media_group_id: str | None = None,
     ) -> int:
-        """Queue a document message; the bot can fetch the bytes with getFile and download."""
+        """Queue a document message; the bot can fetch the bytes with getFile and download.
+
+        Files a user sends together (an album) share a `media_group_id`, one message each.
+        """
         mime = mime_type or mimetypes.guess_type(filename)[0] or "application/octet-stream"
         with self._cond:
             stored = self._store_file(UploadedFile("document", filename, mime, data), "documents")
             content: JSONDict = {"document": self._document_json(stored)}
             if caption is not None:
                 content["caption"] = caption
+            if media_group_id is not None:
+                content["media_group_id"] = media_group_id
             return self._user_message(user_id, None, chat_id, content)
 
     def redeliver(self, update_id: int) -> None:

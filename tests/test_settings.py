@@ -159,3 +159,17 @@ def test_the_network_retry_loop_is_debug_only(capsys: pytest.CaptureFixture[str]
     err = capsys.readouterr().err
     assert "Network Retry Loop" not in err and "Traceback" not in err
     assert "our own warning stays" in err
+
+
+def test_orgs_map_users_to_one_organisation_each(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        f'token = "{TOKEN}"\nallowed_users = [1, 2, 3]\n[orgs]\nhospital = [1, 2]\nschool = [3]\n',
+    )
+    assert load(path, {}, DEFAULT).orgs == {1: "hospital", 2: "hospital", 3: "school"}
+
+
+def test_a_user_in_two_orgs_is_one_line(tmp_path: Path) -> None:
+    path = write(tmp_path, f'token = "{TOKEN}"\n[orgs]\nhospital = [1, 2]\nschool = [2]\n')
+    with pytest.raises(ConfigError, match="用户 2 同时出现在“hospital”和“school”中"):
+        load(path, {}, DEFAULT)

@@ -6,6 +6,7 @@ import ast
 import datetime as dt
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from bot.chat.states import REVISABLE, TRANSITIONS, After, Event, Role, State
 from bot.chat.step import Context, Outcome
 from bot.writer.compose import Composer
 from phrasebank.bank import Bank
+from phrasebank.own import Earlier
 
 TODAY = dt.date(2026, 11, 21)
 USER = "test:1"
@@ -51,19 +53,29 @@ BASICS = ("/new", "某某市交通运输局", "2026年", "1")
 
 
 def test_every_state_is_reachable_from_idle(context: Context) -> None:
-    """Breadth-first from IDLE over a few inputs and every shown button, through the real steps."""
+    """Breadth-first from IDLE over a few inputs and every shown button, through the real steps;
+    for a writer whose organisation imported an earlier report with plans, and one without."""
     inputs = [Event.from_text(t) for t in (*BASICS[1:], "/new", "组织党员观看警示教育片", "/done")]
-    start = Conversation(USER)
-    seen = {(start.state, False)}
-    frontier = [start]
-    while frontier:
-        conversation = frontier.pop(0)
-        pressed = [Event("press", c.data) for c in conversation.options]
-        for event in [*inputs, *pressed]:
-            reached = steps.run(context, conversation, event).conversation
-            if (reached.state, bool(reached.entries)) not in seen:
-                seen.add((reached.state, bool(reached.entries)))
-                frontier.append(reached)
+    reports = (
+        Earlier("2025年工作总结", "2025年工作总结", ("完善党员积分管理办法",), "002"),
+        Earlier("2024年工作总结", "2024年工作总结", ("开展清廉机关建设",), "001"),
+    )
+    with_plans = replace(context, earlier_reports=lambda: reports)
+    seen: set[tuple[State, bool]] = set()
+    for explored in (context, with_plans):
+        start = Conversation(USER)
+        seen.add((start.state, False))
+        frontier = [start]
+        reached_here = {(start.state, False)}
+        while frontier:
+            conversation = frontier.pop(0)
+            pressed = [Event("press", c.data) for c in conversation.options]
+            for event in [*inputs, *pressed]:
+                reached = steps.run(explored, conversation, event).conversation
+                if (reached.state, bool(reached.entries)) not in reached_here:
+                    reached_here.add((reached.state, bool(reached.entries)))
+                    frontier.append(reached)
+        seen |= reached_here
     assert {state for state, _ in seen} == set(State)
 
 

@@ -28,10 +28,25 @@ class Kind(StrEnum):
     DONE = "done"  # value: a role
     REVISE = "revise"  # value: the state to revise
     KIND = "kind"  # value: a kind of unit (data/units.toml)
+    BRANDS = "brands"  # value: yes or no — the quoted names found are the organisation's own
+    FORGET = "forget"  # value: yes or no — delete the organisation's own reports
+    CHECK = "check"  # value: done, not or skip; key: the earlier plan's number
+    EARLIER = "earlier"  # value: an imported report's id — use its plans for the checklist
 
 
 # Questions answered once: the adapter takes their buttons away after a press.
-ONCE = frozenset({Kind.UNIT, Kind.PERIOD, Kind.GENRE, Kind.THEME, Kind.KIND})
+ONCE = frozenset(
+    {
+        Kind.UNIT,
+        Kind.PERIOD,
+        Kind.GENRE,
+        Kind.THEME,
+        Kind.KIND,
+        Kind.BRANDS,
+        Kind.FORGET,
+        Kind.CHECK,
+    }
+)
 # How each kind lays out its parts after "kind:".
 _KEY_ONLY = frozenset({Kind.RETHEME, Kind.SWAP, Kind.DEL})
 REMEMBERED = "remembered"
@@ -54,7 +69,7 @@ class Button:
             data = f"{self.kind}:{self.key}"
         elif self.kind is Kind.THEME:
             data = f"{self.kind}:{self.key}:{self.value}"
-        elif self.kind is Kind.PICK:
+        elif self.kind in (Kind.PICK, Kind.CHECK):
             data = f"{self.kind}:{self.value}:{self.key}"
         else:
             data = f"{self.kind}:{self.value}"
@@ -73,7 +88,7 @@ def decode(data: str) -> Button | None:
         if kind is Kind.THEME:
             key, _, theme = rest.partition(":")
             return Button(kind, theme, _key(key)) if theme else None
-        if kind is Kind.PICK:
+        if kind in (Kind.PICK, Kind.CHECK):
             role, _, number = rest.partition(":")
             return Button(kind, role, _key(number))
     except ValueError:

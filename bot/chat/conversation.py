@@ -52,6 +52,7 @@ class Entry:
     chosen: bool = False  # the writer chose the theme
     variant: int = 0
     asked: bool = False  # a low-confidence theme the writer has not confirmed yet
+    plan: str | None = None  # the earlier report's plan this activity carried out
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,13 @@ class Conversation:
     next_key: int = 1
     reminded: bool = False  # told which usual themes no activity touches yet
     kind: str | None = None  # the kind of unit, when the writer set it (/kind)
+    # Last period's plans (checklist.py): the plans, how far through, what is awaited
+    # (facts of one done, the reason for one not started), and those not carried out.
+    checklist: tuple[str, ...] = ()
+    checklist_title: str | None = None
+    checked: int = 0
+    pending: str | None = None
+    unmet: tuple[str, ...] = ()
     undo: tuple[Conversation, ...] = ()  # earlier snapshots, without their own undo
     last_update: int | None = None
     last_replies: tuple[Reply, ...] = ()

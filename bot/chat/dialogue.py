@@ -22,9 +22,10 @@ from bot.writer.compose import Composer
 
 from . import steps, texts
 from .conversation import Conversation, Reply
+from .organisations import Organisations
 from .sessions import ConversationStore, Stored
 from .states import Event
-from .step import Context, Outcome, answers_of
+from .step import Act, Context, Outcome, answers_of
 
 log = logging.getLogger(__name__)
 
@@ -39,10 +40,18 @@ class Engine:
         composer: Composer,
         store: ConversationStore,
         today: Callable[[], dt.date] = dt.date.today,
+        organisations: Organisations | None = None,
     ) -> None:
         self.composer = composer
         self.store = store
         self.today = today
+        self.organisations = organisations
+
+    def composer_for(self, user: str) -> Composer:
+        """The composer of the writer's organisation (its own bank over the bundled one)."""
+        if self.organisations is None:
+            return self.composer
+        return self.organisations.composer(user)
 
     def handle(self, user: str, event: Event) -> list[Reply]:
         """Apply one event to the writer's conversation, save it, and return the replies.
@@ -57,11 +66,24 @@ class Engine:
             outcome = self._step(user, stored, event)
             with self.store.locked(user):
                 if self.store.revision(user) == stored.revision:
-                    return self._save(stored, outcome)
+                    return self._act(user, outcome, self._save(stored, outcome))
         # Contended this often: step under the lock, so the writer is answered at last.
         with self.store.locked(user):
             stored = self.store.read(user)
-            return self._save(stored, self._step(user, stored, event))
+            outcome = self._step(user, stored, event)
+            return self._act(user, outcome, self._save(stored, outcome))
+
+    def _act(self, user: str, outcome: Outcome | list[Reply], replies: list[Reply]) -> list[Reply]:
+        """What a step asked done beyond the conversation, once it is saved: forgetting the
+        organisation's reports, deciding its brands."""
+        act = outcome.act if isinstance(outcome, Outcome) else None
+        if act is None or self.organisations is None:
+            return replies
+        if act is Act.FORGET:
+            self.organisations.forget(user)
+        elif act in (Act.BRANDS_OWN, Act.BRANDS_NOT):
+            self.organisations.decide_brands(user, own=act is Act.BRANDS_OWN)
+        return replies
 
     def _step(self, user: str, stored: Stored, event: Event) -> Outcome | list[Reply]:
         """The step's outcome, or the replies to an update seen before (nothing to save)."""
@@ -70,7 +92,13 @@ class Engine:
         if event.update_id is not None and last is not None and event.update_id <= last:
             # Seen before: say again what was said, change nothing.
             return list(conversation.last_replies) if event.update_id == last else []
-        context = Context(self.composer, self.today(), lambda: stored.unit)
+        organisations = self.organisations
+        context = Context(
+            self.composer_for(user),
+            self.today(),
+            lambda: stored.unit,
+            (lambda: organisations.earlier_reports(user)) if organisations else tuple,
+        )
         try:
             outcome = steps.run(context, conversation, event)
         except Exception:
@@ -99,7 +127,7 @@ class Engine:
         answers = self.answers(self.store.load(user))
         if answers is None:
             raise InputError(texts.NOT_COMPLETE)
-        report = self.composer.compose(answers).report
+        report = self.composer_for(user).compose(answers).report
         name = re.sub(r'[\\/:*?"<>|\s]+', "", report.title.text)[:60] or texts.DOCUMENT_NAME
         return f"{name}.docx", render_docx(report)
 

@@ -11,7 +11,7 @@ from dataclasses import replace
 from bot.errors import InputError
 from bot.writer import answers, genres, period
 
-from . import texts
+from . import checklist, texts
 from .buttons import REMEMBERED, Button, Kind
 from .conversation import Choice, Conversation, Reply
 from .states import REVISABLE, After, Role, State
@@ -77,7 +77,10 @@ def answer_genre(context: Context, conversation: Conversation, raw: str) -> Outc
         value = genres.parse(raw)
     except InputError as exc:
         return said(conversation, Reply(str(exc)), ask=True)
-    return answered(context, replace(conversation.remembered(), genre=value.id), "genre")
+    changed = replace(conversation.remembered(), genre=value.id)
+    if changed.after is not After.DRAFT and (started := checklist.start(context, changed)):
+        return started
+    return answered(context, changed, "genre")
 
 
 def answered(context: Context, conversation: Conversation, what: str) -> Outcome:

@@ -105,6 +105,11 @@ def _content(conversation: Conversation) -> Record:
         "next_key": conversation.next_key,
         "reminded": conversation.reminded,
         "kind": conversation.kind,
+        "checklist": list(conversation.checklist),
+        "checklist_title": conversation.checklist_title,
+        "checked": conversation.checked,
+        "pending": conversation.pending,
+        "unmet": list(conversation.unmet),
     }
 
 
@@ -128,6 +133,11 @@ def _from_content(data: Record) -> dict[str, Any]:
         "next_key": int(data.get("next_key", 1)),
         "reminded": bool(data.get("reminded", False)),
         "kind": data.get("kind"),
+        "checklist": tuple(data.get("checklist", ())),
+        "checklist_title": data.get("checklist_title"),
+        "checked": int(data.get("checked", 0)),
+        "pending": data.get("pending"),
+        "unmet": tuple(data.get("unmet", ())),
     }
 
 

@@ -7,6 +7,7 @@ is declared beside them in :mod:`bot.chat.steps`.
 States and transitions (the commands of ``steps.COMMANDS`` work in every state)::
 
     IDLE ──/new,/start──▶ UNIT ──unit──▶ PERIOD ──period──▶ GENRE ──genre──▶ ACTIVITIES
+    GENRE ──genre, earlier plans known──▶ CHECKLIST ──last plan, /done──▶ ACTIVITIES
     ACTIVITIES ──/done──▶ PROBLEMS ──/done──▶ PLANS ──/done──▶ DONE (the draft)
     DONE ──text (one more activity)──▶ DONE ──/done──▶ DONE (drafted again)
     DONE ──改单位/改时间段/改报告类型/改问题/改打算──▶ UNIT/PERIOD/GENRE/PROBLEMS/PLANS
@@ -25,6 +26,7 @@ class State(StrEnum):
     UNIT = "unit"
     PERIOD = "period"
     GENRE = "genre"
+    CHECKLIST = "checklist"
     ACTIVITIES = "activities"
     PROBLEMS = "problems"
     PLANS = "plans"
@@ -54,6 +56,9 @@ TRANSITIONS: dict[tuple[State, str], State] = {
     (State.UNIT, "unit"): State.PERIOD,
     (State.PERIOD, "period"): State.GENRE,
     (State.GENRE, "genre"): State.ACTIVITIES,
+    # The organisation's earlier report had plans: each is asked about first.
+    (State.GENRE, "checklist"): State.CHECKLIST,
+    (State.CHECKLIST, "done"): State.ACTIVITIES,
     (State.ACTIVITIES, "done"): State.PROBLEMS,
     (State.PROBLEMS, "done"): State.PLANS,
     (State.PLANS, "done"): State.DONE,

@@ -12,11 +12,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from enum import StrEnum
 
 from bot.writer import genres, period
 from bot.writer.answers import Activity, Answers
 from bot.writer.compose import Composer
 from bot.writer.render import to_text, todo_text
+from phrasebank.own import Earlier
 from phrasebank.themes import Lexicon
 
 from . import texts
@@ -32,10 +34,20 @@ class Context:
     composer: Composer
     today: dt.date
     remembered_unit: Callable[[], str | None]  # from the writer's profile, read when needed
+    # The organisation's imported reports with plans, latest first, read when needed.
+    earlier_reports: Callable[[], tuple[Earlier, ...]] = tuple
 
     @property
     def lexicon(self) -> Lexicon:
         return self.composer.lexicon
+
+
+class Act(StrEnum):
+    """What a step asks the engine to do once the conversation is saved."""
+
+    FORGET = "forget"  # delete the organisation's own reports and bank
+    BRANDS_OWN = "brands_own"  # the quoted names found are the organisation's own
+    BRANDS_NOT = "brands_not"  # they are not
 
 
 @dataclass(frozen=True)
@@ -46,6 +58,7 @@ class Outcome:
     replies: tuple[Reply, ...] = ()
     ask: bool = False  # end with the question the (new) state asks
     unit: str | None = None  # a unit to remember in the writer's profile
+    act: Act | None = None
 
 
 def said(conversation: Conversation, *replies: Reply, ask: bool = False) -> Outcome:
@@ -69,10 +82,13 @@ def answers_of(conversation: Conversation, today: dt.date) -> Answers | None:
         unit=conversation.unit,
         period=period.parse(conversation.period, today),
         genre=genres.genres()[conversation.genre],
-        activities=tuple(Activity(e.text, e.theme, e.variant) for e in conversation.entries),
+        activities=tuple(
+            Activity(e.text, e.theme, e.variant, e.plan) for e in conversation.entries
+        ),
         problems=() if Role.PROBLEMS in conversation.auto else conversation.problems,
         plans=() if Role.PLANS in conversation.auto else conversation.plans,
         kind=conversation.kind,
+        unmet=conversation.unmet,
     )
 
 

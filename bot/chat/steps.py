@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from phrasebank.text import sanitize
 
-from . import activities, commands, questions, statements, texts
+from . import activities, checklist, commands, library, questions, statements, texts
 from .buttons import Button, Kind, decode
 from .conversation import Conversation, Reply
 from .states import Event, State
@@ -70,6 +70,13 @@ STEPS: dict[State, Step] = {
         questions.answer_first,
         {Kind.GENRE: questions.press_genre},
     ),
+    State.CHECKLIST: Step(
+        checklist.ask_plan,
+        checklist.answer,
+        checklist.finish,
+        {Kind.CHECK: checklist.press_check, Kind.EARLIER: checklist.press_earlier},
+        content=True,
+    ),
     State.ACTIVITIES: Step(
         activities.ask_activities,
         activities.add_activities,
@@ -106,6 +113,8 @@ ANYWHERE: dict[Kind, OnPress] = {
     Kind.SWAP: activities.press_swap,
     Kind.DEL: activities.press_delete,
     Kind.KIND: commands.press_kind,
+    Kind.BRANDS: library.press_brands,
+    Kind.FORGET: library.press_forget,
 }
 
 
@@ -140,6 +149,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("export", texts.HELP_EXPORT, commands.export),
     Command("phrases", texts.HELP_PHRASES, commands.phrases),
     Command("kind", texts.HELP_KIND, commands.unit_kind),
+    Command("import", texts.HELP_IMPORT, library.import_here),
+    Command("forget", texts.HELP_FORGET, library.forget),
     Command("cancel", texts.HELP_CANCEL, commands.cancel),
 )
 BY_NAME = {c.name: c for c in COMMANDS}
@@ -156,7 +167,9 @@ def run(context: Context, conversation: Conversation, event: Event) -> Outcome:
         replies = (*replies, prompt(context, outcome.conversation))
     # A number typed next refers to the choices last shown, and only to those.
     shown = next((r.choices for r in reversed(replies) if r.choices), ())
-    return Outcome(replace(outcome.conversation, options=shown), replies, unit=outcome.unit)
+    return Outcome(
+        replace(outcome.conversation, options=shown), replies, unit=outcome.unit, act=outcome.act
+    )
 
 
 def prompt(context: Context, conversation: Conversation) -> Reply:

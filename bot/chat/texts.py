@@ -317,3 +317,70 @@ def on_console(text: str) -> str:
 
 def saved_to(caption: str, path: object) -> str:
     return f"{caption}已保存到 {path}"
+
+
+# ------------------------------------------------------------ own reports
+
+HELP_IMPORT = (
+    "导入本单位以前的报告，学习其中的提法：终端里 /import 文件路径；Telegram 中直接发送文件"
+)
+HELP_FORGET = "删除本单位导入的全部报告和由它们学到的提法"
+IMPORT_HOW = (
+    "请直接把本单位以前的报告作为文件发给我（.docx、.txt、.md 或带文字的 PDF，可一次发几份）。"
+)
+IMPORT_WHICH = "请在 /import 后写上文件路径，例如 /import ~/文档/2025年党建工作总结.docx"
+IMPORT_NOTHING = "没有导入任何报告。"
+IMPORT_LEARNED = "已导入 {documents}，学到 {phrases} 条本单位的提法（{kinds}）。"
+IMPORT_THEMES = "主要涉及：{themes}。"
+IMPORT_SKIPPED = "未导入 {name}：{reason}"
+IMPORT_PRIVATE = "这些内容只用于本单位的报告，不会发送到任何地方。"
+IMPORT_FAILED = "保存导入的报告时出错，短语库没有改动，请稍后再试。"
+BRANDS_ASK = "报告中有这些带引号的名称：{brands}。这些是本单位的品牌/提法吗？"
+BRANDS_YES = "是本单位的"
+BRANDS_NO = "不是"
+BRANDS_OWN = "好的，这些品牌和提法今后可以写进本单位的报告。"
+BRANDS_NOT = "好的，这些名称不会写进报告。"
+FORGET_ASK = "确定要删除本单位导入的全部报告和由它们学到的提法吗？删除后无法恢复。"
+FORGET_YES = "确认删除"
+FORGET_NO = "保留"
+FORGOTTEN = "已删除本单位导入的全部报告和学到的提法。"
+FORGET_KEPT = "好的，什么都没有删除。"
+BRANDS_CLI = (
+    "{question}\n是的话请运行 zongjie import --org {org} --brands yes，不是则 --brands no。"
+)
+BRANDS_NONE = "没有待确认的品牌/提法。"
+
+
+def brands_on_command_line(question: str, org: str) -> str:
+    return BRANDS_CLI.format(question=question, org=org)
+
+
+def brands_decided(brands: tuple[str, ...], own: bool) -> str:
+    if not brands:
+        return BRANDS_NONE
+    return BRANDS_OWN if own else BRANDS_NOT
+
+
+# ------------------------------------------------------------ last period's plans
+
+CHECKLIST_INTRO = "本单位上期报告《{title}》提出了 {count} 条下一步打算。我们逐条看看落实得怎么样。"
+CHECKLIST_OTHERS = "要核对的是另一份报告的打算？请在下面选择。"
+USE_EARLIER = "改用《{title}》"
+CHECKLIST_PLAN = "第 {number}/{count} 条：“{plan}”。落实了吗？"
+CHECK_DONE = "已落实"
+CHECK_NOT = "未开展"
+CHECK_SKIP = "跳过"
+CHECKLIST_FACTS = "请写下“{plan}”落实的情况：做了什么，有哪些数字、日期。可以一次写几项。"
+CHECKLIST_REASON = "“{plan}”为什么没有开展？请简要说明原因，我会把它写进存在问题。"
+CHECKLIST_PRESS = "请先点选这一条的落实情况：已落实、未开展或跳过；发送 /done 跳过余下各条。"
+CHECKLIST_OVER = "上期打算已逐条过完。"
+CHECKLIST_SKIPPED = "余下 {count} 条上期打算已跳过。"
+UNMET_PLAN = "上期提出的“{plan}”尚未落实，主要原因是{reason}"
+
+
+def unmet_plan(plan: str, reason: str) -> str:
+    return UNMET_PLAN.format(plan=plan, reason=reason)
+
+
+def use_earlier(title: str) -> str:
+    return USE_EARLIER.format(title=title)

@@ -27,12 +27,13 @@ from phrasebank.build import bundled_bank, bundled_corpus, bundled_meta
 from phrasebank.corpus import decode
 from phrasebank.errors import PhrasebankError, SourceError
 from phrasebank.files import write_atomic
+from phrasebank.own import Library, layered
 from phrasebank.phrase import KIND_LABELS, Kind
 from phrasebank.search import search
 from phrasebank.store import load_bank, save_bank
 from phrasebank.themes import THEME_IDS, load_lexicon
 
-from . import listing
+from . import importing, listing
 from .parser import ChineseParser, UsageError
 from .places import (
     LEGACY_CONSOLE_USER,
@@ -174,6 +175,11 @@ def cmd_draft(args: argparse.Namespace) -> int:
         _check_output(output, [Path(args.answers), *([Path(args.db)] if args.db else [])])
     loaded = answers.load(Path(args.answers))
     bank = open_bank(Path(args.db) if args.db else None)
+    if args.org is not None:
+        own = Library(data_dir(), args.org).bank()
+        if own is None:
+            print(f"提示：组织“{args.org}”还没有导入任何报告，只用内置短语库", file=sys.stderr)
+        bank = layered(own, bank)
     report = Composer(bank).compose(loaded).report
     if args.format == "docx":
         data = render_docx(report)
@@ -222,6 +228,7 @@ def _check_output(output: Path, inputs: list[Path]) -> None:
 
 def cmd_chat(args: argparse.Namespace) -> int:
     from bot.chat.dialogue import Engine  # noqa: PLC0415
+    from bot.chat.organisations import Organisations  # noqa: PLC0415
     from bot.chat.sessions import ConversationStore  # noqa: PLC0415
 
     from .console import Console  # noqa: PLC0415
@@ -239,7 +246,10 @@ def cmd_chat(args: argparse.Namespace) -> int:
 
     with store.session(user, busy):
         bank = open_bank(Path(args.db) if args.db else None)
-        engine = Engine(Composer(bank), store)
+        composer = Composer(bank)
+        members = {user: args.org} if args.org else {}
+        organisations = Organisations(folder, bank, members, composer)
+        engine = Engine(composer, store, organisations=organisations)
         return Console(engine, folder / "exports", user).run()
 
 
@@ -248,10 +258,11 @@ def cmd_chat(args: argparse.Namespace) -> int:
 
 def cmd_telegram(args: argparse.Namespace) -> int:
     from bot.chat.dialogue import Engine  # noqa: PLC0415
+    from bot.chat.organisations import Organisations  # noqa: PLC0415
     from bot.chat.sessions import ConversationStore  # noqa: PLC0415
 
     from . import settings as settings_module  # noqa: PLC0415
-    from .telegram_bot import TelegramBot  # noqa: PLC0415
+    from .telegram_bot import TelegramBot, user_key  # noqa: PLC0415
 
     config = Path(args.config) if args.config else None
     if config is None and Path("config.toml").exists():
@@ -264,9 +275,12 @@ def cmd_telegram(args: argparse.Namespace) -> int:
     else:
         bank = bundled_bank(settings.data_dir / "phrasebank.json")
     store = ConversationStore(settings.data_dir)
+    composer = Composer(bank)
+    members = {user_key(user): org for user, org in settings.orgs.items()}
+    organisations = Organisations(settings.data_dir, bank, members, composer)
     print("正在启动 Telegram 机器人（按 Ctrl+C 停止）……", file=sys.stderr)
     try:
-        TelegramBot(settings, Engine(Composer(bank), store)).run()
+        TelegramBot(settings, Engine(composer, store, organisations=organisations)).run()
     finally:
         store.close()
     return 0
@@ -325,10 +339,17 @@ def build_parser() -> argparse.ArgumentParser:
     _bank_option(draft)
     draft.set_defaults(handler=cmd_draft)
 
+    draft.add_argument(
+        "--org", metavar="ID", help="用这个组织导入的报告（zongjie import --org）学到的提法"
+    )
+
+    importing.add_parser(sub)
+
     chat = sub.add_parser("chat", help="在终端里对话写报告（也可以用管道输入）")
     chat.add_argument(
         "--writer", metavar="NAME", help="写作者的名字，每人一段对话；默认是当前系统用户名"
     )
+    chat.add_argument("--org", metavar="ID", help="写作者所属的组织代号；默认与写作者同名")
     _bank_option(chat)
     chat.set_defaults(handler=cmd_chat)
 

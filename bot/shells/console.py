@@ -6,6 +6,8 @@ Works interactively (a prompt, line editing) and piped (one answer a line).
 
 from __future__ import annotations
 
+import re
+import shlex
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -13,10 +15,15 @@ from typing import TextIO
 from bot.chat import texts
 from bot.chat.conversation import Reply
 from bot.chat.dialogue import Engine
+from bot.chat.library import summary
 from bot.chat.states import Event, State
 from bot.chat.steps import COMMANDS
 from bot.errors import BotError
 from phrasebank.files import write_new
+from phrasebank.themes import load_lexicon
+
+# /import is the console's own: a path on this machine means nothing to a messenger.
+IMPORT = re.compile(r"^\s*/import(?:@\S+)?(?=\s|$)\s*", re.IGNORECASE)
 
 
 class Console:
@@ -45,7 +52,25 @@ class Console:
             if not interactive and self._idle_text(line):
                 print(texts.PIPED_START_WITH_NEW, file=sys.stderr, flush=True)
                 return 1
-            self.show(self.engine.handle(self.user, Event.from_text(line.rstrip("\r\n"))))
+            text = line.rstrip("\r\n")
+            if IMPORT.match(text):
+                self.show(self.import_files(IMPORT.sub("", text)))
+                continue
+            self.show(self.engine.handle(self.user, Event.from_text(text)))
+
+    def import_files(self, rest: str) -> list[Reply]:
+        """/import PATH…: the writer's own reports into their organisation's bank."""
+        organisations = self.engine.organisations
+        library = organisations.library(self.user) if organisations else None
+        try:
+            paths = shlex.split(rest)
+        except ValueError:
+            paths = rest.split()
+        if not paths or library is None:
+            return [Reply(texts.IMPORT_WHICH)]
+        files = [(Path(p).expanduser(), Path(p).name) for p in paths]
+        learned = library.add(files)
+        return list(summary(learned, load_lexicon()))
 
     def _idle_text(self, line: str) -> bool:
         """Text piped to a conversation that has not begun: it would be hinted at line by line."""

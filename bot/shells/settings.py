@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -27,6 +27,7 @@ KEYS = (
     "webhook_url",
     "webhook_listen",
     "webhook_port",
+    "orgs",
 )
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 NO_TOKEN = (
@@ -45,6 +46,8 @@ class Settings:
     webhook_url: str | None = None
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = 8443
+    # Telegram user id → the organisation it writes for (config.toml's [orgs] table).
+    orgs: Mapping[int, str] = field(default_factory=dict)
 
     @property
     def base_file_url(self) -> str | None:
@@ -87,6 +90,7 @@ def load(path: Path | None, env: Mapping[str, str], default_data_dir: Path) -> S
         webhook_url=_url(raw, "webhook_url", name),
         webhook_listen=_text(raw, "webhook_listen", name) or "127.0.0.1",
         webhook_port=_port(raw, name),
+        orgs=_orgs(raw.get("orgs", {}), name),
     )
 
 
@@ -132,6 +136,25 @@ def _url(raw: dict[str, Any], key: str, name: str) -> str | None:
             f"{name}：{key} 应为 http:// 或 https:// 开头的地址，例如 http://127.0.0.1:8081/bot"
         )
     return value
+
+
+def _orgs(value: Any, name: str) -> dict[int, str]:
+    """[orgs]: organisation id → its writers' Telegram user ids; each user in one only."""
+    example = "例如 [orgs] 下写 renmin-hospital = [123456789, 987654321]"
+    if not isinstance(value, dict):
+        raise ConfigError(f"{name}：orgs 应为一个表（{example}）")
+    members: dict[int, str] = {}
+    for org, users in value.items():
+        if not org.strip() or not isinstance(users, list):
+            raise ConfigError(f"{name}：orgs 中的“{org}”应为用户 ID 的列表（{example}）")
+        for user in _users(users, name):
+            if user in members and members[user] != org:
+                raise ConfigError(
+                    f"{name}：用户 {user} 同时出现在“{members[user]}”和“{org}”中；"
+                    "每位用户只能属于一个组织"
+                )
+            members[user] = org
+    return members
 
 
 def _level(raw: dict[str, Any], name: str) -> str:

@@ -54,6 +54,7 @@ from bot.errors import BotError, ConfigError
 from bot.writer.render import chunks
 
 from .settings import Settings
+from .uploads import Uploads
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +74,12 @@ class TelegramBot:
     def __init__(self, settings: Settings, engine: Engine) -> None:
         self.settings = settings
         self.engine = engine
+        organisations = engine.organisations
+        self.uploads = (
+            Uploads(organisations, settings.data_dir, self._send, self._retry)
+            if organisations is not None
+            else None
+        )
         self.application = self._build()
 
     def _build(self) -> Application[Any, Any, Any, Any, Any, Any]:
@@ -156,6 +163,10 @@ class TelegramBot:
     async def _on_message(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         message = update.effective_message
         if message is None or update.effective_user is None:
+            return
+        if message.document is not None and self.uploads is not None:
+            user = user_key(update.effective_user.id)
+            await self.uploads.received(user, message.chat_id, message, context)
             return
         if message.text is not None:
             event = Event.from_text(message.text, update.update_id)

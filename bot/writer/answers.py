@@ -39,6 +39,7 @@ class Activity:
     text: str
     theme: str | None = None
     variant: int = 0
+    plan: str | None = None  # the earlier report's plan this activity carried out
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,8 @@ class Answers:
 
     kind: str | None = None  # the kind of unit (data/units.toml), when not derivable
     short_org: str | None = None  # what the draft calls the party body (院党委), when not derivable
+    # Earlier plans not carried out, with the writer's reason: always among the problems.
+    unmet: tuple[str, ...] = ()
 
     @cached_property
     def profile(self) -> Profile:
@@ -167,6 +170,7 @@ def from_mapping(
         "org",
         "kind",
         "short_org",
+        "unmet",
     }
     unknown = sorted(set(raw) - known)
     if unknown:
@@ -198,6 +202,7 @@ def from_mapping(
         )
     problems = tuple(_text_items(raw, "problems", source))
     plans = tuple(_text_items(raw, "plans", source))
+    unmet = tuple(_text_items(raw, "unmet", source))
     org = raw.get("org")
     if org is not None and (not isinstance(org, str) or not org.strip()):
         raise AnswersError(source, "org", '应为党组织名称（文字），例如 org = "中共某某局党组"')
@@ -218,6 +223,7 @@ def from_mapping(
         org.strip() if org else None,
         kind,
         short_org,
+        unmet,
     )
 
 
@@ -250,18 +256,21 @@ def _list(raw: dict[str, Any], key: str, source: str) -> list[Any]:
 
 
 def _activity(item: Any, index: int, source: str) -> Activity:
+    plan = None
     if isinstance(item, dict):
-        text, theme = item.get("text"), item.get("theme")
+        text, theme, plan = item.get("text"), item.get("theme"), item.get("plan")
         if theme is not None and theme not in THEME_IDS:
             raise AnswersError(
                 source, f"activities 第{index}项的 theme", f"应为以下之一：{'、'.join(THEME_IDS)}"
             )
+        if plan is not None and (not isinstance(plan, str) or not plan.strip()):
+            raise AnswersError(source, f"activities 第{index}项的 plan", "应为上期打算的原文")
     else:
         text, theme = item, None
     if not isinstance(text, str) or not text.strip():
         raise AnswersError(source, f"activities 第{index}项", "应为一段非空文字")
     try:
-        return Activity(clean_text(text, "工作"), theme)
+        return Activity(clean_text(text, "工作"), theme, plan=plan.strip() if plan else None)
     except InputError as exc:
         raise AnswersError(source, f"activities 第{index}项", str(exc)) from exc
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
@@ -32,7 +32,7 @@ from .problems import plans_section, problems_section
 from .report import Report, Section, Sentence
 from .subtopics import Subtopic, load_subtopics
 from .wording import formalise
-from .work import CENTRAL_TASK, Placed, WorkSection
+from .work import CENTRAL_TASK, Placed, WorkSection, heading_style
 
 T = TypeVar("T")
 # A lead this similar (0–100) to a clause of its subsection's heading would only repeat it.
@@ -105,8 +105,9 @@ class Composer:
                 if found is not None:
                     key = (phrase.kind, phrase.theme, found.subtopic.id)
                     index.setdefault(key, []).append(phrase)
+            # The organisation's own wording first: it is its house style.
             for phrases in index.values():
-                phrases.sort(key=lambda p: (-p.frequency, p.id))
+                phrases.sort(key=lambda p: (not p.own, -p.frequency, p.id))
             self._by_subtopic = index
         return self._by_subtopic.get((kind, theme, subtopic), [])
 
@@ -217,6 +218,20 @@ class Drafting:
         if not ranked:
             return None
         return ranked[skip % len(ranked)]
+
+    def own_headings(
+        self, theme: str, facts: str, style: str, keep: Callable[[str], bool]
+    ) -> list[Sentence]:
+        """The organisation's own headings of `theme` (its house style, so tried before the
+        curated ones) of the draft's shape, claiming nothing beyond the facts; none used yet."""
+        found = []
+        for phrase in self.c.bank.select(Kind.HEADING, theme):
+            if not phrase.own or not self.fit.allows(phrase) or not keep(phrase.template):
+                continue
+            text = self.fit.fill(phrase.template)
+            if text and heading_style(text) == style:
+                found.append(Sentence(text, (phrase.id,)))
+        return found
 
     def choose(self, options: Sequence[T]) -> T:
         """One of `options`, the same for the same unit, period and genre."""

@@ -56,21 +56,23 @@ def problems_section(draft: Drafting, worked: list[str]) -> tuple[Section, list[
     items: list[Item] = []
     problems: list[Problem] = []
     subtopics = load_subtopics()
-    if draft.answers.problems:
-        for index, raw in enumerate(draft.answers.problems, start=1):
-            text = formalise(raw)
-            if not text or not draft.ledger.is_new(text):
-                continue
-            draft.ledger.use(text)
-            items.append(Item((Sentence(text, (f"problem:{index}",)),)))
-            subtopic = subtopics.answering(text)
-            theme = subtopic.theme if subtopic else draft.matcher.classify(text).theme
-            problems.append(Problem(text, theme, subtopic, own=True))
+    # Earlier plans not carried out come first, then the writer's own problems.
+    given = [(raw, f"unmet:{i}") for i, raw in enumerate(draft.answers.unmet, start=1)]
+    given += [(raw, f"problem:{i}") for i, raw in enumerate(draft.answers.problems, start=1)]
+    for raw, source in given:
+        text = formalise(raw)
+        if not text or not draft.ledger.is_new(text):
+            continue
+        draft.ledger.use(text)
+        items.append(Item((Sentence(text, (source,)),)))
+        subtopic = subtopics.answering(text)
+        theme = subtopic.theme if subtopic else draft.matcher.classify(text).theme
+        problems.append(Problem(text, theme, subtopic, own=True))
     # A writer who typed a shortcoming among the activities gave no problems list:
     # the stock ones make up the rest.
     if not draft.answers.problems or len(draft.shortfalls) == len(draft.answers.problems):
         for subtopic in _candidates(draft, worked):
-            if len(items) == STOCK_PROBLEMS[draft.answers.period.span]:
+            if len(items) >= STOCK_PROBLEMS[draft.answers.period.span]:
                 break
             if any(p.theme == subtopic.theme for p in problems):
                 continue

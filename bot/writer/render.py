@@ -76,6 +76,8 @@ _WRITER = {
     "activity": "第{}项工作（您的原话）",
     "problem": "第{}条问题（您的原话）",
     "plan": "第{}条措施（您的原话）",
+    "unmet": "第{}条未落实的上期打算（您说明的原因）",
+    "earlier": "答复上期打算“{}”",
 }
 
 
@@ -92,7 +94,9 @@ def _source_label(source: str, bank: Bank) -> str:
         return source
     where = phrase.source.label()
     more = f"，另见{phrase.frequency - 1}处" if phrase.frequency > 1 else ""
-    return f"短语库 {phrase.id}（{where}{more}）"
+    # The organisation's own earlier reports are named as such: the writer knows them.
+    bank_name = "本单位报告" if phrase.own else "短语库"
+    return f"{bank_name} {phrase.id}（{where}{more}）"
 
 
 def chunks(text: str, limit: int = TELEGRAM_LIMIT) -> list[str]:

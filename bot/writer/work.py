@@ -164,8 +164,14 @@ class WorkSection(Curated):
         facts = "".join(self.d.worked[theme])
         options = self.subtopics.themes[theme].headings[self.style]
         source = f"curated:{theme}:heading"
-        # Headings the theme lexicon finds entailed by the facts first, then any that
-        # name no sub-topic's work the facts lack.
+        # The organisation's own headings first (its house style); then headings the
+        # theme lexicon finds entailed by the facts, then any that name no sub-topic's
+        # work the facts lack.
+        own = self.d.own_headings(theme, facts, self.style, self.claims(facts))
+        for heading in own:
+            framing = self.framing(theme, heading.text)
+            if framing:
+                return self.commit(heading), framing
         for keep in (self.heads(theme, facts), self.claims(facts)):
             for heading in self.candidates(options, source, keep=keep):
                 framing = self.framing(theme, heading.text)
@@ -263,6 +269,8 @@ class WorkSection(Curated):
         if lead is not None:
             sentences.append(Sentence(f"{lead.text}。", lead.sources))
         sources = tuple(f"activity:{index}" for index, _, _ in group)
+        # Which of the earlier report's plans these facts carried out (--explain says so).
+        sources += tuple(dict.fromkeys(f"earlier:{a.plan}" for _, a, _ in group if a.plan))
         longest = EFFECT_MAX_FACT[d.answers.period.span]
         # Business work and facts that state their own result end on the fact.
         # Only facts each plainly of their sub-topic (a keyword of four characters, or
@@ -307,8 +315,9 @@ class WorkSection(Curated):
                 return 0
             return 1 if all(k in own for k in missing) else None
 
-        if variant == 0:
-            for phrase in self.mined(Kind.LEAD, theme, subtopic, facts):
+        for phrase in self.mined(Kind.LEAD, theme, subtopic, facts):
+            # Another variant asks for other wording, but never over the organisation's own.
+            if variant == 0 or phrase.own:
                 filled = d.fit.fill(phrase.template)
                 if filled and rank(filled) == 0 and (sentence := d.stock(phrase)) is not None:
                     return sentence
@@ -353,7 +362,8 @@ class WorkSection(Curated):
         serves only when no curated one is left. Neither may repeat the item's lead.
         """
         shown = self.claims(facts)
-        sentence = self.curated(
+        own = [p for p in self.mined(Kind.EFFECT, theme, subtopic, facts) if p.own]
+        sentence = self.mined_effect(own, facts, lead) or self.curated(
             subtopic.effects,
             f"curated:{subtopic.id}:effect",
             variant,
@@ -361,7 +371,11 @@ class WorkSection(Curated):
         )
         if sentence is not None:
             return sentence
-        for phrase in self.mined(Kind.EFFECT, theme, subtopic, facts):
+        return self.mined_effect(self.mined(Kind.EFFECT, theme, subtopic, facts), facts, lead)
+
+    def mined_effect(self, phrases: list[Phrase], facts: str, lead: str) -> Sentence | None:
+        """The first of the mined effect `phrases` naming only what the facts name."""
+        for phrase in phrases:
             filled = self.d.fit.fill(phrase.template) or ""
             named = self.subtopics.keywords_in(filled)
             if not named or shares_stretch(filled, lead, 4):
