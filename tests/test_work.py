@@ -12,9 +12,9 @@ from bot.writer.compose import Composer, Composition
 from bot.writer.grouping import GROUP_MAX
 from bot.writer.render import to_text
 from bot.writer.report import Item
-from bot.writer.subtopics import load_subtopics
+from bot.writer.subtopics import heading_style, load_subtopics
 from bot.writer.wording import formalise, sentence_of
-from bot.writer.work import ECHO_CHARS, heading_style
+from bot.writer.work import ECHO_CHARS
 from phrasebank.bank import Bank
 
 from .conftest import ANSWERS_CASES, DATA, DRAFT_DAY
@@ -239,3 +239,11 @@ def test_a_shortcoming_typed_as_an_activity_is_one_of_the_problems(composer: Com
     assert problems[0] == "理论学习有时被农忙挤占，学得还不够深入。"
     assert len(problems) >= 2  # stock problems make up the rest
     assert any("存在问题" in line and "农忙" in line for line in report.todo)
+
+
+def test_no_lead_states_a_result(case: tuple[Answers, Composition]) -> None:
+    """意识形态工作夯牢夯实 reports its source's result; a lead names the work."""
+    _, composition = case
+    for p in composition.placed:
+        if p is not None and p.lead is not None:
+            assert not re.search(r"(?:夯实|有力度|有力有序|显著|见效)$", p.lead), p.lead

@@ -30,9 +30,9 @@ from .examples import load_examples
 from .fit import Fit, Ledger
 from .problems import plans_section, problems_section
 from .report import Report, Section, Sentence
-from .subtopics import Subtopic, load_subtopics
+from .subtopics import Subtopic, heading_style, load_subtopics
 from .wording import formalise
-from .work import CENTRAL_TASK, Placed, WorkSection, heading_style
+from .work import CENTRAL_TASK, Placed, WorkSection
 
 T = TypeVar("T")
 # A lead this similar (0–100) to a clause of its subsection's heading would only repeat it.

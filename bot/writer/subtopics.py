@@ -21,6 +21,15 @@ HEADING_STYLES = ("short", "paired", "long")
 _TITLE = re.compile(r"《[^《》]*》")
 
 
+def heading_style(text: str) -> str:
+    """The shape of a heading: short (扛牢压实主体责任), paired (强部署、压责任，…) or long."""
+    if re.match(r"^[^，、]{2,4}、[^，、]{2,4}，", text):
+        return "paired"
+    if "，" not in text and len(text) <= 12:
+        return "short"
+    return "long"
+
+
 @dataclass(frozen=True)
 class Problem:
     text: str

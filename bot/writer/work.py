@@ -23,7 +23,7 @@ from phrasebank.text import shares_stretch
 from .curated import Curated
 from .grouping import portions, unquoted
 from .report import Block, Item, Sentence
-from .subtopics import HEADING_STYLES, Subtopic, load_subtopics
+from .subtopics import HEADING_STYLES, Subtopic, heading_style, load_subtopics
 from .wording import as_reporter, formalise, sentence_of, unlabelled
 
 if TYPE_CHECKING:
@@ -42,6 +42,9 @@ ECHO_CHARS = 6
 RESULT = re.compile(
     r"增长|增加|提高|提升|下降|达到|全部|稳定|[%％]|同比|比上年|采用|获|评为|已?整改完成|已完成|完成率|已整改"
 )
+# A mined lead stating its source's result (意识形态工作夯牢夯实, 政治引领有力度) is no
+# lead for another unit's facts.
+CLAIMED = re.compile(r"(?:夯实|有力度|有力有序|更加\S{1,6}|成效\S{0,2}|明显|显著|见效|走深走实)$")
 # Keyword evidence (characters matched) for facts to be plainly of their sub-topic.
 STRONG_MATCH = 4
 # Mined leads and effects of a sub-topic tried for one item.
@@ -70,15 +73,6 @@ class Placed:
     text: str
     subtopic: str | None = None
     concerns: tuple[str, ...] = ()  # what the writer should check (checks.py)
-
-
-def heading_style(text: str) -> str:
-    """The shape of a heading: short (扛牢压实主体责任), paired (强部署、压责任，…) or long."""
-    if re.match(r"^[^，、]{2,4}、[^，、]{2,4}，", text):
-        return "paired"
-    if "，" not in text and len(text) <= 12:
-        return "short"
-    return "long"
 
 
 class WorkSection(Curated):
@@ -319,7 +313,9 @@ class WorkSection(Curated):
             # Another variant asks for other wording, but never over the organisation's own.
             if variant == 0 or phrase.own:
                 filled = d.fit.fill(phrase.template)
-                if filled and rank(filled) == 0 and (sentence := d.stock(phrase)) is not None:
+                if not filled or (CLAIMED.search(filled) and not phrase.own):
+                    continue
+                if rank(filled) == 0 and (sentence := d.stock(phrase)) is not None:
                     return sentence
         for tier in (0, 1):
 
