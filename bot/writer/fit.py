@@ -15,7 +15,7 @@ import re
 from phrasebank.phrase import Phrase
 from phrasebank.slots import SLOT, render
 from phrasebank.terms import Terms, load_terms
-from phrasebank.text import normal, shares_stretch
+from phrasebank.text import normal
 
 from .answers import Answers
 from .profile import guidance as guidance_at
@@ -34,9 +34,12 @@ class Ledger:
     def __init__(self) -> None:
         self._ids: set[str] = set()
         self._texts: set[str] = set()
+        self._stretches: set[str] = set()  # every REPEAT-long stretch of the texts
 
     def use(self, text: str, phrase: Phrase | None = None) -> None:
-        self._texts.add(normal(text))
+        letters = normal(text)
+        self._texts.add(letters)
+        self._stretches.update(_stretches(letters))
         if phrase is not None:
             self._ids.add(phrase.id)
 
@@ -45,16 +48,20 @@ class Ledger:
 
     def is_new(self, text: str) -> bool:
         """Whether `text` says something the draft has not said: not the same, not a part of
-        what is there (an effect clause already written), not containing it."""
+        what is there (an effect clause already written), not containing it, and no
+        stretch of it said again (不折不扣…落实 twice in one subsection)."""
         letters = normal(text)
-        if letters in self._texts:
+        if letters in self._texts or not self._stretches.isdisjoint(_stretches(letters)):
             return False
-        # Nor does it say a stretch of it again (不折不扣…落实 twice in one subsection).
         return not any(
-            (len(shorter) >= OVERLAP and shorter in longer) or shares_stretch(letters, used, REPEAT)
+            len(shorter) >= OVERLAP and shorter in longer
             for used in self._texts
             for shorter, longer in ((used, letters), (letters, used))
         )
+
+
+def _stretches(letters: str) -> set[str]:
+    return {letters[i : i + REPEAT] for i in range(len(letters) - REPEAT + 1)}
 
 
 class Fit:
