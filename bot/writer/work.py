@@ -123,7 +123,8 @@ class WorkSection(Curated):
             self.leads_here = []
             items: list[Item] = []
             for part, (subtopic, group) in enumerate(items_of):
-                item, lead = self.item(theme, subtopic, group, part, led=not alone)
+                guessed = any(_guessed(placed[index - 1]) for index, _, _ in group)
+                item, lead = self.item(theme, subtopic, group, part, led=not alone, guessed=guessed)
                 items.append(item)
                 for index, _, _ in group:
                     current = placed[index - 1]
@@ -245,6 +246,7 @@ class WorkSection(Curated):
         group: list[tuple[int, Activity, str]],
         part: int = 0,
         led: bool = True,
+        guessed: bool = False,
     ) -> tuple[Item, str | None]:
         d = self.d
         facts = "；".join(text.removesuffix("。") for _, _, text in group)
@@ -254,7 +256,7 @@ class WorkSection(Curated):
             found = None
         elif subtopic is not None:
             found = self.lead(theme, subtopic, facts, variant)
-        elif not self.d.matcher.classify(facts).low:
+        elif not guessed:
             # Where the theme itself is a guess (待补充 asks), no lead makes it look settled.
             found = self.plain_lead(theme, facts, variant)
         else:
@@ -390,3 +392,8 @@ class WorkSection(Curated):
                 if len(found) == MINED_CANDIDATES:
                     break
         return found
+
+
+def _guessed(placed: Placed | None) -> bool:
+    """Whether the classifier was unsure of an activity's theme."""
+    return placed is not None and placed.classification is not None and placed.classification.low
