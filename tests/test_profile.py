@@ -302,3 +302,26 @@ def test_a_bureau_speaking_of_its_branches_is_not_a_branch() -> None:
     said = ("落实党支部书记与部门行政负责人“一肩挑”", "党委理论学习中心组学习12次")
     assert profile_for("国家税务总局江州市税务局", said=said).short_org == "局党委"
     assert profile_for("江州市实验小学", said=("支部书记讲党课",)).body == "党支部"
+
+
+@pytest.mark.parametrize(
+    ("unit", "short", "scope"),
+    [
+        ("某高速公路管理处收费站党支部", "站党支部", "全站"),
+        ("某某县税务局城关税务分局", "分局党委", "全分局"),
+        ("宁川县消防救援大队", "大队党委", "全大队"),
+        ("江州市交通运输局", "局党组", "全局"),
+    ],
+)
+def test_a_unit_below_its_kinds_usual_one_speaks_as_itself(
+    unit: str, short: str, scope: str
+) -> None:
+    """A 收费站 of a highway office is no 局: 站党支部, 全站."""
+    profile = profile_for(unit)
+    assert (profile.short_org, profile.scope) == (short, scope)
+
+
+def test_a_writer_typing_their_post_names_their_unit() -> None:
+    """某县人民医院党委书记 writes for 某县人民医院党委; the title must not say 书记 twice."""
+    assert answers_module.clean_unit("某县人民医院党委书记") == "某县人民医院党委"
+    assert answers_module.clean_unit("某村党支部书记") == "某村党支部"

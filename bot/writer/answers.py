@@ -87,7 +87,12 @@ def clean_unit(text: str) -> str:
         raise InputError("单位名称应当是中文全称，例如：某某市交通运输局。")
     if re.fullmatch(r"[\d〇零一二三四五六七八九十年度上下半第季]+", unit):
         raise InputError(f"“{unit}”像是时间段。请先告诉我单位全称，例如：某某市交通运输局。")
-    return unit
+    # A 述职 writer may type their own post (某县人民医院党委书记): the unit is its body.
+    body = _POST.sub(r"\1", unit)
+    return body if len(body) >= 4 else unit
+
+
+_POST = re.compile(r"(党委|党组|党工委|党总支|支部)(?:副?书记|委员)$")
 
 
 def clean_text(text: str, what: str) -> str:

@@ -207,6 +207,9 @@ def body_of(org: str) -> str | None:
     return next((b for b in BODIES if org.endswith(b)), None)
 
 
+# Units below a kind's usual one, by the last word of the name: a 收费站 is not its 局.
+_BELOW = re.compile(r"(分局|站|所|队|中心)$")
+
 # How a writer names their own party body in what they did (支部书记, 党委会 …): when the
 # unit's name does not say, this does, before the kind's usual body.
 _BODY_CUES = (
@@ -264,6 +267,12 @@ def profile_for(
     head = suffix[1] if suffix else the_kind.head
     if the_kind.head not in ("", ANY):
         head = the_kind.head
+    # A station, office or branch below the kind's usual unit (某管理处收费站, 某局城关所)
+    # speaks as itself: 站党支部, 全站.
+    below = _BELOW.search(name) if the_kind.head not in ("", ANY) else None
+    own_head = below.group(1) if below and below.group(1) != head else None
+    if own_head:
+        head = own_head
     if org is None and unit != name:
         org = unit
     body = body_of(org) if org else None
@@ -280,8 +289,8 @@ def profile_for(
         body=body,
         org=org,
         short_org=short_org or f"{head}{body}",
-        scope=the_kind.scope.replace(ANY, head),
-        self_name=the_kind.self.replace(ANY, head),
+        scope=f"全{head}" if own_head else the_kind.scope.replace(ANY, head),
+        self_name=f"我{head}" if own_head else the_kind.self.replace(ANY, head),
     )
 
 
