@@ -13,12 +13,11 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
-from rapidfuzz import fuzz, process
-
 from . import tokens
 from .bank import Bank, DocumentInfo
 from .candidates import EFFECT_LENGTH, LEAD_MAX, Candidate, collect
 from .corpus import Document
+from .duplicates import NearIndex
 from .outline import Outline, parse
 from .phrase import THEMED_KINDS, Kind, Phrase, Source, phrase_id
 from .slots import FACT_SLOTS, NEUTRAL, SLOT, Templated, Templater, render
@@ -186,24 +185,27 @@ def merge(phrases: Iterable[Phrase]) -> list[Phrase]:
     """Merge near-duplicates of the same kind: the first wording stays, sources add up."""
     kept: list[Phrase] = []
     exact: dict[tuple[Kind, str], int] = {}
-    normals: dict[Kind, list[str]] = {}
+    near: dict[Kind, NearIndex] = {}
     positions: dict[Kind, list[int]] = {}
     aliases: dict[str, str] = {}
     for phrase in phrases:
         letters = normal(phrase.template)
         index = exact.get((phrase.kind, letters))
+        similar = near.get(phrase.kind)
+        if similar is None:
+            similar = near[phrase.kind] = NearIndex()
         if index is None and letters:
-            choices = normals.get(phrase.kind, [])
-            found = process.extractOne(
-                letters, choices, scorer=fuzz.ratio, score_cutoff=MERGE_SIMILARITY_SHORT
-            )
+            # A long phrase merges only at MERGE_SIMILARITY: asking for no less finds
+            # the same best match, among fewer candidates.
+            cutoff = MERGE_SIMILARITY if len(letters) >= SHORT else MERGE_SIMILARITY_SHORT
+            found = similar.best(letters, cutoff)
             if found is not None and (
                 found[1] >= MERGE_SIMILARITY or max(len(letters), len(found[0])) < SHORT
             ):
                 index = positions[phrase.kind][found[2]]
         if index is None:
             exact[(phrase.kind, letters)] = len(kept)
-            normals.setdefault(phrase.kind, []).append(letters)
+            similar.add(letters)
             positions.setdefault(phrase.kind, []).append(len(kept))
             kept.append(phrase)
             continue
