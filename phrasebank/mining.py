@@ -82,8 +82,13 @@ def mine(
     lexicon: Lexicon | None = None,
     terms: Terms | None = None,
     progress: Callable[[int, int, str], None] | None = None,
+    stage: Callable[[str], None] | None = None,
 ) -> Bank:
-    """Mine `documents` into a phrasebank."""
+    """Mine `documents` into a phrasebank.
+
+    `progress` hears of each document as it is mined, `stage` of the steps over
+    the whole corpus that follow (a line of Chinese for the writer).
+    """
     lexicon = lexicon or load_lexicon()
     terms = terms or load_terms()
     quotes = quoted_terms(documents)
@@ -92,7 +97,6 @@ def mine(
     dictionary = sorted(
         generic | {q for q in quotes if not re.search(r"[\d*X，、·\s]", q) and len(q) <= 10}
     )
-    outlines: list[Outline] = []
     infos: list[DocumentInfo] = []
     phrases: list[Phrase] = []
     templaters: dict[str | None, Templater] = {}
@@ -100,16 +104,20 @@ def mine(
         if progress:
             progress(index, len(documents), document.name)
         outline = parse(document)
-        outlines.append(outline)
         infos.append(_info(document, outline))
         name = self_name(outline, terms, document.text)
         if name not in templaters:
             templaters[name] = Templater(terms, generic, name)
         templater = templaters[name]
         phrases.extend(_phrases(collect(outline), templater, lexicon, outline.year))
+    if stage:
+        stage(f"正在合并相近的表述（{len(phrases)} 条候选）……")
     merged = merge(phrases)
+    if stage:
+        stage(f"正在为 {len(merged)} 条表述建立检索词……")
+    # The domain terms are added once; each phrase is then cut with them.
     tokens.tokenizer(dictionary)
-    keyed = [replace(p, keys=tuple(tokens.keys(p.text, dictionary))) for p in merged]
+    keyed = [replace(p, keys=tuple(tokens.keys(p.text))) for p in merged]
     return Bank(tuple(keyed), tuple(infos), tuple(dictionary))
 
 

@@ -59,11 +59,19 @@ def cmd_mine(args: argparse.Namespace) -> int:
     def skip(error: SourceError) -> None:
         print(f"跳过 {error}", file=sys.stderr)
 
+    many = False
+
     def progress(index: int, total: int, name: str) -> None:
-        if total > PROGRESS_THRESHOLD:
+        nonlocal many
+        many = total > PROGRESS_THRESHOLD
+        if many:
             print(f"[{index}/{total}] 正在读取 {name}", file=sys.stderr)
 
-    result = build_bank(paths, on_skip=skip, progress=progress)
+    def stage(line: str) -> None:
+        if many:
+            print(line, file=sys.stderr)
+
+    result = build_bank(paths, on_skip=skip, progress=progress, stage=stage)
     bank = result.bank
     save_bank(bank, db, {"corpus": "custom"} if args.paths else bundled_meta())
     if args.paths:
