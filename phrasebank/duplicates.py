@@ -31,10 +31,12 @@ GRAM_LENGTHS = (2, 3, 4)
 
 def _grams(text: str, q: int) -> list[str]:
     """The `q`-grams of `text`, each repeat tagged with its count (党建, 党建#1 …)."""
+    grams = [text[i : i + q] for i in range(len(text) - q + 1)]
+    if len(set(grams)) == len(grams):
+        return grams
     seen: dict[str, int] = {}
     out = []
-    for i in range(len(text) - q + 1):
-        gram = text[i : i + q]
+    for gram in grams:
         count = seen.get(gram, 0)
         seen[gram] = count + 1
         out.append(gram if count == 0 else f"{gram}#{count}")
