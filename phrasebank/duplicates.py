@@ -9,9 +9,11 @@ Why it finds everything the scan found: a string within a ``fuzz.ratio``
 cutoff of the query differs from it by few insertions and deletions, and each
 of those breaks at most two of the query's bigrams; so such a string shares at
 least ``T`` of the query's ``G`` bigrams (counted with repeats), ``T``
-following from the cutoff and the query's length. By pigeonhole it then
-shares one of *any* ``G - T + 1`` of them, and the index looks up only the
-``G - T + 1`` rarest. Every string found is scored exactly as before.
+following from the cutoff and the query's length, and so at least
+``T - (G - D)`` of its ``D`` distinct ones. By pigeonhole it then shares one
+of *any* ``G - T + 1`` of those, and the index looks up only the rarest.
+Every string found is scored exactly as before. (Longer grams work the same
+way, each edit breaking more of them.)
 """
 
 from __future__ import annotations
@@ -29,18 +31,9 @@ _SLACK = 1e-6
 GRAM_LENGTHS = (2, 3, 4)
 
 
-def _grams(text: str, q: int) -> list[str]:
-    """The `q`-grams of `text`, each repeat tagged with its count (党建, 党建#1 …)."""
-    grams = [text[i : i + q] for i in range(len(text) - q + 1)]
-    if len(set(grams)) == len(grams):
-        return grams
-    seen: dict[str, int] = {}
-    out = []
-    for gram in grams:
-        count = seen.get(gram, 0)
-        seen[gram] = count + 1
-        out.append(gram if count == 0 else f"{gram}#{count}")
-    return out
+def _grams(text: str, q: int) -> set[str]:
+    """The distinct `q`-grams of `text`."""
+    return {text[i : i + q] for i in range(len(text) - q + 1)}
 
 
 @cache
@@ -72,13 +65,16 @@ class NearIndex:
     def __init__(self) -> None:
         self.strings: list[str] = []
         self._postings: dict[int, dict[str, list[int]]] = {q: {} for q in GRAM_LENGTHS}
+        # The grams of the last query: a string not found is usually added next.
+        self._grams: tuple[str, dict[int, set[str]]] = ("", {})
 
     def add(self, text: str) -> int:
         """Index `text`; its position."""
         position = len(self.strings)
         self.strings.append(text)
+        known = self._grams if self._grams[0] == text else (text, {})
         for q, postings in self._postings.items():
-            for gram in _grams(text, q):
+            for gram in known[1].get(q) or _grams(text, q):
                 postings.setdefault(gram, []).append(position)
         return position
 
@@ -109,14 +105,19 @@ class NearIndex:
     def _probe(self, text: str, cutoff: float, q: int) -> list[list[int]] | None:
         """The postings to look up with `q`-grams: [] when no string can be close
         enough, None when `q`-grams cannot tell."""
-        floor = shared_floor(len(text), cutoff, q)
+        grams = _grams(text, q)
+        if self._grams[0] != text:
+            self._grams = (text, {})
+        self._grams[1][q] = grams
+        # The floor counts repeated grams; each repeat in the query may stand for
+        # a shared gram that is not another distinct one.
+        floor = shared_floor(len(text), cutoff, q) - (len(text) - q + 1 - len(grams))
         if floor <= 0:
             return None
-        grams = _grams(text, q)
         postings = self._postings[q]
-        known = [postings[g] for g in grams if g in postings]
+        known = [posting for posting in map(postings.get, grams) if posting is not None]
         # Grams never indexed count among the probed ones: nothing shares them.
-        probe = len(grams) - floor + 1 - (len(grams) - len(known))
+        probe = len(known) - floor + 1
         if probe <= 0:
             return []
         known.sort(key=len)
