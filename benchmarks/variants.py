@@ -107,8 +107,8 @@ def _seeds() -> tuple[tuple[str, ...], ...]:
 
 
 @cache
-def _pools() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Body clauses and body paragraphs of all the seeds, to borrow from."""
+def _pools() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """Body clauses, body paragraphs and short clauses of all the seeds, to borrow from."""
     clauses: list[str] = []
     paragraphs: list[str] = []
     for lines in _seeds():
@@ -122,7 +122,8 @@ def _pools() -> tuple[tuple[str, ...], tuple[str, ...]]:
                     for c in _CLAUSE.findall(sentence.rstrip("。！？"))
                     if 6 <= len(c) <= 30 and not _ITEM.match(c)
                 )
-    return tuple(dict.fromkeys(clauses)), tuple(paragraphs)
+    unique = tuple(dict.fromkeys(clauses))
+    return unique, tuple(paragraphs), tuple(c for c in unique if len(c) <= 14)
 
 
 class _Rewriter:
@@ -139,17 +140,20 @@ class _Rewriter:
         for index, part in enumerate(parts):
             sep = part[-1] if part[-1] in "，；" else ""
             clause = part[: len(part) - len(sep)]
-            if index and rng.random() < 0.3:
+            if index and rng.random() < 0.45:
                 clause = rng.choice(pool)
+            elif (marker := _ITEM.match(clause)) and rng.random() < 0.5:
+                # An item's lead, from another report: 一是 + a short clause.
+                clause = marker.group() + rng.choice(_pools()[2])
             clauses.append(self.words(clause) + (sep or ("，" if index < len(parts) - 1 else "")))
-        if len(parts) > 1 and rng.random() < 0.4:
+        if len(parts) > 1 and rng.random() < 0.6:
             clauses.insert(-1, rng.choice(pool) + "，")
         opener = rng.choice(OPENERS) if not _ITEM.match(sentence) else ""
         return opener + "".join(clauses) + end
 
     def words(self, text: str) -> str:
         rng = self.rng
-        for old, new in rng.sample(SYNONYMS, 12):
+        for old, new in rng.sample(SYNONYMS, 20):
             if old in text and new not in text and rng.random() < 0.7:
                 text = text.replace(old, new, 1)
         text = _YEAR.sub(lambda m: str(int(m.group(1)) + self.shift), text)
