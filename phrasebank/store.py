@@ -27,6 +27,9 @@ def check_writable(path: Path) -> None:
     """Refuse to replace a file that exists but is not a phrasebank (never overwrite silently)."""
     if not path.exists():
         return
+    cached = cache.BankFiles(path).read("meta")
+    if isinstance(cached, dict) and cached.get("format") == FORMAT:
+        return  # the copy of this very file says what it is: no need to parse it all
     data = AtomicJSONStorage(path, read_only=True).read()
     if data is None:
         return
