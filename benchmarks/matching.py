@@ -86,8 +86,11 @@ def synthetic(bank: Bank, size: int, seed: int = 7) -> Bank:
         if rng.random() < 0.3:
             other = rng.choice(by_group[(phrase.kind, phrase.theme)])
             text = f"{text.rstrip('。')}，{other.text.rstrip('。')}"
-        if text in seen:
-            continue
+        while text in seen:
+            # A common variant (a large bank meets them often): lengthen it with another
+            # phrase of its kind and theme, rather than draw again and again.
+            other = rng.choice(by_group[(phrase.kind, phrase.theme)])
+            text = f"{text.rstrip('。')}，{other.text.rstrip('。')}"
         seen.add(text)
         out.append(
             replace(
@@ -206,7 +209,7 @@ def fresh(script: str, *args: str) -> str:
 
 def synthetic_file(small: Bank, size: int, folder: Path) -> Path:
     """A synthetic bank of `size` phrases saved in `folder`, made once and reused."""
-    path = folder / f"synthetic-{size}.json"
+    path = folder / f"synthetic-v2-{size}.json"
     if not path.exists():
         start = time.perf_counter()
         save_bank(synthetic(small, size), path)
