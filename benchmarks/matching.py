@@ -4,16 +4,27 @@
 ``rapidfuzz.process.extract`` over every phrase, in the same run.
 
 One activity = classify it, then rank its leads and effect clauses (what a draft
-does per activity). Prints figures; asserts nothing.
+does per activity). Then the bank at scale: for synthetic banks of 10,000,
+100,000 and 300,000 phrases saved to disk, each in a fresh process: the load
+time and peak memory from the bank file alone (its cache removed) and with its
+cache, the first and later drafts after loading, and classify per activity.
+Prints figures; asserts nothing.
 
-Run: .venv/bin/python benchmarks/matching.py [--size N]
+Run: .venv/bin/python benchmarks/matching.py [--size N] [--scale 10000,100000,300000]
+Synthetic banks are kept in --folder (default: a folder in the system's temp
+directory) and reused by later runs.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
+import shutil
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
 import tomllib
 from dataclasses import replace
@@ -29,6 +40,7 @@ from phrasebank.build import bundled_corpus
 from phrasebank.matching import Matcher
 from phrasebank.mining import mine
 from phrasebank.phrase import Kind, Phrase, phrase_id
+from phrasebank.store import save_bank
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
@@ -62,6 +74,7 @@ def synthetic(bank: Bank, size: int, seed: int = 7) -> Bank:
         by_group.setdefault((phrase.kind, phrase.theme), []).append(phrase)
     seen = {p.template for p in base}
     out = list(base)
+    tokens.tokenizer(bank.dictionary)  # the domain terms, added once
     while len(out) < size:
         phrase = rng.choice(base)
         text = phrase.text
@@ -73,8 +86,11 @@ def synthetic(bank: Bank, size: int, seed: int = 7) -> Bank:
         if rng.random() < 0.3:
             other = rng.choice(by_group[(phrase.kind, phrase.theme)])
             text = f"{text.rstrip('。')}，{other.text.rstrip('。')}"
-        if text in seen:
-            continue
+        while text in seen:
+            # A common variant (a large bank meets them often): lengthen it with another
+            # phrase of its kind and theme, rather than draw again and again.
+            other = rng.choice(by_group[(phrase.kind, phrase.theme)])
+            text = f"{text.rstrip('。')}，{other.text.rstrip('。')}"
         seen.add(text)
         out.append(
             replace(
@@ -84,7 +100,7 @@ def synthetic(bank: Bank, size: int, seed: int = 7) -> Bank:
                 template=text,
                 slots=(),
                 parent=None,
-                keys=tuple(tokens.keys(text, bank.dictionary)),
+                keys=tuple(tokens.keys(text)),
             )
         )
     return Bank(tuple(out), bank.documents, bank.dictionary)
@@ -129,9 +145,112 @@ def drafting(composer: Composer, draft: answers.Answers) -> list[float]:
     return runs
 
 
+# Run in a fresh interpreter per figure, so that each starts from nothing.
+# Peak memory is the process' VmHWM: ru_maxrss would carry over this parent's
+# own peak through fork and exec.
+LOADING = """
+import sys, time
+from pathlib import Path
+from phrasebank.store import load_bank
+def peak():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+before = peak()
+start = time.perf_counter()
+bank = load_bank(Path(sys.argv[1]))
+seconds = time.perf_counter() - start
+print(seconds, peak(), peak() - before, len(bank))
+"""
+
+DRAFTING = """
+import json, statistics, sys, time, tomllib
+from pathlib import Path
+from phrasebank import tokens
+from phrasebank.store import load_bank
+from bot.writer import answers
+from bot.writer.compose import Composer
+tokens.tokenizer()  # jieba's own dictionary: the same for any bank, outside the timings
+draft = answers.load(Path(sys.argv[2]))
+texts = [a["text"] for a in tomllib.loads(Path(sys.argv[3]).read_text("utf-8"))["activity"]]
+start = time.perf_counter()
+bank = load_bank(Path(sys.argv[1]))
+loaded = time.perf_counter()
+composer = Composer(bank)
+composer.compose(draft)
+first = time.perf_counter() - loaded
+later = []
+for _ in range(3):
+    start = time.perf_counter()
+    composer.compose(draft)
+    later.append(time.perf_counter() - start)
+classify = []
+for text in texts * 3:
+    start = time.perf_counter()
+    composer.matcher.classify(text)
+    classify.append((time.perf_counter() - start) * 1000)
+classify.sort()
+p95 = classify[int(len(classify) * 0.95) - 1]
+print(json.dumps({
+    "first": first,
+    "later": statistics.median(later),
+    "classify_median": statistics.median(classify),
+    "classify_p95": p95,
+}))
+"""
+
+
+def fresh(script: str, *args: str) -> str:
+    out = subprocess.run(
+        [sys.executable, "-c", script, *args], capture_output=True, text=True, check=True
+    )
+    return out.stdout.strip().splitlines()[-1]
+
+
+def synthetic_file(small: Bank, size: int, folder: Path) -> Path:
+    """A synthetic bank of `size` phrases saved in `folder`, made once and reused."""
+    path = folder / f"synthetic-v2-{size}.json"
+    if not path.exists():
+        start = time.perf_counter()
+        save_bank(synthetic(small, size), path)
+        print(f"  (made {path.name} in {time.perf_counter() - start:.0f} s)")
+    return path
+
+
+def at_scale(small: Bank, sizes: list[int], folder: Path) -> None:
+    print("\nthe bank at scale, each figure from a fresh process (jieba loaded outside timings)")
+    print(
+        f"{'phrases':>8} {'file MB':>8} {'load file s':>11} {'peak MB':>8}"
+        f" {'load cache s':>12} {'peak MB':>8} {'1st draft ms':>12} {'later ms':>8}"
+        f" {'classify p50/p95 ms':>19}"
+    )
+    draft = str(DATA / "answers" / "tax_quarter_summary.toml")
+    activities = str(DATA / "activities.toml")
+    for size in sizes:
+        path = synthetic_file(small, size, folder)
+        shutil.rmtree(path.with_name(f"{path.name}.cache"), ignore_errors=True)
+        # Without a cache: the bank of record read as JSON (this also writes the cache).
+        plain = fresh(LOADING, str(path)).split()
+        fresh(DRAFTING, str(path), draft, activities)  # the indexes, drawn and kept once
+        loads = [fresh(LOADING, str(path)).split() for _ in range(3)]
+        cached = sorted(loads, key=lambda row: float(row[0]))[1]
+        drafting = json.loads(fresh(DRAFTING, str(path), draft, activities))
+        megabytes = path.stat().st_size / 1024 / 1024
+        print(
+            f"{size:>8} {megabytes:>8.0f} {float(plain[0]):>11.2f} {float(plain[1]):>8.0f}"
+            f" {float(cached[0]):>12.2f} {float(cached[1]):>8.0f}"
+            f" {drafting['first'] * 1000:>12.0f} {drafting['later'] * 1000:>8.0f}"
+            f" {drafting['classify_median']:>9.2f} / {drafting['classify_p95']:.2f}",
+            flush=True,
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--size", type=int, default=100_000)
+    parser.add_argument("--scale", default="10000,100000,300000")
+    default = Path(tempfile.gettempdir()) / "zongjie-benchmark-banks"
+    parser.add_argument("--folder", type=Path, default=default)
     args = parser.parse_args()
 
     documents = [corpus.load(p) for p in sorted(bundled_corpus().glob("*.txt"))]
@@ -182,6 +301,9 @@ def main() -> None:
             f"  {path.stem:<34} {len(items):>3} items   lead {led / len(items):5.0%}"
             f"   effect {effect / len(items):5.0%}"
         )
+
+    args.folder.mkdir(parents=True, exist_ok=True)
+    at_scale(small, [int(n) for n in args.scale.split(",") if n], args.folder)
 
 
 if __name__ == "__main__":

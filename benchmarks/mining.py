@@ -1,15 +1,23 @@
 #!/usr/bin/env python3
-"""Mining speed: the bundled corpus from a cold start, and the corpus repeated to 5 MB
-against plain ``jieba.lcut`` over the same text; then the bank's load time.
+"""Mining speed: the bundled corpus from a cold start; then distinct variant reports
+(benchmarks/variants.py) at several corpus sizes, each against plain ``jieba.lcut``
+over the same text in the same run; then the bank's save and load time.
 
-Run: .venv/bin/python benchmarks/mining.py [--megabytes N]
+Copies of the seeds would de-duplicate to the same 439 phrases and hide what a
+larger corpus costs; the variants mine into phrases of their own. Mining whose
+cost grows only with the text keeps the time per document flat as the corpus grows.
+
+Times are CPU seconds of this process (time.process_time), so that other work
+on the machine does not blur the comparison; the last column is wall-clock time
+of the mining.
+
+Run: .venv/bin/python benchmarks/mining.py [--documents 20,160,1280]
 Prints figures; asserts nothing.
 """
 
 from __future__ import annotations
 
 import argparse
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -18,6 +26,9 @@ from pathlib import Path
 
 import jieba
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.variants import write_variants
 from phrasebank import corpus, tokens
 from phrasebank.build import build, bundled_corpus
 from phrasebank.store import load_bank, save_bank
@@ -40,64 +51,59 @@ def cold_start() -> tuple[float, int]:
     return float(seconds), int(phrases)
 
 
-def repeated_corpus(folder: Path, megabytes: float) -> tuple[list[Path], int]:
-    seeds = sorted(bundled_corpus().glob("*.txt"))
-    files: list[Path] = []
-    size = 0
-    round_ = 0
-    while size < megabytes * 1024 * 1024:
-        for seed in seeds:
-            target = folder / f"{round_:04d}_{seed.name}"
-            shutil.copy(seed, target)
-            files.append(target)
-            size += target.stat().st_size
-        round_ += 1
-    return files, size
+def segmenting(paths: list[Path]) -> float:
+    """Seconds plain jieba takes to segment the documents' cleaned text, line by line."""
+    text = "\n".join(corpus.load(path).text for path in paths)
+    plain = jieba.Tokenizer()
+    plain.initialize()
+    start = time.process_time()
+    for line in text.splitlines():
+        plain.lcut(line)
+    return time.process_time() - start
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--megabytes", type=float, default=5.0)
+    parser.add_argument("--documents", default="20,160,1280")
     args = parser.parse_args()
 
     seconds, phrases = cold_start()
     print(
         f"bundled corpus, cold start (imports + jieba + mining): {seconds:.2f} s, {phrases} phrases"
     )
-
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        files, size = repeated_corpus(folder, args.megabytes)
-        mb = size / 1024 / 1024
-        print(f"\nrepeated corpus: {len(files)} files, {mb:.2f} MB")
-
-        tokens.tokenizer()  # jieba's dictionary, loaded once, outside both timings
-        start = time.perf_counter()
-        result = build([folder])
-        mining = time.perf_counter() - start
-
-        text = "\n".join(corpus.load(f).text for f in files)
-        plain = jieba.Tokenizer()
-        plain.initialize()
-        start = time.perf_counter()
-        for line in text.splitlines():
-            plain.lcut(line)
-        segmenting = time.perf_counter() - start
-
-        rate = f"{mining:.2f} s = {mb / mining:.2f} MB/s"
-        print(f"  zongjie mine (load, clean, parse, template, merge): {rate}")
-        rate = f"{segmenting:.2f} s = {mb / segmenting:.2f} MB/s"
-        print(f"  plain jieba.lcut over the same text:               {rate}")
-        print(f"  ratio mine / jieba.lcut: {mining / segmenting:.2f}")
-        print(f"  phrases after merging: {len(result.bank)}")
-
-        bank_path = folder / "bank.json"
-        save_bank(result.bank, bank_path)
-        start = time.perf_counter()
-        loaded = load_bank(bank_path)
-        loading = time.perf_counter() - start
-        kb = bank_path.stat().st_size / 1024
-        print(f"\nbank load time: {loading * 1000:.1f} ms for {len(loaded)} phrases ({kb:.0f} KB)")
+    tokens.tokenizer()  # jieba's dictionary, loaded once, outside every timing
+    build([bundled_corpus()])  # the miner's data and regexes, also once (the cold start above)
+    print(
+        f"\n{'documents':>9} {'MB':>6} {'phrases':>8} {'mine s':>8} {'ms/doc':>7}"
+        f" {'lcut s':>7} {'mine/lcut':>9} {'save s':>7} {'load s':>7} {'wall s':>7}"
+    )
+    per_document: dict[int, float] = {}
+    for count in (int(n) for n in args.documents.split(",")):
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp) / "corpus"
+            paths = write_variants(folder, count)
+            megabytes = sum(p.stat().st_size for p in paths) / 1024 / 1024
+            start, wall = time.process_time(), time.perf_counter()
+            bank = build([folder]).bank
+            mining, wall = time.process_time() - start, time.perf_counter() - wall
+            lcut = segmenting(paths)
+            bank_path = Path(tmp) / "bank.json"
+            start = time.perf_counter()
+            save_bank(bank, bank_path)
+            saving = time.perf_counter() - start
+            start = time.perf_counter()
+            load_bank(bank_path)
+            loading = time.perf_counter() - start
+        per_document[count] = mining / count * 1000
+        print(
+            f"{count:>9} {megabytes:>6.2f} {len(bank):>8} {mining:>8.2f}"
+            f" {per_document[count]:>7.1f}"
+            f" {lcut:>7.2f} {mining / lcut:>9.2f} {saving:>7.2f} {loading:>7.2f} {wall:>7.2f}",
+            flush=True,
+        )
+    smallest, largest = min(per_document), max(per_document)
+    ratio = per_document[largest] / per_document[smallest]
+    print(f"\ntime per document, {largest} documents / {smallest} documents: {ratio:.2f}×")
 
 
 if __name__ == "__main__":

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol, TypeVar, cast
 
 from .phrase import Kind, Phrase
 
@@ -46,11 +46,24 @@ class DocumentInfo:
         )
 
 
+T = TypeVar("T")
+
+
+class DerivedFiles(Protocol):
+    """Where a bank keeps what is computed from it (:class:`phrasebank.cache.BankFiles`)."""
+
+    def read(self, name: str) -> Any | None: ...
+
+    def write(self, name: str, value: Any) -> bool: ...
+
+
 @dataclass(frozen=True)
 class Bank:
     phrases: tuple[Phrase, ...]
     documents: tuple[DocumentInfo, ...]
     dictionary: tuple[str, ...]
+    _files: DerivedFiles | None = field(default=None, init=False, repr=False, compare=False)
+    _derived: dict[str, Any] = field(init=False, repr=False, compare=False)
     _by_id: dict[str, Phrase] = field(init=False, repr=False, compare=False)
     _by_kind: dict[Kind, list[Phrase]] = field(init=False, repr=False, compare=False)
     _children: dict[str, list[Phrase]] = field(init=False, repr=False, compare=False)
@@ -62,6 +75,7 @@ class Bank:
             by_kind.setdefault(phrase.kind, []).append(phrase)
             if phrase.parent:
                 children.setdefault(phrase.parent, []).append(phrase)
+        object.__setattr__(self, "_derived", {})
         object.__setattr__(self, "_by_id", {p.id: p for p in self.phrases})
         object.__setattr__(self, "_by_kind", by_kind)
         object.__setattr__(self, "_children", children)
@@ -102,3 +116,20 @@ class Bank:
     def by_theme(self) -> dict[str, int]:
         counts = Counter(p.theme for p in self.phrases if p.theme)
         return dict(sorted(counts.items()))
+
+    def derived(self, name: str, build: Callable[[], T]) -> T:
+        """Plain data computed from this bank by `build`, once per process and, for a bank
+        loaded from a file, once per version of that file (kept in its cache folder).
+
+        `name` must change whenever what `build` computes changes (code or data);
+        the value must be marshal-able (str, int, float, bytes, tuples, lists, dicts).
+        """
+        if name in self._derived:
+            return cast(T, self._derived[name])
+        value = self._files.read(name) if self._files is not None else None
+        if value is None:
+            value = build()
+            if self._files is not None:
+                self._files.write(name, value)
+        self._derived[name] = value
+        return cast(T, value)

@@ -60,8 +60,13 @@ def build(
     *,
     on_skip: Callable[[SourceError], None] | None = None,
     progress: Progress | None = None,
+    stage: Callable[[str], None] | None = None,
 ) -> BuildResult:
-    """Load every usable document under `paths` and mine them; unusable files are skipped."""
+    """Load every usable document under `paths` and mine them; unusable files are skipped.
+
+    `progress` hears of each file as it is read, `stage` (a line of Chinese for
+    the writer) of each document as it is mined and of the steps after that.
+    """
     documents: list[corpus.Document] = []
     skipped: list[SourceError] = []
     files = list(corpus.iter_files(paths))
@@ -88,7 +93,12 @@ def build(
             on_skip(error)
     if not documents:
         raise PhrasebankError("没有可用的文档，短语库未生成")
-    return BuildResult(mine(documents), tuple(skipped))
+
+    def mined(index: int, count: int, name: str) -> None:
+        if stage:
+            stage(f"[{index}/{count}] 正在挖掘 {name}")
+
+    return BuildResult(mine(documents, progress=mined, stage=stage), tuple(skipped))
 
 
 def _size(path: Path) -> int:

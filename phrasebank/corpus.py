@@ -119,12 +119,16 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     raise SourceError(name, "无法识别文件编码（支持 UTF-8 和 GBK/GB18030）")
 
 
+_UNCOMMON = re.compile(r"[^\x20-\x7e\u3000-\u303f\u4e00-\u9fff\uff01-\uffbe]")
+
+
 def _plausible(text: str, name: str) -> str:
     """Reject text that decoded but is mostly control or unassigned characters."""
     sample = text[:20000]
+    # Printable ASCII, CJK and its punctuation are never suspect: only the rest is looked up.
     bad = sum(
         1
-        for ch in sample
+        for ch in _UNCOMMON.findall(sample)
         if unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs") and ch not in "\n\r\t\f"
     )
     if bad > max(3, len(sample) // 50):

@@ -14,8 +14,9 @@ from __future__ import annotations
 import heapq
 import math
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from array import array
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from operator import itemgetter
 
 from rapidfuzz import fuzz
@@ -63,36 +64,60 @@ class Classification:
         return [theme for theme, _ in self.ranking[:count]]
 
 
-@dataclass
+# Bump when what the cached indexes hold changes (their layout, EVIDENCE_KINDS).
+INDEX_VERSION = 1
+
+_Postings = dict[str, bytes]
+
+
+def _positions(values: Iterable[int]) -> bytes:
+    return array("i", values).tobytes()
+
+
+def _ints(data: bytes) -> memoryview:
+    return memoryview(data).cast("i")
+
+
+def index_data(phrases: Sequence[Phrase]) -> tuple[_Postings, dict[str, float], bytes]:
+    """Postings (positions as int32 bytes), idf and inverse norms of `phrases`' search keys:
+    plain data, so a bank can keep it in its cache folder."""
+    lists: dict[str, list[int]] = {}
+    for position, phrase in enumerate(phrases):
+        for key in set(phrase.keys):
+            lists.setdefault(key, []).append(position)
+    count = len(phrases)
+    idf = {k: math.log((count + 1) / (len(v) + 0.5)) for k, v in lists.items()}
+    # Long phrases share more words by chance: scores are divided by sqrt(length).
+    norms = array("d", (1 / math.sqrt(max(1, len(set(p.keys)))) for p in phrases))
+    return {k: _positions(v) for k, v in lists.items()}, idf, norms.tobytes()
+
+
 class _Index:
     """Inverted index over the search keys of some phrases, scored with idf."""
 
-    phrases: list[Phrase]
-    postings: dict[str, list[int]] = field(default_factory=dict)
-    idf: dict[str, float] = field(default_factory=dict)
-    inverse_norms: list[float] = field(default_factory=list)
+    def __init__(
+        self,
+        phrases: Sequence[Phrase],
+        data: tuple[_Postings, dict[str, float], bytes] | None = None,
+    ) -> None:
+        self.phrases = phrases
+        self.postings, self.idf, norms = data if data is not None else index_data(phrases)
+        self.inverse_norms = memoryview(norms).cast("d")
+        self._common = max(50, int(len(phrases) * COMMON_SHARE))
 
-    def __post_init__(self) -> None:
-        for position, phrase in enumerate(self.phrases):
-            for key in set(phrase.keys):
-                self.postings.setdefault(key, []).append(position)
-        count = len(self.phrases)
-        self.idf = {k: math.log((count + 1) / (len(v) + 0.5)) for k, v in self.postings.items()}
-        # Long phrases share more words by chance: scores are divided by sqrt(length).
-        self.inverse_norms = [1 / math.sqrt(max(1, len(set(p.keys)))) for p in self.phrases]
-        self._common = max(50, int(count * COMMON_SHARE))
+    def count(self, key: str) -> int:
+        """How many of the phrases have `key`."""
+        return len(self.postings.get(key, b"")) // 4
 
     def search(
         self, keys: Iterable[str], count: int, allow: Allow | None = None
     ) -> list[tuple[float, Phrase]]:
         """The best `count` phrases sharing tokens with `keys`, best first, with their scores."""
-        wanted = sorted(
-            {k for k in keys if k in self.postings}, key=lambda k: len(self.postings[k])
-        )
+        wanted = sorted({k for k in keys if k in self.postings}, key=self.count)
         scores: dict[int, float] = {}
         inverse = self.inverse_norms
         for key in wanted:
-            posting = self.postings[key]
+            posting = _ints(self.postings[key])
             if len(posting) > self._common and scores:
                 break
             weight = self.idf[key]
@@ -112,13 +137,30 @@ class Matcher:
     def __init__(self, bank: Bank, lexicon: Lexicon | None = None) -> None:
         self.bank = bank
         self.lexicon = lexicon or load_lexicon()
-        self._evidence = _Index([p for p in bank if p.theme and p.kind in EVIDENCE_KINDS])
+        # Built once per bank file and kept beside it: a large bank is not read
+        # phrase by phrase when a chat or a draft starts.
+        positions, postings, idf, norms = bank.derived(
+            f"evidence-{INDEX_VERSION}", self._evidence_data
+        )
+        phrases = bank.phrases
+        self._evidence = _Index([phrases[i] for i in _ints(positions)], (postings, idf, norms))
+        self._members: dict[tuple[str, str], bytes] = bank.derived(
+            f"members-{INDEX_VERSION}", self._members_data
+        )
         self._groups: dict[tuple[Kind, str], tuple[_Index, list[Phrase]]] = {}
-        self._members: dict[tuple[Kind, str], list[Phrase]] = {}
-        for phrase in bank:
-            if phrase.theme:
-                self._members.setdefault((phrase.kind, phrase.theme), []).append(phrase)
         tokens.tokenizer(bank.dictionary)
+
+    def _evidence_data(self) -> tuple[bytes, _Postings, dict[str, float], bytes]:
+        positions = [i for i, p in enumerate(self.bank) if p.theme and p.kind in EVIDENCE_KINDS]
+        phrases = self.bank.phrases
+        return (_positions(positions), *index_data([phrases[i] for i in positions]))
+
+    def _members_data(self) -> dict[tuple[str, str], bytes]:
+        members: dict[tuple[str, str], list[int]] = {}
+        for position, phrase in enumerate(self.bank):
+            if phrase.theme:
+                members.setdefault((str(phrase.kind), phrase.theme), []).append(position)
+        return {key: _positions(value) for key, value in members.items()}
 
     def keys(self, text: str) -> list[str]:
         return tokens.keys(text, self.bank.dictionary)
@@ -126,8 +168,8 @@ class Matcher:
     def shares_specific(self, keys: Iterable[str], phrase: Phrase) -> bool:
         """Whether `phrase` shares a specific word with `keys` (not merely 党员 or 工作)."""
         limit = max(2, int(len(self._evidence.phrases) * SPECIFIC_SHARE))
-        postings = self._evidence.postings
-        return any(len(postings.get(k, ())) <= limit for k in set(keys) & set(phrase.keys))
+        count = self._evidence.count
+        return any(count(k) <= limit for k in set(keys) & set(phrase.keys))
 
     def classify(self, text: str) -> Classification:
         """The theme of one activity, with a confidence; low confidence says: ask the writer."""
@@ -210,7 +252,24 @@ class Matcher:
         """The index of one kind and theme, and its phrases from most to least typical."""
         key = (kind, theme)
         if key not in self._groups:
-            phrases = self._members.get(key, [])
-            order = sorted(phrases, key=lambda p: (-self._typical(p, theme), -p.frequency, p.id))
-            self._groups[key] = (_Index(phrases), order)
+            everything = self.bank.phrases
+            members = self._members.get((str(kind), theme), b"")
+            phrases = [everything[i] for i in _ints(members)]
+
+            def build() -> tuple[bytes, _Postings, dict[str, float], bytes]:
+                order = sorted(
+                    range(len(phrases)),
+                    key=lambda i: (
+                        -self._typical(phrases[i], theme),
+                        -phrases[i].frequency,
+                        phrases[i].id,
+                    ),
+                )
+                return (_positions(order), *index_data(phrases))
+
+            # The typical order follows the lexicon: its digest is in the name.
+            name = f"group-{INDEX_VERSION}-{kind}-{theme}-{self.lexicon.digest}"
+            order, postings, idf, norms = self.bank.derived(name, build)
+            index = _Index(phrases, (postings, idf, norms))
+            self._groups[key] = (index, [phrases[i] for i in _ints(order)])
         return self._groups[key]

@@ -13,12 +13,11 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
-from rapidfuzz import fuzz, process
-
 from . import tokens
 from .bank import Bank, DocumentInfo
 from .candidates import EFFECT_LENGTH, LEAD_MAX, Candidate, collect
 from .corpus import Document
+from .duplicates import NearIndex
 from .outline import Outline, parse
 from .phrase import THEMED_KINDS, Kind, Phrase, Source, phrase_id
 from .slots import FACT_SLOTS, NEUTRAL, SLOT, Templated, Templater, render
@@ -83,8 +82,13 @@ def mine(
     lexicon: Lexicon | None = None,
     terms: Terms | None = None,
     progress: Callable[[int, int, str], None] | None = None,
+    stage: Callable[[str], None] | None = None,
 ) -> Bank:
-    """Mine `documents` into a phrasebank."""
+    """Mine `documents` into a phrasebank.
+
+    `progress` hears of each document as it is mined, `stage` of the steps over
+    the whole corpus that follow (a line of Chinese for the writer).
+    """
     lexicon = lexicon or load_lexicon()
     terms = terms or load_terms()
     quotes = quoted_terms(documents)
@@ -93,7 +97,6 @@ def mine(
     dictionary = sorted(
         generic | {q for q in quotes if not re.search(r"[\d*X，、·\s]", q) and len(q) <= 10}
     )
-    outlines: list[Outline] = []
     infos: list[DocumentInfo] = []
     phrases: list[Phrase] = []
     templaters: dict[str | None, Templater] = {}
@@ -101,16 +104,20 @@ def mine(
         if progress:
             progress(index, len(documents), document.name)
         outline = parse(document)
-        outlines.append(outline)
         infos.append(_info(document, outline))
         name = self_name(outline, terms, document.text)
         if name not in templaters:
             templaters[name] = Templater(terms, generic, name)
         templater = templaters[name]
         phrases.extend(_phrases(collect(outline), templater, lexicon, outline.year))
+    if stage:
+        stage(f"正在合并相近的表述（{len(phrases)} 条候选）……")
     merged = merge(phrases)
+    if stage:
+        stage(f"正在为 {len(merged)} 条表述建立检索词……")
+    # The domain terms are added once; each phrase is then cut with them.
     tokens.tokenizer(dictionary)
-    keyed = [replace(p, keys=tuple(tokens.keys(p.text, dictionary))) for p in merged]
+    keyed = [replace(p, keys=tuple(tokens.keys(p.text))) for p in merged]
     return Bank(tuple(keyed), tuple(infos), tuple(dictionary))
 
 
@@ -186,24 +193,27 @@ def merge(phrases: Iterable[Phrase]) -> list[Phrase]:
     """Merge near-duplicates of the same kind: the first wording stays, sources add up."""
     kept: list[Phrase] = []
     exact: dict[tuple[Kind, str], int] = {}
-    normals: dict[Kind, list[str]] = {}
+    near: dict[Kind, NearIndex] = {}
     positions: dict[Kind, list[int]] = {}
     aliases: dict[str, str] = {}
     for phrase in phrases:
         letters = normal(phrase.template)
         index = exact.get((phrase.kind, letters))
+        similar = near.get(phrase.kind)
+        if similar is None:
+            similar = near[phrase.kind] = NearIndex()
         if index is None and letters:
-            choices = normals.get(phrase.kind, [])
-            found = process.extractOne(
-                letters, choices, scorer=fuzz.ratio, score_cutoff=MERGE_SIMILARITY_SHORT
-            )
+            # A long phrase merges only at MERGE_SIMILARITY: asking for no less finds
+            # the same best match, among fewer candidates.
+            cutoff = MERGE_SIMILARITY if len(letters) >= SHORT else MERGE_SIMILARITY_SHORT
+            found = similar.best(letters, cutoff)
             if found is not None and (
                 found[1] >= MERGE_SIMILARITY or max(len(letters), len(found[0])) < SHORT
             ):
                 index = positions[phrase.kind][found[2]]
         if index is None:
             exact[(phrase.kind, letters)] = len(kept)
-            normals.setdefault(phrase.kind, []).append(letters)
+            similar.add(letters)
             positions.setdefault(phrase.kind, []).append(len(kept))
             kept.append(phrase)
             continue

@@ -46,7 +46,7 @@ KIND_LABELS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """Where a phrase was found: document, outline path (``二/（一）/三是``) and line."""
 
@@ -63,7 +63,8 @@ def phrase_id(kind: str, template: str) -> str:
     return f"{kind}-{digest}"
 
 
-@dataclass(frozen=True)
+# Slotted: a bank holds hundreds of thousands of these.
+@dataclass(frozen=True, slots=True)
 class Phrase:
     id: str
     kind: Kind

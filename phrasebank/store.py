@@ -1,7 +1,9 @@
-"""Saving and loading phrasebanks: a TinyDB file in the atomic JSON storage of :mod:`.files`."""
+"""Saving and loading phrasebanks: a TinyDB file in the atomic JSON storage of :mod:`.files`,
+the bank of record, with a compact copy beside it (:mod:`.cache`) that loads fast."""
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
 from pathlib import Path
@@ -9,10 +11,13 @@ from typing import Any
 
 from tinydb import TinyDB
 
+from . import cache
 from .bank import Bank, DocumentInfo
 from .errors import CorruptDatabase, MissingBank
 from .files import AtomicJSONStorage, fsync_dir
 from .phrase import Phrase
+
+log = logging.getLogger(__name__)
 
 FORMAT = "zongjie-phrasebank"
 FORMAT_VERSION = 1
@@ -22,6 +27,9 @@ def check_writable(path: Path) -> None:
     """Refuse to replace a file that exists but is not a phrasebank (never overwrite silently)."""
     if not path.exists():
         return
+    cached = cache.BankFiles(path).read("meta")
+    if isinstance(cached, dict) and cached.get("format") == FORMAT:
+        return  # the copy of this very file says what it is: no need to parse it all
     data = AtomicJSONStorage(path, read_only=True).read()
     if data is None:
         return
@@ -43,28 +51,56 @@ def save_bank(bank: Bank, path: Path, meta: dict[str, Any] | None = None) -> Non
     try:
         with TinyDB(tmp, storage=AtomicJSONStorage) as db:
             db.drop_tables()
-            db.table("meta").insert(
-                {"format": FORMAT, "version": FORMAT_VERSION, "dictionary": list(bank.dictionary)}
-                | (meta or {})
-            )
+            db.table("meta").insert(_meta_record(bank, meta))
             db.table("documents").insert_multiple(d.to_record() for d in bank.documents)
             db.table("phrases").insert_multiple(p.to_record() for p in bank.phrases)
+        # Renaming keeps the file's size, time and inode: the cache names this very file.
+        files = cache.BankFiles(path, cache.key_of(tmp))
         path.parent.mkdir(parents=True, exist_ok=True)
         os.replace(tmp, path)
         fsync_dir(path.parent)
     finally:
         tmp.unlink(missing_ok=True)
+    _write_cache(bank, files, _meta_record(bank, meta))
+
+
+def _meta_record(bank: Bank, meta: dict[str, Any] | None) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "dictionary": list(bank.dictionary),
+    } | (meta or {})
+
+
+def _write_cache(bank: Bank, files: cache.BankFiles, meta: dict[str, Any]) -> None:
+    if cache.write_bank(bank, files):
+        files.write("meta", meta)
+    cache.attach(bank, files)
 
 
 def load_meta(path: Path) -> dict[str, Any]:
     """The bank's meta record (format, version, dictionary, corpus fingerprint)."""
+    if path.exists():
+        cached = cache.BankFiles(path).read("meta")
+        if isinstance(cached, dict):
+            return cached
     with _open(path) as db:
         return _meta(db, path)
 
 
 def load_bank(path: Path) -> Bank:
-    """The phrasebank stored at `path`; clear errors when missing or corrupt."""
-    with _open(path) as db:
+    """The phrasebank stored at `path`; clear errors when missing or corrupt.
+
+    Read from the compact copy beside the file when it is a copy of this very
+    file; otherwise from the file, and the copy is written for next time.
+    """
+    if not path.exists():
+        raise MissingBank(str(path), "不存在；请先运行 zongjie mine 生成短语库")
+    files = cache.BankFiles(path)
+    bank = cache.read_bank(files)
+    if bank is not None:
+        return bank
+    with _open(path) as db, cache.settled():
         meta = _meta(db, path)
         try:
             phrases = tuple(Phrase.from_record(r) for r in db.table("phrases").all())
@@ -73,7 +109,12 @@ def load_bank(path: Path) -> Bank:
             raise CorruptDatabase(
                 str(path), f"中的记录不完整（{exc}），程序没有改动它；请重新运行 zongjie mine"
             ) from exc
-    return Bank(phrases, documents, tuple(meta.get("dictionary", ())))
+    bank = Bank(phrases, documents, tuple(meta.get("dictionary", ())))
+    if cache.key_of(path) == files.key:
+        _write_cache(bank, files, meta)
+    else:
+        log.info("%s changed while it was read; its cache is written next time", path)
+    return bank
 
 
 def _open(path: Path) -> TinyDB:

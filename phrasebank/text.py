@@ -86,13 +86,20 @@ def _cuts(text: str, separators: str, brackets: dict[str, str]) -> Iterator[int]
     depth = 0
     openers = "".join(brackets)
     closers = "".join(brackets.values())
-    for i, ch in enumerate(text):
+    # Only separators and brackets matter: the regex skips the rest of the text in C.
+    for match in _specials(separators + openers + closers).finditer(text):
+        ch = match.group()
         if ch in openers:
             depth += 1
         elif ch in closers and depth:
             depth -= 1
         elif ch in separators and depth == 0:
-            yield i
+            yield match.start()
+
+
+@cache
+def _specials(characters: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(characters)}]")
 
 
 def split_sentences(text: str) -> list[str]:

@@ -7,6 +7,7 @@ Theme ids are part of the interface (DESIGN.md); the keywords live in
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from collections.abc import Iterable
@@ -44,6 +45,9 @@ class Lexicon:
         self._weights = {k: tuple(v.items()) for k, v in weights.items()}
         ordered = sorted(self._weights, key=len, reverse=True)
         self._pattern = re.compile("|".join(map(re.escape, ordered)))
+        # Names what is computed from these keywords (a cached index), so that a
+        # change of wording is noticed.
+        self.digest = hashlib.sha1(repr(self.themes).encode()).hexdigest()[:12]
 
     def __getitem__(self, theme_id: str) -> Theme:
         return self._by_id[theme_id]

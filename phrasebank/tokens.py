@@ -48,6 +48,9 @@ class _Shared:
     lock = threading.Lock()
     tokenizer: jieba.Tokenizer | None = None
     added: ClassVar[set[str]] = set()
+    # The parts of each domain term met so far (mining asks for thousands of them);
+    # forgotten when a term is added, since a new word can change how a term splits.
+    parts: ClassVar[dict[str, list[str]]] = {}
     cache: Path | None = None
 
 
@@ -88,6 +91,7 @@ def tokenizer(domain_terms: Iterable[str] = ()) -> jieba.Tokenizer:
             if term not in _Shared.added and len(term) > 1:
                 _Shared.tokenizer.add_word(term, freq=DOMAIN_FREQUENCY)
                 _Shared.added.add(term)
+                _Shared.parts.clear()
         return _Shared.tokenizer
 
 
@@ -105,10 +109,15 @@ def keys(text: str, domain_terms: Iterable[str] = ()) -> list[str]:
     """
     jieba_tokenizer = tokenizer(domain_terms)
     found: list[str] = []
+    parts = _Shared.parts
     for token in jieba_tokenizer.lcut(text):
         found.append(token)
         if len(token) > 2 and token in _Shared.added:
-            found.extend(t for t in jieba_tokenizer.lcut_for_search(token) if t != token)
+            split = parts.get(token)
+            if split is None:
+                split = [t for t in jieba_tokenizer.lcut_for_search(token) if t != token]
+                parts[token] = split
+            found.extend(split)
     return list(
         dict.fromkeys(
             t for t in found if _WORD.search(t) and t not in STOPWORDS and not _NUMERIC.match(t)

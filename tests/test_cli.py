@@ -116,6 +116,9 @@ def test_progress_is_shown_for_more_than_a_handful_of_files(
     code, _, err = run(capsys, "mine", str(folder), "--db", str(tmp_path / "b.json"))
     assert code == 0
     assert "[1/6]" in err and "[6/6]" in err
+    # The steps over the whole corpus say what is happening too.
+    assert "[6/6] 正在挖掘" in err
+    assert "正在合并相近的表述" in err and "建立检索词" in err
 
 
 def test_no_usable_document_is_an_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -38,7 +38,10 @@ def test_crash_during_save_leaves_the_old_bank_intact(
     with pytest.raises(OSError):
         store.save_bank(Bank(bank.phrases[:3], bank.documents, bank.dictionary), path)
     assert path.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["bank.json"]
+    # No temporary file left behind; the old bank's cache still describes it.
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bank.json", "bank.json.cache"]
+    monkeypatch.undo()
+    assert store.load_bank(path).phrases == bank.phrases
 
 
 def test_atomic_storage_renames_a_synced_temp_file_from_the_same_folder(

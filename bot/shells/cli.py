@@ -47,7 +47,6 @@ from .places import (
 log = logging.getLogger(__name__)
 
 PROGRESS_THRESHOLD = 5
-NOTES_PER_DOCUMENT = 5
 
 
 # ------------------------------------------------------------------ mine
@@ -60,21 +59,25 @@ def cmd_mine(args: argparse.Namespace) -> int:
     def skip(error: SourceError) -> None:
         print(f"跳过 {error}", file=sys.stderr)
 
+    many = False
+
     def progress(index: int, total: int, name: str) -> None:
-        if total > PROGRESS_THRESHOLD:
+        nonlocal many
+        many = total > PROGRESS_THRESHOLD
+        if many:
             print(f"[{index}/{total}] 正在读取 {name}", file=sys.stderr)
 
-    result = build_bank(paths, on_skip=skip, progress=progress)
+    def stage(line: str) -> None:
+        if many:
+            print(line, file=sys.stderr)
+
+    result = build_bank(paths, on_skip=skip, progress=progress, stage=stage)
     bank = result.bank
     save_bank(bank, db, {"corpus": "custom"} if args.paths else bundled_meta())
     if args.paths:
         # The bundled corpus' quirks (001 skips （五）) are known; the writer's own are news.
-        for info in bank.documents:
-            for warning in info.warnings[:NOTES_PER_DOCUMENT]:
-                print(f"提示 {info.name}：{warning}", file=sys.stderr)
-            if len(info.warnings) > NOTES_PER_DOCUMENT:
-                more = len(info.warnings) - NOTES_PER_DOCUMENT
-                print(f"提示 {info.name}：另有 {more} 条类似提示，从略", file=sys.stderr)
+        for line in listing.document_notes(bank.documents):
+            print(line, file=sys.stderr)
     by_kind, by_theme = bank.by_kind(), bank.by_theme()
     if args.json:
         summary = {

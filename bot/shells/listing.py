@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from bot.writer.subtopics import Subtopic
+from phrasebank.bank import DocumentInfo
 from phrasebank.matching import Classification, Matcher
 from phrasebank.phrase import KIND_LABELS, Kind, Phrase
 from phrasebank.text import CONTROL
@@ -86,3 +87,18 @@ def classification_record(
 def one_line(text: str) -> str:
     """A line as printed back: no tabs or control characters to break the columns."""
     return re.sub(f"[\t\n{CONTROL}]+", " ", text).strip()
+
+
+# What mining noticed in each document, at most this many lines a document.
+NOTES_PER_DOCUMENT = 5
+
+
+def document_notes(documents: tuple[DocumentInfo, ...]) -> list[str]:
+    """What mining noticed in the writer's own documents (a skipped number, …), briefly."""
+    lines = []
+    for info in documents:
+        lines += [f"提示 {info.name}：{w}" for w in info.warnings[:NOTES_PER_DOCUMENT]]
+        if len(info.warnings) > NOTES_PER_DOCUMENT:
+            more = len(info.warnings) - NOTES_PER_DOCUMENT
+            lines.append(f"提示 {info.name}：另有 {more} 条类似提示，从略")
+    return lines

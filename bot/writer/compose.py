@@ -12,8 +12,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
 from typing import TypeVar
 
 from rapidfuzz import fuzz
@@ -47,6 +50,15 @@ PARTY_OVER_BUSINESS = 3
 HEADING_MAX = 30
 # A subsection heading speaks for all its activities: it should name its theme plainly.
 HEADING_TYPICAL = 1.0
+# Bump when the code choosing a phrase's sub-topic (of_subtopic) changes: the index
+# kept beside a bank is named by it and by the sub-topic data.
+SUBTOPIC_INDEX = 1
+
+
+@cache
+def _subtopics_digest() -> str:
+    data = resources.files("bot.writer.data").joinpath("subtopics.toml").read_bytes()
+    return hashlib.sha1(data).hexdigest()[:12]
 
 
 @dataclass(frozen=True)
@@ -89,27 +101,46 @@ class Composer:
     def of_subtopic(self, kind: Kind, theme: str, subtopic: str) -> list[Phrase]:
         """The bank's phrases of `kind` in `theme` that are of `subtopic`, most frequent first.
 
-        Indexed once per composer: a bank of 100,000 phrases is read once, not per item.
+        Indexed once per bank, and kept beside a bank file: a bank of 100,000 phrases is
+        not read per item, nor per chat.
         Mined wording that reports its source's own results (获…表彰, 被评为) is a fact of
         that unit, never stock wording, and is left out.
         """
         if self._by_subtopic is None:
-            index: dict[tuple[Kind, str, str], list[Phrase]] = {}
-            subtopics = load_subtopics()
-            for phrase in self.bank:
-                if phrase.kind not in (Kind.LEAD, Kind.EFFECT) or not phrase.theme:
-                    continue
-                if ACHIEVEMENT.search(phrase.text):
-                    continue
-                found = subtopics.match(phrase.text, phrase.theme)
-                if found is not None:
-                    key = (phrase.kind, phrase.theme, found.subtopic.id)
-                    index.setdefault(key, []).append(phrase)
-            # The organisation's own wording first: it is its house style.
-            for phrases in index.values():
-                phrases.sort(key=lambda p: (not p.own, -p.frequency, p.id))
-            self._by_subtopic = index
+            # Kept beside a bank file, named by the sub-topic data it was drawn with.
+            name = f"subtopics-{SUBTOPIC_INDEX}-{_subtopics_digest()}"
+            positions = self.bank.derived(name, self._subtopic_positions)
+            phrases = self.bank.phrases
+            self._by_subtopic = {
+                (Kind(kind), theme, subtopic): [phrases[i] for i in memoryview(data).cast("i")]
+                for (kind, theme, subtopic), data in positions.items()
+            }
         return self._by_subtopic.get((kind, theme, subtopic), [])
+
+    def _subtopic_positions(self) -> dict[tuple[str, str, str], bytes]:
+        """Positions in the bank of the phrases of each (kind, theme, sub-topic)."""
+        index: dict[tuple[str, str, str], list[int]] = {}
+        subtopics = load_subtopics()
+        for position, phrase in enumerate(self.bank):
+            if phrase.kind not in (Kind.LEAD, Kind.EFFECT) or not phrase.theme:
+                continue
+            if ACHIEVEMENT.search(phrase.text):
+                continue
+            found = subtopics.match(phrase.text, phrase.theme)
+            if found is not None:
+                key = (str(phrase.kind), phrase.theme, found.subtopic.id)
+                index.setdefault(key, []).append(position)
+        phrases = self.bank.phrases
+        return {
+            key: array(
+                # The organisation's own wording first: it is its house style.
+                "i",
+                sorted(
+                    found, key=lambda i: (not phrases[i].own, -phrases[i].frequency, phrases[i].id)
+                ),
+            ).tobytes()
+            for key, found in index.items()
+        }
 
     def names_subtopic(self, text: str) -> bool:
         """Whether `text` itself names its sub-topic (a keyword, or business words)."""
