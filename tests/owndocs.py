@@ -23,6 +23,20 @@ EARLIER_PLANS = (
 OLE_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
+# A colleague's answers for the organisation whose report was imported.
+HOSPITAL = {
+    "unit": "宁川县人民医院",
+    "period": "2026年上半年",
+    "genre": "summary",
+    "activities": [
+        "3月组织读书分享会两次，共读《习近平新时代中国特色社会主义思想学习纲要》",
+        "5月组织中层干部到县廉政教育基地参观，接受警示教育",
+        "7月1日组织党员重温入党誓词",
+        "在门诊设立党员先锋岗5个",
+    ],
+}
+
+
 def report_docx(source: Path = EARLIER) -> bytes:
     """A .docx of a text file, a paragraph a line, as Word would save it."""
     document = docx.Document()

@@ -20,22 +20,11 @@ from .owndocs import (
     BAD_FILES,
     EARLIER_NUMBERS,
     EARLIER_PLANS,
+    HOSPITAL,
     bad_file,
     report_docx,
     wrapped_pdf,
 )
-
-HOSPITAL = {
-    "unit": "宁川县人民医院",
-    "period": "2026年上半年",
-    "genre": "summary",
-    "activities": [
-        "3月组织读书分享会两次，共读《习近平新时代中国特色社会主义思想学习纲要》",
-        "5月组织中层干部到县廉政教育基地参观，接受警示教育",
-        "7月1日组织党员重温入党誓词",
-        "在门诊设立党员先锋岗5个",
-    ],
-}
 
 
 @pytest.fixture

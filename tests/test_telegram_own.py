@@ -15,24 +15,13 @@ from bot.writer import answers as answers_module
 
 from .drafts import check_draft
 from .fakebotapi import FakeBotAPI
-from .owndocs import EARLIER_NUMBERS, bad_file, report_docx, wrapped_pdf
+from .owndocs import EARLIER_NUMBERS, HOSPITAL, bad_file, report_docx, wrapped_pdf
 from .test_telegram import BotProcess, press, until
 
 WRITER = 4242
 COLLEAGUE = 4343  # the same organisation as WRITER
 OTHER = 5151  # another organisation
 ORGS = "\n[orgs]\nrenmin-hospital = [4242, 4343]\n"
-HOSPITAL = {
-    "unit": "宁川县人民医院",
-    "period": "2026年上半年",
-    "genre": "summary",
-    "activities": [
-        "3月组织读书分享会两次，共读《习近平新时代中国特色社会主义思想学习纲要》",
-        "5月组织中层干部到县廉政教育基地参观，接受警示教育",
-        "7月1日组织党员重温入党誓词",
-        "在门诊设立党员先锋岗5个",
-    ],
-}
 
 
 @pytest.fixture
