@@ -100,9 +100,11 @@ class Lexicon:
         """
         totals = self.scores(own)
         for text, weight in context:
-            scores = self.scores(text)
-            top = max(scores.values(), default=0.0)
-            for theme_id, score in scores.items():
+            scores = self._scores(text)  # read only: no copy
+            if not scores:
+                continue
+            top = max(score for _, score in scores)
+            for theme_id, score in scores:
                 totals[theme_id] = totals.get(theme_id, 0.0) + weight * score / top
         return totals
 
