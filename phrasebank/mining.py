@@ -117,7 +117,12 @@ def mine(
         stage(f"正在为 {len(merged)} 条表述建立检索词……")
     # The domain terms are added once; each phrase is then cut with them.
     tokens.tokenizer(dictionary)
-    keyed = [replace(p, keys=tuple(tokens.keys(p.text))) for p in merged]
+    # Phrases of different kinds may read the same: each text is cut once.
+    keys: dict[str, tuple[str, ...]] = {}
+    for phrase in merged:
+        if phrase.text not in keys:
+            keys[phrase.text] = tuple(tokens.keys(phrase.text))
+    keyed = [replace(p, keys=keys[p.text]) for p in merged]
     return Bank(tuple(keyed), tuple(infos), tuple(dictionary))
 
 
