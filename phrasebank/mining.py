@@ -117,7 +117,12 @@ def mine(
         stage(f"正在为 {len(merged)} 条表述建立检索词……")
     # The domain terms are added once; each phrase is then cut with them.
     tokens.tokenizer(dictionary)
-    keyed = [replace(p, keys=tuple(tokens.keys(p.text))) for p in merged]
+    # Phrases of different kinds may read the same: each text is cut once.
+    keys: dict[str, tuple[str, ...]] = {}
+    for phrase in merged:
+        if phrase.text not in keys:
+            keys[phrase.text] = tuple(tokens.keys(phrase.text))
+    keyed = [replace(p, keys=keys[p.text]) for p in merged]
     return Bank(tuple(keyed), tuple(infos), tuple(dictionary))
 
 
@@ -192,6 +197,9 @@ def _theme(raw: Candidate, lexicon: Lexicon, parent: Phrase | None) -> str:
 def merge(phrases: Iterable[Phrase]) -> list[Phrase]:
     """Merge near-duplicates of the same kind: the first wording stays, sources add up."""
     kept: list[Phrase] = []
+    # What later wordings add to a kept phrase, folded in as they come and written
+    # into it once at the end: sources, frequency, era, stale.
+    added: dict[int, tuple[list[Source], int, int | None, str | None]] = {}
     exact: dict[tuple[Kind, str], int] = {}
     near: dict[Kind, NearIndex] = {}
     positions: dict[Kind, list[int]] = {}
@@ -220,11 +228,29 @@ def merge(phrases: Iterable[Phrase]) -> list[Phrase]:
         exact[(phrase.kind, letters)] = index
         first = kept[index]
         aliases[phrase.id] = first.id
-        kept[index] = replace(
-            first,
-            sources=(first.sources + phrase.sources)[:MAX_SOURCES],
-            frequency=first.frequency + phrase.frequency,
-            era=max(filter(None, (first.era, phrase.era)), default=None),
-            stale=first.stale or phrase.stale,
+        sources, frequency, era, stale = added.get(index) or (
+            list(first.sources),
+            first.frequency,
+            first.era,
+            first.stale,
         )
-    return [replace(p, parent=aliases.get(p.parent, p.parent)) if p.parent else p for p in kept]
+        sources.extend(phrase.sources)
+        del sources[MAX_SOURCES:]
+        added[index] = (
+            sources,
+            frequency + phrase.frequency,
+            max(filter(None, (era, phrase.era)), default=None),
+            stale or phrase.stale,
+        )
+    out: list[Phrase] = []
+    for index, phrase in enumerate(kept):
+        merged = phrase
+        if index in added:
+            sources, frequency, era, stale = added[index]
+            merged = replace(
+                merged, sources=tuple(sources), frequency=frequency, era=era, stale=stale
+            )
+        if merged.parent:
+            merged = replace(merged, parent=aliases.get(merged.parent, merged.parent))
+        out.append(merged)
+    return out

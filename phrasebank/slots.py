@@ -43,25 +43,29 @@ _NUMBER = rf"(?:\d+(?:\.\d+)?|{_PLACEHOLDER})"
 _YEAR = r"(?:19|20)\d\d"
 
 # Order matters: wider patterns first, so that a year is not read as a number.
-_FACT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), replacement)
-    for pattern, replacement in (
-        (rf"{_NUMBER}月{_NUMBER}日", "{时间}"),
-        (rf"{_NUMBER}[-—~至]{_NUMBER}月(?:底|份)?", "{时间}"),
-        (rf"(?<![\d.]){_NUMBER}月(?:份|底|初|中旬|下旬)?(?!度)", "{时间}"),
-        (rf"{_NUMBER}[%％]", "{比例}"),
-        (rf"{_PLACEHOLDER}年(?:度)?", "{年份}"),
-        (r"[\d.]+·\d+", "{时间}"),
-        (rf"{_NUMBER}(?={_MEASURE})", "{数量}"),
+# The flag marks a pattern that needs a digit, X or * (a _NUMBER or _PLACEHOLDER):
+# a text with none of them skips it, and no replacement brings one in.
+_FACT_PATTERNS: tuple[tuple[re.Pattern[str], str, bool], ...] = tuple(
+    (re.compile(pattern), replacement, numeric)
+    for pattern, replacement, numeric in (
+        (rf"{_NUMBER}月{_NUMBER}日", "{时间}", True),
+        (rf"{_NUMBER}[-—~至]{_NUMBER}月(?:底|份)?", "{时间}", True),
+        (rf"(?<![\d.]){_NUMBER}月(?:份|底|初|中旬|下旬)?(?!度)", "{时间}", True),
+        (rf"{_NUMBER}[%％]", "{比例}", True),
+        (rf"{_PLACEHOLDER}年(?:度)?", "{年份}", True),
+        (r"[\d.]+·\d+", "{时间}", True),
+        (rf"{_NUMBER}(?={_MEASURE})", "{数量}", True),
         (
             r"(?<![第统唯单同专])[一两二三四五六七八九十百千]+(?=名(?!义|称|单|片|牌|誉)|位同志|人次|余人)",
             "{数量}",
+            False,
         ),
-        (r"[一二三]等奖", "{名称}等奖"),
-        (_PLACEHOLDER, "{名称}"),
-        (r"\d+(?:\.\d+)?", "{数量}"),
+        (r"[一二三]等奖", "{名称}等奖", False),
+        (_PLACEHOLDER, "{名称}", True),
+        (r"\d+(?:\.\d+)?", "{数量}", True),
     )
 )
+_NUMERIC = re.compile(r"[\dX*]")
 
 _PERIOD_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), r)
@@ -79,6 +83,7 @@ _OTHER_YEAR = re.compile(rf"{_YEAR}{_PERIOD_TAIL}")
 _TITLE = re.compile(r"《[^《》]*》")
 _QUOTE = re.compile(r"“([^“”]*)”|‘([^‘’]*)’")
 _ASCII_WORD = re.compile(r"[A-Za-z]")
+_TITLE_WITH_SLOT = re.compile(r"《[^《》]*\{[^《》]*》")
 _DOUBLE_SLOT = re.compile(r"(\{[^{}]+\})(?:[、和及与]\1)+")
 # A placeholder place name before a generalised word adds nothing: XX税务事业.
 _NAME_BEFORE_SLOT = re.compile(r"\{名称\}(?=\{(?:事业|业务|中心工作|系统|单位|党组织)\})")
@@ -156,29 +161,40 @@ class Templater:
         for pattern, replacement in self.terms.restore:
             text = pattern.sub(replacement, text)
         stale = self.terms.stale_in(text)
-        text = _TITLE.sub(self._title, text)
+        # Each pattern is tried only when the text holds a character it cannot match
+        # without (a 《, a 年, a digit): the same result, without most of the scans.
+        if "《" in text:
+            text = _TITLE.sub(self._title, text)
         text = self._drop_foreign_clauses(text)
         if not text:
             return None
-        if year is not None:
-            text = re.sub(rf"(?<!\d){year}{_PERIOD_TAIL}", "{时期}", text)
-        text = _LEADING_PERIOD.sub("{时期}", text)
-        text = _OTHER_YEAR.sub("{年份}", text)
+        if "年" in text:
+            if year is not None:
+                text = re.sub(rf"(?<!\d){year}{_PERIOD_TAIL}", "{时期}", text)
+            text = _LEADING_PERIOD.sub("{时期}", text)
+            text = _OTHER_YEAR.sub("{年份}", text)
         text = self._unit_names(text)
         for word, slot in self._trade_slots:
             text = text.replace(word, f"{{{slot}}}")
-        for pattern, replacement in _PERIOD_PATTERNS:
-            text = pattern.sub(replacement, text)
-        for pattern, replacement in _FACT_PATTERNS:
-            text = pattern.sub(replacement, text)
-        text = _DOUBLE_SLOT.sub(r"\1", text)
-        text = _NAME_BEFORE_SLOT.sub("", text)
-        # A title with anything generalised in it names a document the writer's unit may not have.
-        text = re.sub(r"《[^《》]*\{[^《》]*》", "{文件}", text)
+        if "年" in text:
+            for pattern, replacement in _PERIOD_PATTERNS:
+                text = pattern.sub(replacement, text)
+        numeric = _NUMERIC.search(text) is not None
+        for pattern, replacement, needs_number in _FACT_PATTERNS:
+            if numeric or not needs_number:
+                text = pattern.sub(replacement, text)
+        if "{" in text:
+            text = _DOUBLE_SLOT.sub(r"\1", text)
+            text = _NAME_BEFORE_SLOT.sub("", text)
+            # A title with anything generalised in it names a document the writer's unit
+            # may not have.
+            if "《" in text:
+                text = _TITLE_WITH_SLOT.sub("{文件}", text)
         text = _tidy(text)
-        if not text or _ASCII_WORD.search(SLOT.sub("", text)):
+        letters = SLOT.sub("", text)
+        if not text or _ASCII_WORD.search(letters):
             return None
-        return Templated(text, slots_of(text), stale, self.terms.trade_of(SLOT.sub("", text)))
+        return Templated(text, slots_of(text), stale, self.terms.trade_of(letters))
 
     def _title(self, match: re.Match[str]) -> str:
         title = match.group()
@@ -191,6 +207,9 @@ class Templater:
         return any(n in text for n in names) or bool(self._superior_names.search(text))
 
     def _drop_foreign_clauses(self, text: str) -> str:
+        if not ("“" in text or "‘" in text or self._has_foreign(text)):
+            # No clause quotes anything or names a foreign word: all are kept.
+            return text.lstrip("，；：").rstrip("，；")
         parts = split_clauses(text)
         kept: list[str] = []
         for i in range(0, len(parts), 2):
@@ -209,7 +228,10 @@ class Templater:
             quoted = match.group(1) if match.group(1) is not None else match.group(2)
             if not self.quote_is_generic(quoted):
                 return True
-        return bool(self.terms.foreign and self._foreign.search(clause))
+        return self._has_foreign(clause)
+
+    def _has_foreign(self, text: str) -> bool:
+        return bool(self.terms.foreign and self._foreign.search(text))
 
     def _unit_names(self, text: str) -> str:
         names = unit_rules()
@@ -246,9 +268,18 @@ def unit_rules() -> UnitRules:
     return UnitRules(*stages)
 
 
+_TIDY = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"^[，、；：。\s]+", ""),
+        (r"[，、；：]+([。！？])", r"\1"),
+        (r"([，；：、])[，；：、]+", r"\1"),
+        (r"（\s*）|“\s*”", ""),
+    )
+)
+
+
 def _tidy(text: str) -> str:
-    text = re.sub(r"^[，、；：。\s]+", "", text)
-    text = re.sub(r"[，、；：]+([。！？])", r"\1", text)
-    text = re.sub(r"([，；：、])[，；：、]+", r"\1", text)
-    text = re.sub(r"（\s*）|“\s*”", "", text)
+    for pattern, replacement in _TIDY:
+        text = pattern.sub(replacement, text)
     return text.strip()

@@ -232,9 +232,48 @@ def data() -> dict[str, Any]:
     return read_data("phrasebank.data", "text.toml")
 
 
+# Words by their characters: a key "" marks the end of a word.
+_Trie = dict[str, "_Trie"]
+
+
 def alternatives(words: Iterable[str]) -> str:
-    """A regex alternation of literal words, longest first so none hides a longer one."""
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    """A regex alternation of literal words in which none hides a longer one.
+
+    It matches as ``w1|w2|…`` sorted longest first would (at each position the
+    longest word, then shorter ones on backtracking), but is written as a trie
+    of the words' characters: the regex engine then tries one branch per
+    character instead of every word in turn, which for the theme lexicon's
+    hundreds of keywords is several times faster.
+    """
+    trie: _Trie = {}
+    empty = False
+    for word in words:
+        empty = empty or not word
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    branches = _branches(trie)
+    # The empty word, if any, comes last, as it would sorted by length.
+    return "|".join(branches) + ("|" if empty else "")
+
+
+def _branches(node: _Trie) -> list[str]:
+    """The regex of each word continuing below `node`, one per next character;
+    a word ending further down is tried only after every longer one."""
+    out: list[str] = []
+    for ch, child in node.items():
+        if not ch:
+            continue
+        below = _branches(child)
+        if not below:
+            out.append(re.escape(ch))
+            continue
+        body = below[0] if len(below) == 1 else f"(?:{'|'.join(below)})"
+        if "" in child:
+            body = f"(?:{body})?"
+        out.append(re.escape(ch) + body)
+    return out
 
 
 @dataclass(frozen=True)

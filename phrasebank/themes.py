@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
+from .text import alternatives
+
 STRONG = 3.0
 WEAK = 1.0
 
@@ -43,8 +45,8 @@ class Lexicon:
             for word in theme.strong:
                 weights.setdefault(word, {})[theme.id] = STRONG
         self._weights = {k: tuple(v.items()) for k, v in weights.items()}
-        ordered = sorted(self._weights, key=len, reverse=True)
-        self._pattern = re.compile("|".join(map(re.escape, ordered)))
+        # Leftmost-longest: at each position the longest keyword found there.
+        self._pattern = re.compile(alternatives(self._weights))
         # Names what is computed from these keywords (a cached index), so that a
         # change of wording is noticed.
         self.digest = hashlib.sha1(repr(self.themes).encode()).hexdigest()[:12]
@@ -98,9 +100,11 @@ class Lexicon:
         """
         totals = self.scores(own)
         for text, weight in context:
-            scores = self.scores(text)
-            top = max(scores.values(), default=0.0)
-            for theme_id, score in scores.items():
+            scores = self._scores(text)  # read only: no copy
+            if not scores:
+                continue
+            top = max(score for _, score in scores)
+            for theme_id, score in scores:
                 totals[theme_id] = totals.get(theme_id, 0.0) + weight * score / top
         return totals
 

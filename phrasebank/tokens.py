@@ -51,7 +51,17 @@ class _Shared:
     # The parts of each domain term met so far (mining asks for thousands of them);
     # forgotten when a term is added, since a new word can change how a term splits.
     parts: ClassVar[dict[str, list[str]]] = {}
+    # The words of each block of text met so far, forgotten with the parts: jieba
+    # cuts each run of letters (its ``re_han_default``) and each stretch between
+    # two runs on its own, so a clause many phrases share is cut once.
+    blocks: ClassVar[dict[str, list[str]]] = {}
+    # The tokenizer the parts and blocks were cut with.
+    owner: jieba.Tokenizer | None = None
     cache: Path | None = None
+
+
+# Blocks remembered at most; then the memory starts again.
+_MAX_BLOCKS = 200_000
 
 
 def use_cache(folder: Path | None) -> None:
@@ -92,6 +102,7 @@ def tokenizer(domain_terms: Iterable[str] = ()) -> jieba.Tokenizer:
                 _Shared.tokenizer.add_word(term, freq=DOMAIN_FREQUENCY)
                 _Shared.added.add(term)
                 _Shared.parts.clear()
+                _Shared.blocks.clear()
         return _Shared.tokenizer
 
 
@@ -108,9 +119,13 @@ def keys(text: str, domain_terms: Iterable[str] = ()) -> list[str]:
     split, which would find ``职工`` inside ``本职工作``.
     """
     jieba_tokenizer = tokenizer(domain_terms)
+    if _Shared.owner is not jieba_tokenizer:
+        _Shared.parts.clear()
+        _Shared.blocks.clear()
+        _Shared.owner = jieba_tokenizer
     found: list[str] = []
     parts = _Shared.parts
-    for token in jieba_tokenizer.lcut(text):
+    for token in _lcut(jieba_tokenizer, text):
         found.append(token)
         if len(token) > 2 and token in _Shared.added:
             split = parts.get(token)
@@ -123,3 +138,19 @@ def keys(text: str, domain_terms: Iterable[str] = ()) -> list[str]:
             t for t in found if _WORD.search(t) and t not in STOPWORDS and not _NUMERIC.match(t)
         )
     )
+
+
+def _lcut(jieba_tokenizer: jieba.Tokenizer, text: str) -> list[str]:
+    """``jieba_tokenizer.lcut(text)``, each block cut once (see ``_Shared.blocks``)."""
+    blocks = _Shared.blocks
+    if len(blocks) > _MAX_BLOCKS:
+        blocks.clear()
+    words: list[str] = []
+    for block in jieba.re_han_default.split(text):
+        if not block:
+            continue
+        cut = blocks.get(block)
+        if cut is None:
+            cut = blocks[block] = jieba_tokenizer.lcut(block)
+        words.extend(cut)
+    return words

@@ -121,3 +121,17 @@ def test_effect_start_rows(clause: str) -> None:
 
 def test_a_plain_statement_is_no_effect() -> None:
     assert not text.EFFECT_START.match("召开党员大会")
+
+
+def test_alternatives_match_as_longest_first() -> None:
+    """The trie of words finds what the words sorted longest first would, backtracking too."""
+    words = ["党员", "党员先锋岗", "党", "干部", "干部职工", "a.b", "先锋"]
+    plain = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    samples = ["党员先锋岗和党员干部职工", "党员先锋", "a.b axb 党先锋", "党员先锋岗岗"]
+    for wrap in ("{}", "^(?:{})", "(?:{})岗", "(?:{})(?:先锋岗)?职工"):
+        old, new = re.compile(wrap.format(plain)), re.compile(wrap.format(text.alternatives(words)))
+        for sample in samples:
+            assert [m.span() for m in old.finditer(sample)] == [
+                m.span() for m in new.finditer(sample)
+            ]
+    assert text.alternatives(["名", ""]) == "名|"

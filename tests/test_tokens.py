@@ -60,3 +60,16 @@ def test_the_dictionary_cache_lives_where_it_is_told(
         assert tokens.cut("学习党章") == ["学习", "党章"]  # rebuilt
     finally:
         tokens.use_cache(None)
+
+
+def test_cutting_block_by_block_is_cutting_whole() -> None:
+    """jieba cuts each block on its own: remembered blocks give the same words as lcut."""
+    jieba_tokenizer = tokens.tokenizer()
+    texts = [
+        "坚持“第一议题”制度，全年召开党委会23次，落实1.5%的预算。",
+        "abc  def\r\n2026年X-ray 党员-干部#1&2_x",
+        "坚持“第一议题”制度，强化理论武装",
+        "",
+    ]
+    for text in texts * 2:
+        assert tokens._lcut(jieba_tokenizer, text) == jieba_tokenizer.lcut(text)
