@@ -165,7 +165,9 @@ class Library:
                 except OSError as exc:
                     skipped.append(SourceError(name, f"无法读取（{exc.strerror or exc}）"))
                     continue
-                digest = hashlib.sha1(data).hexdigest()
+                # The same report is the same text: saved again, or sent as a PDF, it is
+                # still the report imported before.
+                digest = hashlib.sha1(document.text.encode("utf-8")).hexdigest()
                 if digest in known:
                     skipped.append(SourceError(name, "这份报告已经导入过了"))
                     continue

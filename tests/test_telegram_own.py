@@ -157,6 +157,8 @@ def test_several_files_sent_at_once_get_one_answer(api: FakeBotAPI, bot: BotProc
     api.user_sends_document(WRITER, "2025年党建工作总结.pdf", wrapped_pdf(), media_group_id="a1")
     answer = until(api, WRITER, "已导入")
     text = answer.text or ""
-    # One message for the album: both reports learned, the .doc skipped with its reason.
-    assert "《2025年党建工作总结》、《2025年党建工作总结（2）》" in text
+    # One message for the album: the report learned, the .doc skipped with its reason, and
+    # the same report as a PDF known by its text.
+    assert "已导入 《2025年党建工作总结》" in text
     assert f"未导入 {name}" in text and says in text
+    assert "未导入 2025年党建工作总结.pdf：这份报告已经导入过了" in text
