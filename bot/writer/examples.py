@@ -19,7 +19,9 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from phrasebank.text import read_data, without_counts
+from phrasebank.text import read_data
+
+from .subtopics import worded
 
 # How many of the most alike examples vote.
 VOTERS = 5
@@ -27,7 +29,6 @@ VOTERS = 5
 LEAST_LIKENESS = 0.22
 # The winning sub-topic needs this share of the votes cast.
 LEAST_SHARE = 0.5
-_TITLE = re.compile(r"《[^《》]*》")
 _NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
 
 
@@ -47,7 +48,7 @@ def _generic() -> re.Pattern[str]:
 def pairs(text: str) -> set[str]:
     """The character pairs of `text`'s Chinese runs; counts, titles and the generic words
     (组织, 党员, 每季度 …) left out, and no pair spans a gap they leave."""
-    plain = _generic().sub(" ", without_counts(_TITLE.sub("", text)))
+    plain = _generic().sub(" ", worded(text))
     runs = _NOT_HAN.split(plain)
     return {run[i : i + 2] for run in runs for i in range(len(run) - 1)}
 

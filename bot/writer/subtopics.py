@@ -30,6 +30,12 @@ def heading_style(text: str) -> str:
     return "long"
 
 
+def worded(text: str) -> str:
+    """`text` as it names work: titles in 《》 and counts left out (《志愿军》 is a film,
+    发展1名预备党员 is 发展预备党员)."""
+    return without_counts(_TITLE.sub("", text))
+
+
 @dataclass(frozen=True)
 class Problem:
     text: str
@@ -95,7 +101,7 @@ class Subtopics:
         A title in 《》 names a thing, not the work: 《志愿军》 is a film, not volunteering.
         Counts are read through: 发展1名预备党员 names 发展党员.
         """
-        return self._pattern.findall(without_counts(_TITLE.sub("", text)))
+        return self._pattern.findall(worded(text))
 
     def scores(self, text: str) -> dict[str, float]:
         """Keyword evidence per sub-topic id: longer keywords weigh more."""
