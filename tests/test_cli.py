@@ -280,7 +280,7 @@ def test_draft_markdown_and_explain(capsys: pytest.CaptureFixture[str]) -> None:
         capsys, "draft", str(ANSWERS / "street_year_duty.toml"), "--format", "markdown"
     )
     assert code == 0 and out.startswith("# 2026年东湖街道党工委书记抓党建工作述职报告")
-    code, out, _ = run(capsys, "draft", str(ANSWERS / "street_year_duty.toml"), "--explain")
+    code, out, _ = run(capsys, "draft", str(ANSWERS / "tax_quarter_summary.toml"), "--explain")
     assert code == 0
     assert "来源：第1项工作（您的原话）" in out
     assert re.search(r"来源：短语库 [a-z_]+-[0-9a-f]{8}（\d{3}_", out)

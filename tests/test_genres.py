@@ -11,6 +11,7 @@ import pytest
 
 from bot.errors import InputError
 from bot.writer import answers as answers_module
+from bot.writer import period
 from bot.writer.compose import Composer
 from bot.writer.genres import GENRE_IDS, ROLES, Genre, Rule, genres, parse, parse_genres
 from bot.writer.render import to_text
@@ -96,11 +97,19 @@ def test_the_causes_text_appears_only_where_the_genre_has_one(
     composer: Composer, genre_id: str
 ) -> None:
     genre = genres()[genre_id]
-    draft = to_text(report_of(composer, genre))
-    if genre.causes:
-        assert genre.causes in draft
-    else:
-        assert "产生问题的原因" not in draft
+    quarter = to_text(report_of(composer, genre))  # tax_quarter_summary is a quarter's
+    loaded = answers_module.load(DATA / "answers" / "tax_quarter_summary.toml")
+    year = replace(loaded, genre=genre, period=period.parse("2026年"))
+    annual = to_text(composer.compose(year).report)
+    for span, draft in (("quarter", quarter), ("year", annual)):
+        heading = next(line for line in draft.splitlines() if "二、" in line)
+        if genre.has_causes(span):
+            # The causes follow the problems, and the problems heading says so.
+            assert genre.causes in draft and "原因" in heading
+        else:
+            assert genre.causes not in draft and "原因" not in heading
+    # A quarter's summary analyses no causes; a year's does, as a 述职 always does.
+    assert genre.has_causes("year") and genre.has_causes("quarter") == (genre_id == "duty")
 
 
 @pytest.mark.parametrize(("genre_id", "role"), HEADING_RULES)

@@ -214,7 +214,7 @@ def test_every_numbered_list_has_at_least_two_items(case: tuple[Answers, Composi
 def test_causes_come_two_or_three_or_not_at_all(case: tuple[Answers, Composition]) -> None:
     answers, composition = case
     blocks = composition.report.section("problems").blocks
-    if answers.genre.causes:
+    if answers.genre.has_causes(answers.period.span):
         assert len(blocks) == 2 and 2 <= len(blocks[1].items) <= 3
     else:
         assert len(blocks) == 1

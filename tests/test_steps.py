@@ -379,6 +379,21 @@ def test_done_names_the_usual_themes_not_yet_touched_once_without_blocking(
     assert "还没有提到" not in "\n".join(r.text for r in again.replies)
 
 
+def test_done_says_a_thin_report_needs_more_activities_once(context: Context) -> None:
+    # A year's report with three activities: the writer hears how many a year usually has.
+    facts = ("组织党员观看警示教育片", "组织中心组学习6次", "召开支部委员会12次")
+    outcome = step(context, walk(context, *BASICS, *facts), "/done")
+    said = "\n".join(r.text for r in outcome.replies)
+    assert "写了3项工作" in said and "全年的报告一般写20项左右" in said
+    assert outcome.conversation.state is State.PROBLEMS
+    # A quarter's report with ten activities hears nothing of the kind.
+    quarter = ("/new", "某某市交通运输局", "2026年第三季度", "1")
+    ten = [f"组织第{n}党支部开展主题党日" for n in range(1, 11)]
+    enough = step(context, walk(context, *quarter, *ten), "/done")
+    assert enough.conversation.state is State.PROBLEMS
+    assert "项工作" not in "\n".join(r.text for r in enough.replies)
+
+
 @pytest.mark.parametrize(
     ("activity", "words"),
     [

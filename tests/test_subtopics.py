@@ -54,6 +54,17 @@ def test_each_theme_has_framings_and_headings_of_every_shape(theme: str) -> None
 
 
 @pytest.mark.parametrize("theme", THEME_IDS)
+def test_each_theme_has_causes_that_fit_any_unit(theme: str) -> None:
+    causes = SUBTOPICS.themes[theme].causes
+    assert len(causes) >= 2
+    for cause in causes:
+        # A cause, then what it means: two sentences, owning up without naming any work done.
+        assert cause.count("。") == 2 and cause.endswith("。"), cause
+        assert not any(w in cause for w in ("机关", "税", "执法", "本人", "我")), cause
+        assert set(re.findall(r"\{[^}]*\}", cause)) <= set(SLOTS), cause
+
+
+@pytest.mark.parametrize("theme", THEME_IDS)
 def test_no_framing_says_a_heading_of_its_theme_over_again(theme: str) -> None:
     wording = SUBTOPICS.themes[theme]
     headings = [h for style in HEADING_STYLES for h in wording.headings[style]]

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.writer import answers, genres
+from bot.errors import InputError
+from bot.writer import answers, genres, period
 from bot.writer.wording import formalise, split_items
 from bot.writer.work import Placed
 from phrasebank.text import normal
@@ -18,6 +19,9 @@ from .buttons import Button, Kind
 from .conversation import Choice, Conversation, Entry, Reply
 from .states import State
 from .step import Context, Outcome, answers_of, go, said
+
+# How many activities a report of the period usually states; fewer make a thin report.
+TYPICAL_ACTIVITIES = {"quarter": 10, "half": 15, "year": 20}
 
 # A pasted list longer than this is confirmed in one message, not one per activity.
 SUMMARY_AFTER = 3
@@ -145,14 +149,35 @@ def theme_question(
 def finish_activities(context: Context, conversation: Conversation) -> Outcome:
     if not conversation.entries:
         return said(conversation, Reply(texts.NEED_ACTIVITIES))
-    missing = [] if conversation.reminded else _untouched(context, conversation)
+    reminders = [] if conversation.reminded else _reminders(context, conversation)
     # Reminded once, even after an /undo back to the activities.
     moved_on = go(replace(conversation, reminded=True).remembered(), "done")
-    if missing:
+    if reminders:
         # Without blocking: the writer can /undo to add what was missed.
-        labels = "、".join(context.lexicon.label(t) for t in missing)
-        return said(moved_on, Reply(texts.NOT_YET_MENTIONED.format(themes=labels)), ask=True)
+        reminders.append(texts.UNDO_TO_ADD)
+        return said(moved_on, Reply("\n".join(reminders)), ask=True)
     return said(moved_on, ask=True)
+
+
+def _reminders(context: Context, conversation: Conversation) -> list[str]:
+    """What the writer may have left out: usual themes untouched, and fewer activities
+    than a report of the period usually states (its length comes from the facts)."""
+    found = []
+    if missing := _untouched(context, conversation):
+        labels = "、".join(context.lexicon.label(t) for t in missing)
+        found.append(texts.NOT_YET_MENTIONED.format(themes=labels))
+    try:
+        span = period.parse(conversation.period or "").span
+    except InputError:
+        return found
+    typical = TYPICAL_ACTIVITIES[span]
+    if len(conversation.entries) < typical:
+        found.append(
+            texts.FEW_ACTIVITIES.format(
+                count=len(conversation.entries), span=texts.SPAN_NAMES[span], typical=typical
+            )
+        )
+    return found
 
 
 def _untouched(context: Context, conversation: Conversation) -> list[str]:

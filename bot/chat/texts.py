@@ -177,9 +177,13 @@ def kind_set(label: str, short_org: str) -> str:
     return f"好的，单位类型改为“{label}”，正文称“{short_org}”。发送 /preview 查看草稿。"
 
 
-NOT_YET_MENTIONED = (
-    "提醒：本期还没有提到{themes}方面的工作。如有，发送 /undo 回去补充；没有就请继续。"
+NOT_YET_MENTIONED = "提醒：本期还没有提到{themes}方面的工作。"
+FEW_ACTIVITIES = (
+    "提醒：本期写了{count}项工作，{span}的报告一般写{typical}项左右；"
+    "报告的篇幅来自您写的工作，每项写清做法、范围和数字，报告就更充实。"
 )
+UNDO_TO_ADD = "如需补充，发送 /undo 回去补充；没有就请继续。"
+SPAN_NAMES = {"quarter": "一个季度", "half": "半年", "year": "全年"}
 
 
 def concern(number: int, what: str) -> str:

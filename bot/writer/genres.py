@@ -15,6 +15,8 @@ from typing import Any
 
 from bot.errors import InputError
 
+from .period import Span
+
 GENRE_IDS = ("summary", "responsibility", "duty")
 ROLES = ("work", "problems", "plans")
 
@@ -63,6 +65,8 @@ class Genre:
     opening_end: str
     problems_intro: str
     causes: str  # introduces the analysis of causes; empty when the genre has none
+    causes_spans: tuple[str, ...]  # the periods (quarter, half, year) whose report has causes
+    problems_causes: tuple[str, ...]  # problems headings when causes follow the problems
     plans_intro: str
     problem_plans: tuple[str, ...]  # plans for a writer's own problems no sub-topic answers
     closing: str
@@ -82,7 +86,16 @@ class Genre:
 
     def headings(self, role: str) -> tuple[str, ...]:
         """The genre's own level-1 headings for `role`."""
-        return {"work": self.work, "problems": self.problems, "plans": self.plans}[role]
+        return {
+            "work": self.work,
+            "problems": self.problems,
+            "problems_causes": self.problems_causes or self.problems,
+            "plans": self.plans,
+        }[role]
+
+    def has_causes(self, span: str) -> bool:
+        """Whether a report of this genre for a period of `span` analyses its problems' causes."""
+        return bool(self.causes) and span in self.causes_spans
 
     def accepts_heading(self, role: str, text: str) -> bool:
         """Whether a mined level-1 heading of `role` may head this genre's section."""
@@ -103,7 +116,8 @@ def _genre(key: str, value: dict[str, Any]) -> Genre:
     names = {f.name for f in fields(Genre)} - {"id"}
     if unknown := sorted(set(value) - names):
         raise ValueError(f"genres.toml [{key}]: unknown keys {', '.join(unknown)}")
-    if missing := sorted(names - set(value) - {"mined_headings", "forbid", "work_intro"}):
+    optional = {"mined_headings", "forbid", "work_intro", "causes_spans", "problems_causes"}
+    if missing := sorted(names - set(value) - optional):
         raise ValueError(f"genres.toml [{key}]: missing keys {', '.join(missing)}")
     headings = value.get("mined_headings", {})
     if unknown := sorted(set(headings) - set(ROLES)):
@@ -121,6 +135,8 @@ def _genre(key: str, value: dict[str, Any]) -> Genre:
         opening_end=value["opening_end"],
         problems_intro=value["problems_intro"],
         causes=value["causes"],
+        causes_spans=tuple(value.get("causes_spans", [s.value for s in Span])),
+        problems_causes=tuple(value.get("problems_causes", ())),
         plans_intro=value["plans_intro"],
         problem_plans=tuple(value["problem_plans"]),
         closing=value["closing"],

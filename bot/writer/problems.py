@@ -51,7 +51,6 @@ class Problem:
 
 def problems_section(draft: Drafting, worked: list[str]) -> tuple[Section, list[Problem]]:
     """The problems section, and each problem for the plans to answer."""
-    heading = draft.heading("problems")
     intro = (draft.fixed(draft.genre.problems_intro),)
     items: list[Item] = []
     problems: list[Problem] = []
@@ -64,8 +63,12 @@ def problems_section(draft: Drafting, worked: list[str]) -> tuple[Section, list[
         if not text or not draft.ledger.is_new(text):
             continue
         draft.ledger.use(text)
-        items.append(Item((Sentence(text, (source,)),)))
         subtopic = subtopics.answering(text)
+        # A terse problem (警示教育形式比较单一) is followed by one of its sub-topic's that
+        # says more of it, as a writer spells a problem out.
+        terse = subtopic is not None and len(text) <= ELABORATE_MAX
+        more = _stock_problem(draft, subtopic, 1, like=text) if subtopic and terse else ()
+        items.append(Item((Sentence(text, (source,)), *more)))
         theme = subtopic.theme if subtopic else draft.matcher.classify(text).theme
         problems.append(Problem(text, theme, subtopic, own=True))
     # A writer who typed a shortcoming among the activities gave no problems list:
@@ -81,10 +84,10 @@ def problems_section(draft: Drafting, worked: list[str]) -> tuple[Section, list[
                 items.append(Item(sentences))
                 problems.append(Problem(sentences[0].text, subtopic.theme, subtopic))
     blocks = [Block(None, (), tuple(items))]
-    if draft.genre.causes:
-        causes = _causes(draft, problems)
-        if causes:
-            blocks.append(Block(None, (draft.fixed(draft.genre.causes),), tuple(causes)))
+    causes = _causes(draft, problems) if draft.genre.has_causes(draft.answers.period.span) else []
+    if causes:
+        blocks.append(Block(None, (draft.fixed(draft.genre.causes),), tuple(causes)))
+    heading = draft.heading("problems_causes" if causes else "problems")
     return Section("problems", heading, intro, tuple(blocks)), problems
 
 
@@ -156,35 +159,69 @@ def _candidates(draft: Drafting, worked: list[str]) -> list[Subtopic]:
     return list(dict.fromkeys([*thin, *untouched, *busy]))
 
 
-def _stock_problem(draft: Drafting, subtopic: Subtopic) -> tuple[Sentence, ...]:
-    """Curated problems of `subtopic` that the writer's facts do not contradict: the first
-    states the problem, a second (where the sub-topic has one) says more of it."""
+def _stock_problem(
+    draft: Drafting, subtopic: Subtopic, most: int = 2, like: str = ""
+) -> tuple[Sentence, ...]:
+    """Up to `most` curated problems of `subtopic` that the writer's facts do not contradict:
+    the first states the problem, a second (where the sub-topic has one) says more of it.
+    Those worded most `like` a problem they follow come first."""
     facts = "".join(text for texts in draft.worked.values() for text in texts)
     found: list[Sentence] = []
-    for number, problem in enumerate(subtopic.problems, start=1):
+    numbered = list(enumerate(subtopic.problems, start=1))
+    if like:
+        numbered.sort(key=lambda p: -_shared_pairs(p[1].text, like))
+    for number, problem in numbered:
         if any(word in facts for word in problem.denies):
             continue
         text = draft.fit.fill(problem.text)
         if text and draft.ledger.is_new(text) and not draft.fit.forbids(text):
             draft.ledger.use(text)
             found.append(Sentence(f"{text}。", (f"curated:{subtopic.id}:problem:{number}",)))
-            if len(found) == 2:
+            if len(found) == most:
                 break
     return tuple(found)
 
 
 def _causes(draft: Drafting, problems: list[Problem]) -> list[Item]:
-    """Two or three causes of the problems (themes of the problems, then any), or none."""
+    """Two or three causes of the problems (themes of the problems, then any), or none.
+
+    A cause of the organisation's own reports comes first, then the theme's curated
+    causes (written to fit any unit), then a mined one.
+    """
     least, most = CAUSES
     themes = [p.theme for p in problems] + list(COMMON_PROBLEM_THEMES)
+    said = "".join(p.text for p in problems)
     causes: list[Item] = []
     for theme in dict.fromkeys(themes):
         if len(causes) == most:
             break
-        item, _ = statement(draft, Kind.CAUSE, theme, "".join(p.text for p in problems))
+        item, _ = statement(draft, Kind.CAUSE, theme, said, own=True)
+        if item is None:
+            item = _curated_cause(draft, theme)
+        if item is None:
+            item, _ = statement(draft, Kind.CAUSE, theme, said)
         if item is not None:
             causes.append(item)
     return causes if len(causes) >= least else []
+
+
+def _curated_cause(draft: Drafting, theme: str) -> Item | None:
+    """One of the theme's curated causes not said yet."""
+    options = load_subtopics().themes[theme].causes
+    sentence = _rotated(draft, options, f"curated:{theme}:cause")
+    return Item((sentence,)) if sentence else None
+
+
+def _rotated(draft: Drafting, options: tuple[str, ...], source: str) -> Sentence | None:
+    """The first of `options` not said yet and fit for the unit, starting at the draft's
+    own place among them (the same for the same draft), as a sentence."""
+    for offset in range(len(options)):
+        number = (draft.seed + offset) % len(options)
+        text = draft.fit.fill(options[number])
+        if text and draft.ledger.is_new(text) and not draft.fit.forbids(text):
+            draft.ledger.use(text)
+            return Sentence(f"{text.rstrip('。')}。", (f"{source}:{number + 1}",))
+    return None
 
 
 def _busiest(draft: Drafting, theme: str) -> Subtopic | None:
@@ -243,27 +280,23 @@ def _answer(
 def _plan_lead(draft: Drafting, theme: str) -> Sentence | None:
     """A plan's short heading naming its theme (强化理论武装。), as the seeds write plans."""
     options = load_subtopics().themes[theme].headings["short"]
-    for offset in range(len(options)):
-        number = (draft.seed + offset) % len(options)
-        text = draft.fit.fill(options[number])
-        if text and draft.ledger.is_new(text):
-            draft.ledger.use(text)
-            return Sentence(f"{text}。", (f"curated:{theme}:heading:{number + 1}",))
-    return None
+    return _rotated(draft, options, f"curated:{theme}:heading")
 
 
-def statement(draft: Drafting, kind: Kind, theme: str, text: str) -> tuple[Item | None, str]:
+def statement(
+    draft: Drafting, kind: Kind, theme: str, text: str, own: bool = False
+) -> tuple[Item | None, str]:
     """A mined problem, cause or plan: its statement and, when it has one, an elaboration.
 
     A short plan without an elaboration is a slogan (进一步推进全面从严治党) and is
-    not used.
+    not used. `own` takes only the organisation's own wording.
     """
 
     def top_level(phrase: Phrase) -> bool:
-        return phrase.parent is None and draft.fit.allows(phrase)
+        return phrase.parent is None and draft.fit.allows(phrase) and (phrase.own or not own)
 
     ranked = draft.matcher.best(kind, theme, text, count=3, allow=top_level)
-    if not ranked:
+    if not ranked and not own:
         # No statement of its own in this theme: an elaboration can stand alone.
         ranked = draft.matcher.best(kind, theme, text, count=1, allow=draft.fit.allows)
     for head in ranked:

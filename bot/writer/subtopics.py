@@ -60,6 +60,7 @@ class ThemeWording:
     framings: tuple[str, ...]
     headings: dict[str, tuple[str, ...]]  # style → headings
     leads: tuple[str, ...] = ()  # plain leads for a fact that names no sub-topic
+    causes: tuple[str, ...] = ()  # causes of the problems of the theme (原因分析)
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,7 @@ def load_subtopics() -> Subtopics:
             framings=tuple(value["framings"]),
             headings={style: tuple(value[f"headings_{style}"]) for style in HEADING_STYLES},
             leads=tuple(value.get("leads", ())),
+            causes=tuple(value.get("causes", ())),
         )
         for theme, value in raw["themes"].items()
     }
