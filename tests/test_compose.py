@@ -11,8 +11,9 @@ import pytest
 from bot.writer import answers as answers_module
 from bot.writer.answers import Activity, Answers
 from bot.writer.compose import Composer
+from bot.writer.grouping import numbered_list
 from bot.writer.render import explain, to_text
-from bot.writer.report import layout
+from bot.writer.report import Block, Item, Report, Section, Sentence, layout
 from phrasebank.bank import Bank
 from phrasebank.themes import load_lexicon
 
@@ -258,3 +259,37 @@ def test_a_heading_claims_nothing_its_activities_do_not_say(composer: Composer, 
 
 def test_a_count_between_verb_and_noun_does_not_hide_the_theme(composer: Composer) -> None:
     assert composer.classify(Activity("发展了1个党员")).theme == "organization"
+
+
+def test_work_that_names_no_party_work_goes_under_the_central_task(composer: Composer) -> None:
+    # A weather bureau's station upgrade is its business, not 政治忠诚教育, whatever
+    # labelled examples it resembles; party work keeps its place.
+    assert composer.subtopic("完成自动气象站维护升级，新建乡镇区域站4个") == composer.subtopic(
+        "全年查办案件386件"
+    )
+    warnings = composer.subtopic("全年发布各类预警信号86期，重要天气报告23期")
+    party_day = composer.subtopic("组织党员到县革命烈士纪念馆开展主题党日活动")
+    assert warnings is not None and warnings.id == "central_task"
+    assert party_day is not None and party_day.id == "party_day"
+
+
+def test_a_fact_with_no_lead_follows_the_numbered_items_unnumbered() -> None:
+    def led(lead: str, fact: str) -> Item:
+        return Item((Sentence(f"{lead}。"), Sentence(f"{fact}。")))
+
+    bare = Item((Sentence("全年发布预警信号86期。"),))
+    items, numbered = numbered_list(
+        [led("深化警示教育", "观看警示教育片"), bare, led("严明节日纪律", "发送提醒短信")]
+    )
+    block = Block(Sentence("从严正风肃纪"), (Sentence("框架句。"),), tuple(items), numbered)
+    report = Report(Sentence("标题"), (), (Section("work", Sentence("工作情况"), (), (block,)),))
+    body = [p.text for p in layout(report)]
+    # 一是、二是 over the led items; the bare fact after them, joined on, its words kept.
+    assert body[-3:] == [
+        "一是深化警示教育。观看警示教育片。",
+        "二是严明节日纪律。发送提醒短信。",
+        "此外，全年发布预警信号86期。",
+    ]
+    # With a single led item there is no list to number: plain paragraphs, in order.
+    items, numbered = numbered_list([led("深化警示教育", "观看警示教育片"), bare])
+    assert not numbered and items[1] is bare

@@ -26,6 +26,7 @@ class Lists:
     days: dict[str, tuple[int, ...]]
     business: tuple[str, ...]
     party: tuple[str, ...]
+    party_work: tuple[str, ...]
     planned: tuple[str, ...]
     shortcoming: tuple[str, ...]
     shortcoming_starts: tuple[str, ...]
@@ -38,6 +39,7 @@ def lists() -> Lists:
         days={day: tuple(months) for day, months in raw["days"].items()},
         business=tuple(raw["business"]["words"]),
         party=tuple(raw["business"]["party"]),
+        party_work=tuple(raw["business"]["party_work"]),
         planned=tuple(raw["business"]["planned"]),
         shortcoming=tuple(raw["business"]["shortcoming"]),
         shortcoming_starts=tuple(raw["business"]["shortcoming_starts"]),
@@ -81,6 +83,11 @@ def business(text: str) -> str | None:
     if any(p in text for p in words.party):
         return None
     return next((w for w in words.business if w in text), None)
+
+
+def names_party_work(text: str) -> bool:
+    """Whether an activity names any party, group or cadre work at all."""
+    return any(word in text for word in lists().party_work)
 
 
 def unreadable(text: str) -> bool:

@@ -1,4 +1,5 @@
-"""How a theme's activities of one sub-topic become items: a few facts each.
+"""How a theme's activities of one sub-topic become items (a few facts each), and how
+a subsection's items make a list.
 
 Activities are compared without their quotation marks (贯彻“第一议题”制度
 says what 落实第一议题制度 says).
@@ -7,7 +8,10 @@ says what 落实第一议题制度 says).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
+
+from .report import Item
 
 if TYPE_CHECKING:
     from .answers import Activity
@@ -36,3 +40,16 @@ def portions(
         else:
             current.append(entry)
     return portions
+
+
+def numbered_list(items: list[Item]) -> tuple[list[Item], bool]:
+    """Items as a list reads them, and whether it is numbered: 一是、二是 over two or more
+    led items, and a fact with no lead (its theme a guess) after them, unnumbered,
+    joined on by 此外; with fewer led items, plain paragraphs."""
+    led = [item for item in items if len(item.sentences) > 1]
+    bare = [item for item in items if len(item.sentences) == 1]
+    if len(led) < 2 or not bare:
+        return items, not bare
+    fact = bare[0].sentences[0]
+    joined = Item((replace(fact, text=f"此外，{fact.text}"),), numbered=False)
+    return [*led, joined, *(replace(item, numbered=False) for item in bare[1:])], True

@@ -29,9 +29,14 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Item:
-    """One item of a list: rendered ``一是`` + its sentences run together, or bare when alone."""
+    """One item of a list: rendered ``一是`` + its sentences run together, or bare when alone.
+
+    An item not `numbered` (a fact with no lead, after the led ones) is a plain paragraph
+    that the numbering of its list passes over.
+    """
 
     sentences: tuple[Sentence, ...]
+    numbered: bool = True
 
     @property
     def text(self) -> str:
@@ -156,8 +161,13 @@ def _items(items: tuple[Item, ...], *, bare_single: bool) -> list[Paragraph]:
     if bare_single and len(items) == 1:
         return [Paragraph("body", items[0].text, items[0].sentences)]
     out = []
-    for i, item in enumerate(items, start=1):
-        marker = Sentence(f"{chinese_number(i)}是")
+    number = 0
+    for item in items:
+        if not item.numbered:
+            out.append(Paragraph("body", item.text, item.sentences))
+            continue
+        number += 1
+        marker = Sentence(f"{chinese_number(number)}是")
         out.append(Paragraph("body", marker.text + item.text, (marker, *item.sentences)))
     return out
 

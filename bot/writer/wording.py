@@ -146,12 +146,13 @@ def split_items(text: str) -> list[str]:
     return [e for e in entries if re.search(r"[\w\u4e00-\u9fff]", e)]
 
 
-# A bare noun phrase the writer typed ("端午包粽子活动") becomes a whole sentence.
+# A bare noun phrase the writer typed ("端午包粽子活动") becomes a whole sentence; a phrase
+# with a verb anywhere in it (清明节带幼儿到烈士陵园开展…活动) is one already.
 _BARE_ENDS = ("活动", "比赛", "竞赛", "培训", "讲座", "仪式", "展览", "晚会", "运动会", "健步走")
 _MEETINGS = ("会议", "大会", "座谈会", "推进会", "部署会", "研讨会", "报告会", "分享会")
 _VERB_START = re.compile(
     r"^(?:\d|[一二三四五六七八九十]+[月日]|年|上半年|下半年|全年|本季度|今年|春节|节前|"
-    r".{0,12}?(?:开展|组织|举办|举行|召开|参加|参与|完成|落实|推进|建立|制定|签订|发放|"
+    r".*?(?:开展|组织|举办|举行|召开|参加|参与|完成|落实|推进|建立|制定|签订|发放|"
     r"走访|慰问|观看|参观|学习|讲|上|评选|选树|发展|接收|成立|打造|推出|实行|实施|坚持|"
     r"深化|加强|强化|做好|抓好|带头|带领|联合|邀请|协调|收集|调解|办理|发布|刊发|报送|转正))"
 )

@@ -20,8 +20,9 @@ from phrasebank.matching import Classification
 from phrasebank.phrase import Kind, Phrase
 from phrasebank.text import shares_stretch
 
+from .claims import CLAIMED, RESULT, speaks_of_facts
 from .curated import Curated
-from .grouping import portions, unquoted
+from .grouping import numbered_list, portions, unquoted
 from .report import Block, Item, Sentence
 from .subtopics import HEADING_STYLES, Subtopic, heading_style, load_subtopics
 from .wording import as_reporter, formalise, sentence_of, unlabelled
@@ -38,13 +39,6 @@ HEADING_ECHO = 8
 SIBLING_CHARS = 4
 # A lead sharing a stretch this long with its facts would only repeat them.
 ECHO_CHARS = 6
-# A fact that states its own result (增长12%, 全部稳定, 被采用) needs no effect clause after it.
-RESULT = re.compile(
-    r"增长|增加|提高|提升|下降|达到|全部|稳定|[%％]|同比|比上年|采用|获|评为|已?整改完成|已完成|完成率|已整改"
-)
-# A mined lead stating its source's result (意识形态工作夯牢夯实, 政治引领有力度) is no
-# lead for another unit's facts.
-CLAIMED = re.compile(r"(?:夯实|有力度|有力有序|更加\S{1,6}|成效\S{0,2}|明显|显著|见效|走深走实)$")
 # Keyword evidence (characters matched) for facts to be plainly of their sub-topic.
 STRONG_MATCH = 4
 # Mined leads and effects of a sub-topic tried for one item.
@@ -131,8 +125,7 @@ class WorkSection(Curated):
                     assert current is not None
                     placed[index - 1] = replace(current, lead=lead)
             heading, framing = self.frame(theme)
-            # 一是、二是 only over items that each have a lead to be numbered.
-            numbered = all(len(item.sentences) > 1 for item in items)
+            items, numbered = numbered_list(items)
             blocks.append((Block(heading, framing, tuple(items), numbered), theme))
         return placed, blocks
 
@@ -365,7 +358,11 @@ class WorkSection(Curated):
             subtopic.effects,
             f"curated:{subtopic.id}:effect",
             variant,
-            keep=lambda effect: not shares_stretch(effect, lead, 4) and shown(effect),
+            keep=lambda effect: (
+                not shares_stretch(effect, lead, 4)
+                and shown(effect)
+                and speaks_of_facts(effect, facts)
+            ),
         )
         if sentence is not None:
             return sentence
@@ -376,7 +373,7 @@ class WorkSection(Curated):
         for phrase in phrases:
             filled = self.d.fit.fill(phrase.template) or ""
             named = self.subtopics.keywords_in(filled)
-            if not named or shares_stretch(filled, lead, 4):
+            if not named or shares_stretch(filled, lead, 4) or not speaks_of_facts(filled, facts):
                 continue
             if all(k in facts for k in named) and (sentence := self.d.stock(phrase)) is not None:
                 return sentence

@@ -1,0 +1,39 @@
+"""What stock wording may claim of the facts it follows.
+
+A fact that states its own result needs no effect clause; a mined lead that
+states its source's result is no lead for another unit; an effect clause speaks
+only of people the facts name.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A fact that states its own result (增长12%, 全部稳定, 被采用) needs no effect clause after it.
+RESULT = re.compile(
+    r"增长|增加|提高|提升|下降|达到|全部|稳定|[%％]|同比|比上年|采用|获|评为|已?整改完成|已完成|完成率|已整改"
+    r"|未发现|没有发现"
+)
+# People an effect clause may speak of, and the words by which facts name them: 引导党员…
+# follows no fact about children, 引导青年… none without young people.
+EFFECT_PEOPLE = {
+    "班子": ("班子", "党委会", "党组会", "中心组", "领导", "书记", "支委"),
+    "青年": ("青年", "年轻", "团员", "团支部", "团委", "五四", "新入职"),
+    "积极分子": ("积极分子",),
+    "党员": ("党员", "支部", "党小组", "党日", "三会一课", "党课", "组织生活", "党委", "党组"),
+    "女": ("女", "妇", "三八", "巾帼"),
+}
+# A mined lead stating its source's result (意识形态工作夯牢夯实, 政治引领有力度) is no
+# lead for another unit's facts.
+CLAIMED = re.compile(r"(?:夯实|有力度|有力有序|更加\S{1,6}|成效\S{0,2}|明显|显著|见效|走深走实)$")
+
+
+def speaks_of_facts(effect: str, facts: str) -> bool:
+    """Whether the facts name the people `effect` speaks of (the unit's own people, a slot,
+    always count)."""
+    plain = re.sub(r"\{[^}]*\}", "", effect)
+    return all(
+        any(word in facts for word in named)
+        for person, named in EFFECT_PEOPLE.items()
+        if person in plain
+    )
