@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from bot.writer.answers import Answers
+from bot.writer.fit import SET_PHRASES
 from bot.writer.wording import facts
 
 from .conftest import load_data
@@ -93,6 +94,10 @@ def check_draft(text: str, answers: Answers) -> None:
     sentences = [s for s in re.split(r"(?<=[。！？：])", text.replace("\n", "")) if len(s) > 6]
     repeated = [s for s, n in Counter(sentences).items() if n > 1]
     assert repeated == [], repeated
+    # A set phrase (向纵深发展) once, unless the writer said it again.
+    body = text.split("待补充", maxsplit=1)[0]
+    for phrase in SET_PHRASES:
+        assert body.count(phrase) <= max(1, given.count(phrase)), phrase
     for opening, closing in ("“”", "《》", "（）", "‘’"):
         assert text.count(opening) == text.count(closing), opening
     assert not re.search(r"[{}〔〕]", text)

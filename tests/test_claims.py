@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bot.writer.claims import RESULT, speaks_of_facts
+from bot.writer.claims import ACHIEVED, RESULT, speaks_of_facts
+from bot.writer.subtopics import load_subtopics
 
 
 def test_an_effect_speaks_only_of_people_the_facts_name() -> None:
@@ -18,3 +19,10 @@ def test_an_effect_speaks_only_of_people_the_facts_name() -> None:
 def test_a_fact_that_states_its_outcome_takes_no_effect() -> None:
     assert RESULT.search("开展违规吃喝专项整治自查，未发现问题")
     assert not RESULT.search("开展违规吃喝专项整治自查")
+
+
+def test_curated_effects_say_what_the_work_was_for_not_what_it_achieved() -> None:
+    for subtopic in load_subtopics().all:
+        assert subtopic.effects, subtopic.id
+        for effect in subtopic.effects:
+            assert not ACHIEVED.match(effect), (subtopic.id, effect)

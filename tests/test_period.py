@@ -73,16 +73,22 @@ def test_months_that_make_no_period_say_what_to_write(text: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("value", "during", "since"),
+    ("value", "during", "since", "ahead"),
     [
-        (Period(2026, Span.QUARTER, 3), "本季度", "本季度以来"),
-        (Period(2026, Span.HALF, 1), "上半年", "上半年以来"),
-        (Period(2026, Span.HALF, 2), "下半年", "下半年以来"),
-        (Period(2026, Span.YEAR), "全年", "今年以来"),
+        (Period(2026, Span.QUARTER, 3), "本季度", "本季度以来", "下一步"),
+        (Period(2026, Span.HALF, 1), "上半年", "上半年以来", "下半年"),
+        (Period(2026, Span.HALF, 2), "下半年", "下半年以来", "新的一年"),
+        (Period(2026, Span.YEAR), "全年", "今年以来", "新的一年"),
     ],
 )
-def test_period_words(value: Period, during: str, since: str) -> None:
-    assert value.words == {"时期": value.label, "期间": during, "期间以来": since}
+def test_period_words(value: Period, during: str, since: str, ahead: str) -> None:
+    # The plans of a first half look to the second; of a year, to the new one.
+    assert value.words == {
+        "时期": value.label,
+        "期间": during,
+        "期间以来": since,
+        "下阶段": ahead,
+    }
 
 
 def test_recent_periods_offer_current_and_previous() -> None:

@@ -23,6 +23,9 @@ EFFECT_PEOPLE = {
     "党员": ("党员", "支部", "党小组", "党日", "三会一课", "党课", "组织生活", "党委", "党组"),
     "女": ("女", "妇", "三八", "巾帼"),
 }
+# An effect clause says what the work was for (引导, 推动, 为…), never what it achieved:
+# one opening so (营造…氛围, 让…感受到, 做到…, 发挥…作用) claims a result.
+ACHIEVED = re.compile(r"^(?:营造|做到|让|展现|传递|凝聚|发挥|形成|实现|确保|取得|彰显)")
 # A mined lead stating its source's result (意识形态工作夯牢夯实, 政治引领有力度) is no
 # lead for another unit's facts.
 CLAIMED = re.compile(r"(?:夯实|有力度|有力有序|更加\S{1,6}|成效\S{0,2}|明显|显著|见效|走深走实)$")

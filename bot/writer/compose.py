@@ -282,20 +282,23 @@ class Drafting:
     def compose(self) -> Composition:
         # The title names the unit as the writer typed it, party suffix and all.
         title = self.fixed(self.genre.title)
+        # The fixed opening and closing are written first, so that no chosen sentence
+        # says their set phrases (向纵深发展) over again.
+        opening, closing = self.opening(), self.closing()
+        intro = (self.fixed(self.genre.work_intro),) if self.genre.work_intro else ()
         placed, blocks = WorkSection(self).blocks()
         self.placed = placed
         themes = [theme for _, theme in blocks]
         problems, problem_themes = problems_section(self, themes)
         plans, plan_themes = plans_section(self, problem_themes, themes)
-        intro = (self.fixed(self.genre.work_intro),) if self.genre.work_intro else ()
         work = Section("work", self.heading("work"), intro, tuple(block for block, _ in blocks))
         sections = [work, problems, plans]
         self.notes(placed)
         report = Report(
             title=title,
-            opening=self.opening(),
+            opening=opening,
             sections=tuple(sections),
-            closing=self.closing(),
+            closing=closing,
             signature=self.signature(),
             todo=tuple(dict.fromkeys(self.todo)),
         )

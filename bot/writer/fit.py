@@ -26,6 +26,21 @@ SUPERIOR = "上级党组织"
 OVERLAP = 8
 # Stock wording sharing this long a stretch with what the draft holds says it again.
 REPEAT = 10
+# Set phrases a draft says once: the second 向纵深发展 is what a reader notices.
+SET_PHRASES = (
+    "向纵深发展",
+    "落到实处",
+    "走深走实",
+    "不折不扣",
+    "落地见效",
+    "见行见效",
+    "入脑入心",
+    "同向发力",
+    "再上新台阶",
+    "落细落实",
+    "抓在手上",
+    "扛在肩上",
+)
 
 
 class Ledger:
@@ -35,11 +50,13 @@ class Ledger:
         self._ids: set[str] = set()
         self._texts: set[str] = set()
         self._stretches: set[str] = set()  # every REPEAT-long stretch of the texts
+        self._set_phrases: set[str] = set()  # the SET_PHRASES said
 
     def use(self, text: str, phrase: Phrase | None = None) -> None:
         letters = normal(text)
         self._texts.add(letters)
         self._stretches.update(_stretches(letters))
+        self._set_phrases.update(p for p in SET_PHRASES if p in letters)
         if phrase is not None:
             self._ids.add(phrase.id)
 
@@ -49,9 +66,12 @@ class Ledger:
     def is_new(self, text: str) -> bool:
         """Whether `text` says something the draft has not said: not the same, not a part of
         what is there (an effect clause already written), not containing it, and no
-        stretch of it said again (不折不扣…落实 twice in one subsection)."""
+        stretch of it said again (不折不扣…落实 twice in one subsection), no set phrase
+        said again."""
         letters = normal(text)
         if letters in self._texts or not self._stretches.isdisjoint(_stretches(letters)):
+            return False
+        if any(p in letters for p in self._set_phrases):
             return False
         return not any(
             len(shorter) >= OVERLAP and shorter in longer

@@ -68,7 +68,15 @@ class Period:
             since = f"{during}以来"
         else:
             during, since = "全年", "今年以来"
-        return {"时期": self.label, "期间": during, "期间以来": since}
+        # What the plans look to: the rest of the year after a first half, the new
+        # year after a year or a second half, the next step after a quarter.
+        if self.span is Span.QUARTER:
+            ahead = "下一步"
+        elif self.span is Span.HALF and self.number == 1:
+            ahead = "下半年"
+        else:
+            ahead = "新的一年"
+        return {"时期": self.label, "期间": during, "期间以来": since, "下阶段": ahead}
 
     def previous(self) -> Period:
         if self.span is Span.YEAR:

@@ -40,7 +40,9 @@ _QUOTED = re.compile(r"“[^“”]+”|《[^《》]+》|「[^「」]+」|‘[^�
 # Names typed between ASCII quotes ('检察护企') are quoted the written way.
 _ASCII_QUOTES = re.compile(r"'([^'\n]{1,30})'|\"([^\"\n]{1,30})\"")
 # 我 as the reporter (not 我院, 我们, 自我): a 述职 says 本人.
-_I = re.compile(r"(?<![自本忘无唯])我(?![们国院局所校村司行处科部站社队省市县区镇乡委中厂馆])")
+_I = re.compile(
+    r"(?<![自本忘无唯])我(?:本人)?(?![们国院局所校村司行处科部站社队省市县区镇乡委中厂馆])"
+)
 # What a writer (or the draft) leaves to be filled in: XX, XXXX, ××.
 PLACEHOLDER = re.compile(r"X{2,}|×{2,}")
 
@@ -55,13 +57,25 @@ def formalise(text: str) -> str:
     text = _ASCII_QUOTES.sub(lambda m: f"“{m.group(1) or m.group(2)}”", text)
     # Quoted names and titles keep every character, their spaces included.
     protected, text = _protect(text)
-    text = _SPACES.sub("", text) if _is_chinese(text) else _SPACES.sub(" ", text)
+    text = _unspaced(text) if _is_chinese(text) else _SPACES.sub(" ", text)
     for rule in formal_rules():
         text = rule.apply(text)
     text = _restore(protected, text).strip("，、；：。 ")
     if not text:
         return ""
     return text if text.endswith("。") else f"{text}。"
+
+
+def _unspaced(text: str) -> str:
+    """Chinese text without its spaces, but for one between Latin letters and figures
+    (急诊PCI 96台 keeps PCI and 96 apart)."""
+
+    def gap(match: re.Match[str]) -> str:
+        before, after = text[match.start() - 1 : match.start()], text[match.end() : match.end() + 1]
+        latin = before.isascii() and before.isalpha() and after.isdigit()
+        return " " if latin or (before.isdigit() and after.isascii() and after.isalpha()) else ""
+
+    return _SPACES.sub(gap, text)
 
 
 def as_reporter(text: str) -> str:

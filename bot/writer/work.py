@@ -20,7 +20,7 @@ from phrasebank.matching import Classification
 from phrasebank.phrase import Kind, Phrase
 from phrasebank.text import shares_stretch
 
-from .claims import CLAIMED, RESULT, speaks_of_facts
+from .claims import ACHIEVED, CLAIMED, RESULT, speaks_of_facts
 from .curated import Curated
 from .grouping import numbered_list, portions, unquoted
 from .report import Block, Item, Sentence
@@ -188,7 +188,9 @@ class WorkSection(Curated):
             mined = d.stock(phrase)
             if mined is not None:
                 return mined
-        return d.fixed(f"扎实推进{d.c.lexicon.label(theme)}", f"theme:{theme}")
+        fallback = {"short": "扎实推进{}", "paired": "抓落实、求实效，扎实推进{}"}
+        shape = fallback.get(self.style, "坚持守正创新，扎实推进{}")
+        return d.fixed(shape.format(d.c.lexicon.label(theme)), f"theme:{theme}")
 
     def heads(self, theme: str, facts: str) -> Callable[[str], bool]:
         """Whether a heading or framing may stand over `facts`: it names no work they
@@ -373,7 +375,9 @@ class WorkSection(Curated):
         for phrase in phrases:
             filled = self.d.fit.fill(phrase.template) or ""
             named = self.subtopics.keywords_in(filled)
-            if not named or shares_stretch(filled, lead, 4) or not speaks_of_facts(filled, facts):
+            if not named or shares_stretch(filled, lead, 4) or ACHIEVED.match(filled):
+                continue
+            if not speaks_of_facts(filled, facts):
                 continue
             if all(k in facts for k in named) and (sentence := self.d.stock(phrase)) is not None:
                 return sentence
