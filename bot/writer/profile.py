@@ -208,7 +208,9 @@ def body_of(org: str) -> str | None:
 
 
 # Units below a kind's usual one, by the last word of the name: a 收费站 is not its 局.
-_BELOW = re.compile(r"(分局|站|所|队|中心)$")
+_BELOW = re.compile(r"(分局|站|所|队|中心|科|车间|病区)$")
+# A department's name after its unit's: 心血管内科, 二车间, 三病区.
+_DEPARTMENT = re.compile(r"[\u4e00-\u9fff\d]{1,8}(?:科|车间|病区)$")
 
 # How a writer names their own party body in what they did (支部书记, 党委会 …): when the
 # unit's name does not say, this does, before the kind's usual body.
@@ -279,9 +281,10 @@ def profile_for(
     body = body or body_named_in(said) or the_kind.body
     if org is None:
         org = name + body
-    # A 机关党委 is the committee of the organs, not the unit's own 党组 or 党委.
-    if short_org is None and org.endswith("机关党委"):
-        short_org = "机关党委"
+    # A 机关党委 (党支部) is the body of the organs, not the unit's own 党组 or 党委.
+    for organs in ("机关党委", "机关党总支", "机关党支部"):
+        if short_org is None and org.endswith(organs):
+            short_org = organs
     return Profile(
         unit=unit,
         name=name,
@@ -295,8 +298,14 @@ def profile_for(
 
 
 def _find(units: Units, name: str) -> tuple[UnitKind, tuple[str, str] | None]:
-    for kind in units.kinds:
-        suffix = kind.suffix(name)
+    for kind in units.kinds[:-1]:
+        suffix = kind.suffix(name.removesuffix("机关"))
         if suffix is not None:
             return kind, suffix
-    return units.kinds[-1], None
+    # A department of a unit (某医院心血管内科, 某厂二车间) is of the unit's kind.
+    for kind in units.kinds[:-1]:
+        for entry in kind.match:
+            pattern = entry.partition("=")[0]
+            if pattern and re.search(f"(?:{pattern}){_DEPARTMENT.pattern}", name):
+                return kind, None
+    return units.kinds[-1], units.kinds[-1].suffix(name)
