@@ -88,6 +88,7 @@ def test_period_words(value: Period, during: str, since: str, ahead: str) -> Non
         "期间": during,
         "期间以来": since,
         "下阶段": ahead,
+        "下步": "下半年" if ahead == "下半年" else "下一步",
     }
 
 

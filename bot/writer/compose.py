@@ -326,6 +326,7 @@ class Drafting:
                 seen.add(text)
                 options.append((text, phrase.id))
         text, source = self.choose(options)
+        text = self.fit.fill(text) or text  # the genre's own may name {下阶段}
         self.ledger.use(text)
         return Sentence(text, (source,))
 

@@ -76,7 +76,15 @@ class Period:
             ahead = "下半年"
         else:
             ahead = "新的一年"
-        return {"时期": self.label, "期间": during, "期间以来": since, "下阶段": ahead}
+        # A plans heading says 下半年 after a first half, else 下一步.
+        step = "下半年" if ahead == "下半年" else "下一步"
+        return {
+            "时期": self.label,
+            "期间": during,
+            "期间以来": since,
+            "下阶段": ahead,
+            "下步": step,
+        }
 
     def previous(self) -> Period:
         if self.span is Span.YEAR:

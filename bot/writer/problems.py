@@ -189,10 +189,12 @@ def _causes(draft: Drafting, problems: list[Problem]) -> list[Item]:
     causes (written to fit any unit), then a mined one.
     """
     least, most = CAUSES
-    themes = [p.theme for p in problems] + list(COMMON_PROBLEM_THEMES)
+    # The problems' own themes first, a second cause of theirs before any other theme's.
+    own = list(dict.fromkeys(p.theme for p in problems))
+    themes = own + (own if len(own) < least else []) + list(COMMON_PROBLEM_THEMES)
     said = "".join(p.text for p in problems)
     causes: list[Item] = []
-    for theme in dict.fromkeys(themes):
+    for theme in themes:
         if len(causes) == most:
             break
         item, _ = statement(draft, Kind.CAUSE, theme, said, own=True)
