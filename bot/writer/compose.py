@@ -46,8 +46,8 @@ ACHIEVEMENT = re.compile(r"获|被评为|采用|表彰|荣誉|批示|肯定|第�
 SUBTOPIC_CONFIDENCE = 0.8
 # Sub-topic keywords this long (风险点, 以案促改) name party work beside a business word (审批).
 PARTY_OVER_BUSINESS = 3
-# Themes whose work may name no party word at all (service to people, culture).
-BUSINESS_LIKE_THEMES = ("integration", "culture")
+# Themes whose work may name no party word at all (service to people).
+BUSINESS_LIKE_THEMES = ("integration",)
 # A plan statement longer than this does not make a heading.
 HEADING_MAX = 30
 # A subsection heading speaks for all its activities: it should name its theme plainly.
@@ -160,8 +160,8 @@ class Composer:
             return found.subtopic
         nearest = self.examples.nearest(text, theme)
         subtopic = subtopics.get(nearest) if nearest else None
-        # Work naming no party work is the unit's business, unless it is like service,
-        # group or cultural work (调解邻里纠纷, 开放观测场).
+        # Work naming no party work is the unit's business, unless it is like service
+        # to people (调解邻里纠纷, 开放观测场).
         if not names_party_work(text) and (
             subtopic is None or subtopic.theme not in BUSINESS_LIKE_THEMES
         ):
