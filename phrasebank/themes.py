@@ -76,6 +76,7 @@ class Lexicon:
                 totals[theme_id] = totals.get(theme_id, 0.0) + weight
         return tuple(totals.items())
 
+    @lru_cache(maxsize=65536)  # noqa: B019 - one lexicon per process; stock phrases recur
     def claims(self, text: str) -> frozenset[str]:
         """The strong keywords `text` uses: what it says was done, specifically."""
         return frozenset(
