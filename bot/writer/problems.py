@@ -33,6 +33,8 @@ ELABORATE_MAX = 40
 _SETS_UP = re.compile(
     r"(?:建立|制定|修订完善|修订|出台|建成)([^，。；、]{2,12}?(?:制度|机制|规则|清单|办法|台账|中心))"
 )
+# Meetings held at the turn of the year, which a plan for the rest of a year does not hold.
+_YEAR_END_MEETINGS = re.compile(r"民主生活会|组织生活会|述职评议")
 # Two-character stretches a sub-topic's plan must share with the writer's own problem.
 OWN_LIKENESS = 3
 # A mined plan this short with no elaboration is a slogan, not a plan.
@@ -322,6 +324,9 @@ def _fits_plan(draft: Drafting, text: str) -> bool:
     """A plan not said yet, fit for the unit, and about the next period: 年初 only when the
     next period starts a year."""
     if "年初" in text and draft.answers.period.last_month != 12:
+        return False
+    # 民主生活会 and 组织生活会 are held at the turn of the year: no plan for a summer.
+    if _YEAR_END_MEETINGS.search(text) and draft.answers.period.last_month < 9:
         return False
     # Not to set up what the writer reports already set up (修订完善议事规则 after 制定议事规则).
     facts = "".join(text for texts in draft.worked.values() for text in texts)
