@@ -12,8 +12,12 @@ def test_an_effect_speaks_only_of_people_the_facts_name() -> None:
     assert not speaks_of_facts(effect, "清明节带大班幼儿到烈士陵园开展活动")
     assert speaks_of_facts(effect, "七一组织党员到县革命纪念馆参观学习")
     assert not speaks_of_facts("引导青年坚定理想信念、练就过硬本领", "组织全体职工观看红色电影")
-    # The unit's own people (a slot) are always there to speak of.
+    # The unit's own people (a slot) are there to speak of, unless the facts speak only
+    # of the people the unit serves.
     assert speaks_of_facts("引导{党员干部}知敬畏、存戒惧、守底线", "组织观看警示教育片")
+    reading = "推动学习成为{党员干部}的自觉习惯"
+    assert not speaks_of_facts(reading, "暑期举办少儿阅读活动12场，儿童参与600人次")
+    assert speaks_of_facts(reading, "组织全体职工开展读书分享会，读者代表参加")
 
 
 def test_a_fact_that_states_its_outcome_takes_no_effect() -> None:

@@ -31,9 +31,19 @@ ACHIEVED = re.compile(r"^(?:营造|做到|让|展现|传递|凝聚|发挥|形成
 CLAIMED = re.compile(r"(?:夯实|有力度|有力有序|更加\S{1,6}|成效\S{0,2}|明显|显著|见效|走深走实)$")
 
 
+# People a unit serves: work for them alone (少儿阅读, 幼儿…) is no lesson for its own staff.
+SERVED = ("儿童", "幼儿", "少儿", "学生", "读者", "居民", "村民", "群众", "患者", "老人", "游客")
+# Words by which facts name the unit's own people or party members.
+OWN_PEOPLE = ("党员", "干部", "职工", "员工", "教师", "医务", "全体", "班子", "支部", "书记")
+
+
 def speaks_of_facts(effect: str, facts: str) -> bool:
-    """Whether the facts name the people `effect` speaks of (the unit's own people, a slot,
-    always count)."""
+    """Whether the facts name the people `effect` speaks of. The unit's own people (the
+    {党员干部} slot) count, unless the facts speak only of the people it serves."""
+    if "{党员干部}" in effect or "党员" in effect:
+        served = any(word in facts for word in SERVED)
+        if served and not any(word in facts for word in OWN_PEOPLE):
+            return False
     plain = re.sub(r"\{[^}]*\}", "", effect)
     return all(
         any(word in facts for word in named)
