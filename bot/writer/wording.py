@@ -84,7 +84,7 @@ def as_reporter(text: str) -> str:
     return _restore(protected, _I.sub("本人", text))
 
 
-_TOPIC_LABEL = re.compile(r"^[\u4e00-\u9fff+＋]{2,8}方面，")
+_TOPIC_LABEL = re.compile(r"^[\u4e00-\u9fff+＋“”]{2,10}方面，")
 
 
 def unlabelled(text: str) -> str:

@@ -1,12 +1,10 @@
 """The work section: one subsection per theme, framed, with one item per sub-topic.
 
-Within a theme, activities of one sub-topic (警示教育, 节前提醒 …) form one
-item: a lead naming what they are, the facts joined as a writer joins them,
-and at most one effect clause that follows from that kind of work. Each
-subsection opens with a framing sentence of its theme, and every heading of
-a draft has one shape (short, paired or long). Leads, effects, framings and
-headings are mined ones of the same sub-topic that claim nothing beyond the
-facts, or the curated wording of data/subtopics.toml.
+Activities of one sub-topic (警示教育, 节前提醒 …) form one item: a lead naming them,
+the facts joined as a writer joins them, at most one effect clause saying what that
+work is for. Each subsection opens with a framing sentence of its theme; a draft's
+headings have one shape. All this wording is mined of the same sub-topic, claiming
+nothing beyond the facts, or curated (data/subtopics.toml).
 """
 
 from __future__ import annotations
@@ -263,13 +261,16 @@ class WorkSection(Curated):
         # Which of the earlier report's plans these facts carried out (--explain says so).
         sources += tuple(dict.fromkeys(f"earlier:{a.plan}" for _, a, _ in group if a.plan))
         longest = EFFECT_MAX_FACT[d.answers.period.span]
-        # Business work and facts that state their own result end on the fact.
-        # Only facts each plainly of their sub-topic (a keyword of four characters, or
-        # two) carry its effect: a weak match would put words in the writer's mouth.
-        weak = subtopic is None or not all(
-            self.plainly(text, theme, subtopic) for _, _, text in group
+        # Business work and facts stating their own result end on the fact. Only facts each
+        # plainly of their sub-topic carry its effect, after a last clause of no other.
+        weak = (
+            subtopic is None
+            or subtopic.id == CENTRAL_TASK.id
+            or not all(self.plainly(text, theme, subtopic) for _, _, text in group)
         )
-        bare = weak or subtopic is None or subtopic.id == CENTRAL_TASK.id or RESULT.search(facts)
+        last = self.subtopics.match(re.split(r"[，；]", facts)[-1])
+        elsewhere = last is not None and last.subtopic is not subtopic
+        bare = weak or elsewhere or RESULT.search(facts) is not None
         if subtopic and not bare and len(facts) < longest and not d.ends_with_effect(facts):
             effect = self.effect(theme, subtopic, facts, variant, lead.text if lead else "")
             if effect is not None:
@@ -287,10 +288,9 @@ class WorkSection(Curated):
     def lead(self, theme: str, subtopic: Subtopic, facts: str, variant: int) -> Sentence | None:
         """A lead naming the sub-topic: a mined lead of the same sub-topic, else a curated one.
 
-        Best is a lead whose specific words (警示教育, 网格化) are all in the facts;
-        failing that, one naming only its own sub-topic (创新主题党日载体 over
-        重温入党誓词); never one naming another sub-topic's work, nor one
-        repeating a stretch of the facts word for word.
+        Best is a lead whose specific words (警示教育, 网格化) are all in the facts; else
+        one naming only its own sub-topic (创新主题党日载体 over 重温入党誓词); never one
+        naming another sub-topic's work, nor repeating a stretch of the facts.
         """
         d = self.d
         own = set(subtopic.keywords)
