@@ -304,7 +304,7 @@ class WorkSection(Curated):
             missing = [k for k in self.subtopics.keywords_in(text) if k not in facts]
             if not missing:
                 return 0
-            return 1 if all(k in own for k in missing) else None
+            return 1 if all(k in subtopic.label for k in missing) else None
 
         for phrase in self.mined(Kind.LEAD, theme, subtopic, facts):
             # Another variant asks for other wording, but never over the organisation's own.
