@@ -158,6 +158,18 @@ def test_a_spaced_title_keeps_its_spaces(composer: Composer) -> None:
         ("“两优一先”表彰大会", "召开“两优一先”表彰大会。"),
         ("七一前带党员去看了红色展览", "七一前组织党员参观红色展览。"),
         ("组织党员观看警示教育片", "组织党员观看警示教育片。"),
+        # A verb later in the phrase is verb enough; a named piece of work before a comma
+        # gets its own.
+        (
+            "清明节带大班幼儿到烈士陵园开展“小小红色传承人”活动",
+            "清明节带大班幼儿到烈士陵园开展“小小红色传承人”活动。",
+        ),
+        ("网格化管理，划分网格12个", "推进网格化管理，划分网格12个。"),
+        (
+            "党员冬训，组织全体党员观看《榜样》专题片",
+            "开展党员冬训，组织全体党员观看《榜样》专题片。",
+        ),
+        ("8月主题党日去“吴孟超”事迹展看了", "8月主题党日赴“吴孟超”事迹展参观。"),
     ],
 )
 def test_the_writers_words_become_whole_sentences(typed: str, written: str) -> None:

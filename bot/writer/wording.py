@@ -163,6 +163,15 @@ def split_items(text: str) -> list[str]:
 # A bare noun phrase the writer typed ("端午包粽子活动") becomes a whole sentence; a phrase
 # with a verb anywhere in it (清明节带幼儿到烈士陵园开展…活动) is one already.
 _BARE_ENDS = ("活动", "比赛", "竞赛", "培训", "讲座", "仪式", "展览", "晚会", "运动会", "健步走")
+# Work a writer names before saying what was done in it (网格化管理，…; 垃圾分类，…).
+_PURSUED = {
+    "管理": "推进",
+    "分类": "推进",
+    "改革": "推进",
+    "冬训": "开展",
+    "整顿": "开展",
+    "整治": "开展",
+}
 _MEETINGS = ("会议", "大会", "座谈会", "推进会", "部署会", "研讨会", "报告会", "分享会")
 _VERB_START = re.compile(
     r"^(?:\d|[一二三四五六七八九十]+[月日]|年|上半年|下半年|全年|本季度|今年|春节|节前|"
@@ -173,11 +182,16 @@ _VERB_START = re.compile(
 
 
 def sentence_of(text: str) -> str:
-    """A written sentence from what the writer typed: a bare noun phrase gets its verb."""
+    """A written sentence from what the writer typed: a bare noun phrase gets its verb,
+    as does a short one that opens it (网格化管理，划分网格12个)."""
     body = text.removesuffix("。")
-    if "，" not in body and not _VERB_START.match(body):
-        if body.endswith(_MEETINGS):
+    first, comma, _ = body.partition("，")
+    if len(first) <= 10 and not _VERB_START.match(first):
+        if not comma and first.endswith(_MEETINGS):
             return f"召开{body}。"
-        if body.endswith(_BARE_ENDS):
+        if first.endswith(_BARE_ENDS) and (not comma or len(first) >= 4):
             return f"开展{body}。"
+        verb = next((v for end, v in _PURSUED.items() if first.endswith(end)), None)
+        if comma and verb:
+            return f"{verb}{body}。"
     return text

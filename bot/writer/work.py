@@ -293,7 +293,6 @@ class WorkSection(Curated):
         naming another sub-topic's work, nor repeating a stretch of the facts.
         """
         d = self.d
-        own = set(subtopic.keywords)
 
         def rank(text: str) -> int | None:
             if shares_stretch(unquoted(text), unquoted(facts), ECHO_CHARS):
