@@ -41,6 +41,9 @@ def test_a_festival_outside_the_period_is_pointed_out(day: str, months: tuple[in
         ("2025年12月召开民主生活会", "2025年"),
         ("召开2025年度民主生活会", None),
         ("开展2026年度述职评议", None),
+        # A title or a name is not a date.
+        ("研读《习近平新时代中国特色社会主义思想学习纲要（2023年版）》", None),
+        ("观看“5月的花海”主题展", None),
     ],
 )
 def test_months_ranges_and_years_outside_the_period(text: str, found: str | None) -> None:

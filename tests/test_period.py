@@ -75,7 +75,8 @@ def test_months_that_make_no_period_say_what_to_write(text: str) -> None:
 @pytest.mark.parametrize(
     ("value", "during", "since", "ahead"),
     [
-        (Period(2026, Span.QUARTER, 3), "本季度", "本季度以来", "下一步"),
+        (Period(2026, Span.QUARTER, 3), "本季度", "本季度以来", "四季度"),
+        (Period(2026, Span.QUARTER, 4), "本季度", "本季度以来", "新的一年"),
         (Period(2026, Span.HALF, 1), "上半年", "上半年以来", "下半年"),
         (Period(2026, Span.HALF, 2), "下半年", "下半年以来", "新的一年"),
         (Period(2026, Span.YEAR), "全年", "今年以来", "新的一年"),

@@ -25,7 +25,8 @@ def test_each_subtopic_is_found_by_its_own_keywords(subtopic: Subtopic) -> None:
 
 @pytest.mark.parametrize("subtopic", SUBTOPICS.all, ids=lambda s: s.id)
 def test_each_subtopic_has_wording_for_every_part_of_a_draft(subtopic: Subtopic) -> None:
-    assert len(subtopic.leads) >= 3 and subtopic.effects and subtopic.plans
+    # Effects are optional: work whose fact speaks for itself (慰问) ends on the fact.
+    assert len(subtopic.leads) >= 3 and subtopic.plans
     for text in (*subtopic.leads, *subtopic.effects, *subtopic.plans):
         # Fits any unit: no agency or trade words, no numbers, only the profile's slots.
         assert not any(w in text for w in ("机关", "税", "执法", "本人")), text

@@ -18,6 +18,7 @@ from .period import Period
 
 _MONTH = re.compile(r"(?<![\d.．\-—至到~～])(\d{1,2}|[一二三四五六七八九十]{1,3})月(?!\d)")
 _RANGE = re.compile(r"(\d{1,2})\s*[-—至到~～]\s*(\d{1,2})月")
+_TITLED = re.compile(r"《[^《》]*》|“[^“”]*”")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?!度)")
 
 
@@ -58,7 +59,9 @@ def _month(value: str) -> int | None:
 
 
 def outside(text: str, period: Period) -> str | None:
-    """What in `text` places it outside `period` (a month, a festival, a year), if anything."""
+    """What in `text` places it outside `period` (a month, a festival, a year), if anything.
+    A title or name in 《》 or “” is not a date (《…学习纲要（2023年版）》)."""
+    text = _TITLED.sub("", text)
     for year in _YEAR.findall(text):
         if int(year) != period.year and int(year) != period.year + 1:
             return f"{year}年"

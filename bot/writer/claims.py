@@ -12,7 +12,7 @@ import re
 # A fact that states its own result (增长12%, 全部稳定, 被采用) needs no effect clause after it.
 RESULT = re.compile(
     r"增长|增加|提高|提升|下降|达到|全部|稳定|[%％]|同比|比上年|采用|获|评为|已?整改完成|已完成|完成率|已整改"
-    r"|未发现|没有发现"
+    r"|未发现|没有发现|未出现|未发生"
 )
 # People an effect clause may speak of, and the words by which facts name them: 引导党员…
 # follows no fact about children, 引导青年… none without young people.

@@ -68,10 +68,10 @@ class Period:
             since = f"{during}以来"
         else:
             during, since = "全年", "今年以来"
-        # What the plans look to: the rest of the year after a first half, the new
-        # year after a year or a second half, the next step after a quarter.
-        if self.span is Span.QUARTER:
-            ahead = "下一步"
+        # What the plans look to: the next quarter, the rest of the year after a first
+        # half, the new year after a year, a second half or a fourth quarter.
+        if self.span is Span.QUARTER and self.number < 4:
+            ahead = f"{QUARTERS[self.number]}季度"
         elif self.span is Span.HALF and self.number == 1:
             ahead = "下半年"
         else:

@@ -21,6 +21,10 @@ from phrasebank.text import read_data
 # ``中共…委员会`` is a 党委 too, but a bare 委员会 is a government body (发展和改革委员会).
 PARTY_SUFFIXES = ("党工委", "党委", "党组", "党总支", "党支部", "支部委员会")
 BODIES = ("党工委", "党总支", "党支部", "党组", "党委")
+# What the body of a unit's organs (机关党委) never says of itself.
+ORGANS_FORBID = ("中心组", "党组会", "三重一大")
+# The formal names of party bodies (中共XX街道工作委员会 is the 街道党工委), longest first.
+_FORMAL_BODIES = {"总支部委员会": "党总支", "支部委员会": "党支部", "工作委员会": "党工委"}
 ANY = "*"
 DATA = "bot.writer.data"
 
@@ -162,7 +166,9 @@ class Profile:
     def forbidden(self) -> tuple[str, ...]:
         """Words no stock phrase in this unit's draft may contain."""
         body = load_units().bodies.get(self.body)
-        return self.kind.forbid + (body.forbid if body else ())
+        # A 机关党委 serves the organs; the 党组 leads the unit and runs its 中心组.
+        organs = ORGANS_FORBID if self.short_org.startswith("机关") else ()
+        return self.kind.forbid + (body.forbid if body else ()) + organs
 
     def values(self) -> dict[str, str]:
         """Slot values for stock phrases; the full names are for title, opening and signature."""
@@ -191,6 +197,9 @@ class Profile:
 def strip_party(unit: str) -> str:
     """The unit without a party-organisation suffix (``XX街道党工委`` → ``XX街道``)."""
     if unit.startswith("中共") and unit.endswith("委员会") and len(unit) > 6:
+        for formal in _FORMAL_BODIES:
+            if unit.endswith(formal) and len(unit) > len(formal) + 3:
+                return unit[2 : -len(formal)]
         return unit[2:-3]
     for suffix in PARTY_SUFFIXES:
         if unit.endswith(suffix) and len(unit) > len(suffix) + 1:
@@ -201,9 +210,9 @@ def strip_party(unit: str) -> str:
 def body_of(org: str) -> str | None:
     """The party body an organisation's name ends with, if any."""
     if org.startswith("中共") and org.endswith("委员会"):
-        return "党支部" if org.endswith("支部委员会") else "党委"
+        return next((b for f, b in _FORMAL_BODIES.items() if org.endswith(f)), "党委")
     if org.endswith("支部委员会"):
-        return "党支部"
+        return "党总支" if org.endswith("总支部委员会") else "党支部"
     return next((b for b in BODIES if org.endswith(b)), None)
 
 
@@ -282,9 +291,8 @@ def profile_for(
     if org is None:
         org = name + body
     # A 机关党委 (党支部) is the body of the organs, not the unit's own 党组 or 党委.
-    for organs in ("机关党委", "机关党总支", "机关党支部"):
-        if short_org is None and org.endswith(organs):
-            short_org = organs
+    if short_org is None and (name.endswith("机关") or org.endswith("机关" + body)):
+        short_org = "机关" + body
     return Profile(
         unit=unit,
         name=name,
