@@ -299,7 +299,8 @@ def profile_for(
         kind=the_kind,
         body=body,
         org=org,
-        short_org=short_org or f"{head}{body}",
+        # 科党支部 is not said: a department's branch is its 党支部 (车间党支部 is said).
+        short_org=short_org or (body if own_head == "科" else f"{head}{body}"),
         scope=f"全{head}" if own_head else the_kind.scope.replace(ANY, head),
         self_name=f"我{head}" if own_head else the_kind.self.replace(ANY, head),
     )
