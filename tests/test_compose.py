@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.writer import answers as answers_module
+from bot.writer import period
 from bot.writer.answers import Activity, Answers
 from bot.writer.compose import Composer
 from bot.writer.grouping import numbered_list
@@ -119,6 +120,21 @@ def test_writers_problems_and_plans_are_used(composer: Composer) -> None:
     assert set(transport.problem_themes) <= set(transport.plan_themes)
     street = to_text(composer.compose(load("street_year_duty.toml")).report)
     assert "推进红色物业全覆盖。" in street and "年底前建成2个党群服务中心。" in street
+
+
+def test_a_problem_no_sub_topic_answers_gets_a_measure_of_its_theme(composer: Composer) -> None:
+    # No sub-topic speaks of 党员医生忙业务: the plan names the problem as the writer put
+    # it, then gives the theme's measure worded most like it, not an empty promise.
+    hospital = load("hospital_half_responsibility.toml")
+    answers = replace(
+        hospital,
+        period=period.parse("2026年"),  # a year's plans may hold the 组织生活会
+        problems=("个别临床科室党员医生忙业务，参加组织生活不够经常",),
+    )
+    plans = composer.compose(answers).report.section("plans").blocks[0].items
+    answer = next(p.text for p in plans if "党员医生忙业务的问题" in p.text)
+    assert answer.startswith("针对个别临床科室党员医生忙业务的问题，")
+    assert "组织生活" in answer and "深入查找根源" not in answer
 
 
 def test_duty_report_speaks_in_first_person_and_analyses_causes(composer: Composer) -> None:

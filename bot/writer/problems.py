@@ -35,6 +35,8 @@ _SETS_UP = re.compile(
 )
 # Meetings held at the turn of the year, which a plan for the rest of a year does not hold.
 _YEAR_END_MEETINGS = re.compile(r"民主生活会|组织生活会|述职评议")
+# Distinct character pairs a theme's plan must share with a problem no sub-topic answers.
+CLOSEST_LIKENESS = 3
 # Two-character stretches a sub-topic's plan must share with the writer's own problem.
 OWN_LIKENESS = 3
 # A mined plan this short with no elaboration is a slogan, not a plan.
@@ -267,9 +269,17 @@ def _answer(
             lead = _plan_lead(draft, subtopic.theme)
             return Item((lead, *bodies) if lead else tuple(bodies))
     if own:
-        # The writer's own problem that no sub-topic's plans answer: a plan naming it.
-        # Named by its first clause, as a writer refers back to it (not its figures).
+        # The writer's own problem that no sub-topic's plans answer: a plan naming it,
+        # by its first clause as a writer refers back to it (not its figures), with the
+        # theme's measure most like it; failing one, the genre's general answer.
         core = re.split(r"[，,；;]", text.rstrip("。"))[0]
+        closest = _closest_plan(draft, theme, text)
+        if closest is not None:
+            measure, source = closest
+            named = f"针对{core}的问题，{measure.rstrip('。')}。"
+            draft.own_answers.append(named)
+            draft.ledger.use(named)
+            return Item((Sentence(named, (draft.genre.source, source)),))
         for template in draft.genre.problem_plans:
             answer = draft.fit.fill(template.replace("{问题}", core))
             # Each in turn: two problems are not answered in the same words.
@@ -279,6 +289,25 @@ def _answer(
                 return Item((Sentence(answer, (draft.genre.source,)),))
     item, _ = statement(draft, Kind.PLAN, theme, text)
     return item
+
+
+def _closest_plan(draft: Drafting, theme: str, problem: str) -> tuple[str, str] | None:
+    """The curated plan of `theme` worded most like the writer's `problem` (CLOSEST_LIKENESS
+    distinct character pairs at least), filled and fit, with its source; None when none is."""
+    ranked = sorted(
+        (
+            (-_distinct_pairs(plan, problem), subtopic.id, number, plan)
+            for subtopic in load_subtopics().of_theme(theme)
+            for number, plan in enumerate(subtopic.plans, start=1)
+        ),
+    )
+    for negative, subtopic_id, number, plan in ranked:
+        if -negative < CLOSEST_LIKENESS:
+            break
+        filled = draft.fit.fill(plan)
+        if filled and _fits_plan(draft, filled):
+            return filled, f"curated:{subtopic_id}:plan:{number}"
+    return None
 
 
 def _plan_lead(draft: Drafting, theme: str) -> Sentence | None:
@@ -338,5 +367,14 @@ def _fits_plan(draft: Drafting, text: str) -> bool:
 
 def _shared_pairs(a: str, b: str) -> int:
     """How many two-character stretches `a` and `b` share: a rough likeness of wording."""
-    pairs = {b[i : i + 2] for i in range(len(b) - 1)}
+    pairs = _pairs(b)
     return sum(a[i : i + 2] in pairs for i in range(len(a) - 1))
+
+
+def _distinct_pairs(a: str, b: str) -> int:
+    """How many different two-character stretches `a` and `b` share."""
+    return len(_pairs(a) & _pairs(b))
+
+
+def _pairs(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
