@@ -312,7 +312,7 @@ def test_a_bureau_speaking_of_its_branches_is_not_a_branch() -> None:
         ("宁川县消防救援大队", "大队党委", "全大队"),
         ("江州市交通运输局", "局党组", "全局"),
         # A department is of its unit's kind, and speaks as itself.
-        ("江州市人民医院心血管内科党支部", "党支部", "全科"),
+        ("江州市人民医院心血管内科党支部", "党支部", "科室"),
         ("江州重工机械有限公司二车间党支部", "车间党支部", "全车间"),
         # Not 部党支部, not 全部 ("all").
         ("某国有建筑公司项目部党支部", "项目部党支部", "全项目部"),

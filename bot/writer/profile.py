@@ -301,7 +301,10 @@ def profile_for(
         org=org,
         # 科党支部 is not said: a department's branch is its 党支部 (车间党支部 is said).
         short_org=short_org or (body if own_head == "科" else f"{head}{body}"),
-        scope=f"全{head}" if own_head else the_kind.scope.replace(ANY, head),
+        # 全科 is General Practice in a hospital: a department is 科室.
+        scope=("科室" if own_head == "科" else f"全{head}")
+        if own_head
+        else the_kind.scope.replace(ANY, head),
         self_name=f"我{head}" if own_head else the_kind.self.replace(ANY, head),
     )
 

@@ -84,13 +84,19 @@ def as_reporter(text: str) -> str:
     return _restore(protected, _I.sub("本人", text))
 
 
-_TOPIC_LABEL = re.compile(r"^[\u4e00-\u9fff+＋“”]{2,10}方面，")
+_TOPIC_LABEL = re.compile(r"^(“?)([\u4e00-\u9fff+＋]{2,8})(”?)方面，")
+# Labels the written form quotes (三会一课 → “三会一课”): quoted, they are still labels.
+_QUOTED_LABELS = ("三会一课", "一岗双责", "第一议题", "四议两公开", "三重一大")
 
 
 def unlabelled(text: str) -> str:
     """A fact without the topic label the writer put before it (意识形态方面，…): the
-    label told where the fact belongs; the item's lead says it in the draft."""
-    rest = _TOPIC_LABEL.sub("", text)
+    label told where the fact belongs; the item's lead says it in the draft. A name the
+    writer quoted (“我为群众办实事”) is no label: it stays."""
+    found = _TOPIC_LABEL.match(text)
+    if found is None or (found.group(1) and found.group(2) not in _QUOTED_LABELS):
+        return text
+    rest = text[found.end() :]
     return rest if len(rest) >= 6 else text
 
 
