@@ -287,6 +287,11 @@ def test_work_that_names_no_party_work_goes_under_the_central_task(composer: Com
     party_day = composer.subtopic("组织党员到县革命烈士纪念馆开展主题党日活动")
     assert warnings is not None and warnings.id == "central_task"
     assert party_day is not None and party_day.id == "party_day"
+    # 专项整治 is integrity work only beside a word of it (违规吃喝, 腐败).
+    helmets = composer.subtopic("完成批发市场电动自行车头盔、儿童用品专项整治")
+    dining = composer.subtopic("开展违规吃喝问题专项整治")
+    assert helmets is not None and helmets.id == "central_task"
+    assert dining is not None and dining.id == "style_inspection"
 
 
 def test_a_fact_with_no_lead_follows_the_numbered_items_unnumbered() -> None:

@@ -28,6 +28,7 @@ class Lists:
     business: tuple[str, ...]
     party: tuple[str, ...]
     party_work: tuple[str, ...]
+    ambiguous: tuple[str, ...]
     planned: tuple[str, ...]
     shortcoming: tuple[str, ...]
     shortcoming_starts: tuple[str, ...]
@@ -41,6 +42,7 @@ def lists() -> Lists:
         business=tuple(raw["business"]["words"]),
         party=tuple(raw["business"]["party"]),
         party_work=tuple(raw["business"]["party_work"]),
+        ambiguous=tuple(raw["business"]["ambiguous"]),
         planned=tuple(raw["business"]["planned"]),
         shortcoming=tuple(raw["business"]["shortcoming"]),
         shortcoming_starts=tuple(raw["business"]["shortcoming_starts"]),
@@ -91,6 +93,12 @@ def business(text: str) -> str | None:
 def names_party_work(text: str) -> bool:
     """Whether an activity names any party, group or cadre work at all."""
     return any(word in text for word in lists().party_work)
+
+
+def ambiguous(keywords: list[str]) -> bool:
+    """Whether sub-topic `keywords` found in an activity all name party work only beside
+    a party word (专项整治)."""
+    return bool(keywords) and all(k in lists().ambiguous for k in keywords)
 
 
 def unreadable(text: str) -> bool:

@@ -28,7 +28,7 @@ from phrasebank.text import EFFECT_START, split_clauses
 from phrasebank.themes import load_lexicon
 
 from .answers import Activity, Answers
-from .checks import business, concerns, names_party_work, shortcoming
+from .checks import ambiguous, business, concerns, names_party_work, shortcoming
 from .examples import load_examples
 from .fit import Fit, Ledger
 from .problems import plans_section, problems_section
@@ -155,6 +155,10 @@ class Composer:
         subtopics = load_subtopics()
         found = subtopics.match(text)
         if business(text) and (found is None or found.score < PARTY_OVER_BUSINESS):
+            return subtopics.get(CENTRAL_TASK.id)
+        # 专项整治 of 电动自行车头盔 names no party work: it is the unit's business.
+        unparty = found is not None and not names_party_work(text)
+        if unparty and ambiguous(subtopics.keywords_in(text)):
             return subtopics.get(CENTRAL_TASK.id)
         if found is not None:
             return found.subtopic
