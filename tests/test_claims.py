@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.writer.claims import ACHIEVED, RESULT, speaks_of_facts
+from bot.writer.claims import ACHIEVED, RESULT, follows, speaks_of_facts
 from bot.writer.subtopics import load_subtopics
 
 
@@ -12,6 +12,10 @@ def test_an_effect_speaks_only_of_people_the_facts_name() -> None:
     assert not speaks_of_facts(effect, "清明节带大班幼儿到烈士陵园开展活动")
     assert speaks_of_facts(effect, "七一组织党员到县革命纪念馆参观学习")
     assert not speaks_of_facts("引导青年坚定理想信念、练就过硬本领", "组织全体职工观看红色电影")
+    # What it speaks of, too: history follows a memorial, not a film about a teacher.
+    history = "引导党员在重温历史中坚定理想信念"
+    assert not speaks_of_facts(history, "组织党员观看电影《烛光里的微笑》")
+    assert speaks_of_facts(history, "组织党员到县革命烈士纪念馆开展主题党日活动")
     # The unit's own people (a slot) are there to speak of, unless the facts speak only
     # of the people the unit serves.
     assert speaks_of_facts("引导{党员干部}知敬畏、存戒惧、守底线", "组织观看警示教育片")
@@ -23,9 +27,17 @@ def test_an_effect_speaks_only_of_people_the_facts_name() -> None:
 def test_a_fact_that_states_its_outcome_takes_no_effect() -> None:
     assert RESULT.search("开展违规吃喝专项整治自查，未发现问题")
     assert not RESULT.search("开展违规吃喝专项整治自查")
+    assert RESULT.search("开展公车使用专项检查，无违规使用问题")
 
 
 def test_curated_effects_say_what_the_work_was_for_not_what_it_achieved() -> None:
     for subtopic in load_subtopics().all:
         for effect in subtopic.effects:
             assert not ACHIEVED.match(effect), (subtopic.id, effect)
+
+
+def test_an_effect_says_neither_its_facts_nor_its_lead_again() -> None:
+    facts = "开展“党员先锋岗”创建，32名党员教师亮身份、亮承诺"
+    assert not follows("推动党员亮身份、作表率", facts, "发挥党员先锋作用")
+    assert not follows("引导党员立足岗位作表率", facts, "引导党员立足岗位")
+    assert follows("引导党员立足岗位作表率", facts, "发挥党员先锋作用")

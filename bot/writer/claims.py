@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 
+from phrasebank.text import shares_stretch
+
 # A fact that states its own result (增长12%, 全部稳定, 被采用) needs no effect clause after it.
 RESULT = re.compile(
     r"增长|增加|提高|提升|下降|达到|全部|稳定|[%％]|同比|比上年|采用|获|评为|已?整改完成|已完成|完成率|已整改"
-    r"|未发现|没有发现|未出现|未发生"
+    r"|未发现|没有发现|未出现|未发生|无违规|无[^，。；]{0,6}问题"
 )
 # People an effect clause may speak of, and the words by which facts name them: 引导党员…
 # follows no fact about children, 引导青年… none without young people.
@@ -31,6 +33,13 @@ ACHIEVED = re.compile(r"^(?:营造|做到|让|展现|传递|凝聚|发挥|形成
 CLAIMED = re.compile(r"(?:夯实|有力度|有力有序|更加\S{1,6}|成效\S{0,2}|明显|显著|见效|走深走实)$")
 
 
+# What else an effect clause may speak of only when the facts do: 重温历史 follows a
+# visit to a memorial, not a film about a teacher.
+EFFECT_MATTERS = {
+    "重温历史": ("纪念", "陵园", "旧址", "红色", "革命", "历史", "入党誓词", "党史", "烈士"),
+}
+# An effect sharing this long a stretch with its facts only says them again.
+ECHO = 3
 # People a unit serves: work for them alone (少儿阅读, 幼儿…) is no lesson for its own staff.
 SERVED = ("儿童", "幼儿", "少儿", "学生", "读者", "居民", "村民", "群众", "患者", "老人", "游客")
 # Words by which facts name the unit's own people or party members.
@@ -45,8 +54,13 @@ def speaks_of_facts(effect: str, facts: str) -> bool:
         if served and not any(word in facts for word in OWN_PEOPLE):
             return False
     plain = re.sub(r"\{[^}]*\}", "", effect)
-    return all(
-        any(word in facts for word in named)
-        for person, named in EFFECT_PEOPLE.items()
-        if person in plain
-    )
+    named = {**EFFECT_PEOPLE, **EFFECT_MATTERS}
+    return all(any(word in facts for word in words) for key, words in named.items() if key in plain)
+
+
+def follows(effect: str, facts: str, lead: str) -> bool:
+    """Whether a curated `effect` may follow `facts` under `lead`: it repeats neither
+    (亮身份 after 亮身份), and speaks only of people and matters the facts name."""
+    plain = re.sub(r"\{[^}]*\}", "", effect)
+    repeats = shares_stretch(effect, lead, 4) or shares_stretch(plain, facts, ECHO)
+    return not repeats and speaks_of_facts(effect, facts)

@@ -18,7 +18,7 @@ from phrasebank.matching import Classification
 from phrasebank.phrase import Kind, Phrase
 from phrasebank.text import shares_stretch
 
-from .claims import ACHIEVED, CLAIMED, RESULT, speaks_of_facts
+from .claims import ACHIEVED, CLAIMED, RESULT, follows, speaks_of_facts
 from .curated import Curated
 from .grouping import numbered_list, portions, unquoted
 from .report import Block, Item, Sentence
@@ -359,11 +359,7 @@ class WorkSection(Curated):
             subtopic.effects,
             f"curated:{subtopic.id}:effect",
             variant,
-            keep=lambda effect: (
-                not shares_stretch(effect, lead, 4)
-                and shown(effect)
-                and speaks_of_facts(effect, facts)
-            ),
+            keep=lambda effect: shown(effect) and follows(effect, facts, lead),
         )
         if sentence is not None:
             return sentence
