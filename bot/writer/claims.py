@@ -1,8 +1,9 @@
 """What stock wording may claim of the facts it follows.
 
 A fact that states its own result needs no effect clause; a mined lead that
-states its source's result is no lead for another unit; an effect clause speaks
-only of people the facts name.
+states its source's result is no lead for another unit; an effect clause says
+what the work was for, never what it achieved, repeats neither its facts nor its
+lead, and speaks only of people and matters the facts name.
 """
 
 from __future__ import annotations
@@ -31,8 +32,6 @@ ACHIEVED = re.compile(r"^(?:营造|做到|让|展现|传递|凝聚|发挥|形成
 # A mined lead stating its source's result (意识形态工作夯牢夯实, 政治引领有力度) is no
 # lead for another unit's facts.
 CLAIMED = re.compile(r"(?:夯实|有力度|有力有序|更加\S{1,6}|成效\S{0,2}|明显|显著|见效|走深走实)$")
-
-
 # What else an effect clause may speak of only when the facts do: 重温历史 follows a
 # visit to a memorial, not a film about a teacher.
 EFFECT_MATTERS = {
