@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from phrasebank.slots import SLOT
 from phrasebank.text import shares_stretch
 
 # A fact that states its own result (增长12%, 全部稳定, 被采用) needs no effect clause after it.
@@ -52,7 +53,7 @@ def speaks_of_facts(effect: str, facts: str) -> bool:
         served = any(word in facts for word in SERVED)
         if served and not any(word in facts for word in OWN_PEOPLE):
             return False
-    plain = re.sub(r"\{[^}]*\}", "", effect)
+    plain = unslotted(effect)
     named = {**EFFECT_PEOPLE, **EFFECT_MATTERS}
     return all(any(word in facts for word in words) for key, words in named.items() if key in plain)
 
@@ -60,6 +61,11 @@ def speaks_of_facts(effect: str, facts: str) -> bool:
 def follows(effect: str, facts: str, lead: str) -> bool:
     """Whether a curated `effect` may follow `facts` under `lead`: it repeats neither
     (亮身份 after 亮身份), and speaks only of people and matters the facts name."""
-    plain = re.sub(r"\{[^}]*\}", "", effect)
+    plain = unslotted(effect)
     repeats = shares_stretch(effect, lead, 4) or shares_stretch(plain, facts, ECHO)
     return not repeats and speaks_of_facts(effect, facts)
+
+
+def unslotted(text: str) -> str:
+    """`text` without its slots: a slot ({中心工作}) is the unit's own wording, not a claim."""
+    return SLOT.sub("", text)

@@ -43,20 +43,32 @@ class Curated:
         shape: Callable[[str], str] | None = None,
     ) -> list[Sentence]:
         """The usable `options`, filled, in this draft's order of preference (nothing used)."""
-        d = self.d
-        usable = []
-        for number, template in enumerate(options, start=1):
-            if keep is not None and not keep(template):
-                continue
-            text = d.fit.fill(shape(template) if shape else template)
-            if text and d.ledger.is_new(text) and not d.fit.forbids(text):
-                usable.append(Sentence(text, (f"{source}:{number}",)))
-        if not usable:
-            return []
-        start = (d.seed + zlib.crc32(source.encode()) + variant) % len(usable)
-        return usable[start:] + usable[:start]
+        return candidates(self.d, options, source, variant, keep, shape)
 
     def commit(self, sentence: Sentence) -> Sentence:
         """`sentence` said: the draft's ledger holds it."""
         self.d.ledger.use(sentence.text)
         return sentence
+
+
+def candidates(
+    d: Drafting,
+    options: tuple[str, ...],
+    source: str,
+    variant: int = 0,
+    keep: Callable[[str], bool] | None = None,
+    shape: Callable[[str], str] | None = None,
+) -> list[Sentence]:
+    """The usable `options` for draft `d`, filled, in its order of preference: not said
+    yet, fit for the unit, starting at the draft's own place (nothing used)."""
+    usable = []
+    for number, template in enumerate(options, start=1):
+        if keep is not None and not keep(template):
+            continue
+        text = d.fit.fill(shape(template) if shape else template)
+        if text and d.ledger.is_new(text) and not d.fit.forbids(text):
+            usable.append(Sentence(text, (f"{source}:{number}",)))
+    if not usable:
+        return []
+    start = (d.seed + zlib.crc32(source.encode()) + variant) % len(usable)
+    return usable[start:] + usable[:start]

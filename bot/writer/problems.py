@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from phrasebank.phrase import Kind, Phrase
 from phrasebank.text import shares_stretch
 
+from .curated import candidates
 from .report import Block, Item, Section, Sentence
 from .subtopics import Subtopic, load_subtopics
 from .wording import formalise
@@ -219,15 +220,12 @@ def _curated_cause(draft: Drafting, theme: str) -> Item | None:
 
 
 def _rotated(draft: Drafting, options: tuple[str, ...], source: str) -> Sentence | None:
-    """The first of `options` not said yet and fit for the unit, starting at the draft's
-    own place among them (the same for the same draft), as a sentence."""
-    for offset in range(len(options)):
-        number = (draft.seed + offset) % len(options)
-        text = draft.fit.fill(options[number])
-        if text and draft.ledger.is_new(text) and not draft.fit.forbids(text):
-            draft.ledger.use(text)
-            return Sentence(f"{text.rstrip('。')}。", (f"{source}:{number + 1}",))
-    return None
+    """The first usable of `options` (curated.candidates), said, as a whole sentence."""
+    found = candidates(draft, options, source)
+    if not found:
+        return None
+    draft.ledger.use(found[0].text)
+    return Sentence(f"{found[0].text.rstrip('。')}。", found[0].sources)
 
 
 def _busiest(draft: Drafting, theme: str) -> Subtopic | None:

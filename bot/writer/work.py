@@ -18,7 +18,7 @@ from phrasebank.matching import Classification
 from phrasebank.phrase import Kind, Phrase
 from phrasebank.text import shares_stretch
 
-from .claims import ACHIEVED, CLAIMED, RESULT, follows, speaks_of_facts
+from .claims import ACHIEVED, CLAIMED, RESULT, follows, speaks_of_facts, unslotted
 from .curated import Curated
 from .grouping import numbered_list, portions, unquoted
 from .report import Block, Item, Sentence
@@ -201,9 +201,7 @@ class WorkSection(Curated):
         """Whether a heading or framing names only work the facts show (by sub-topic words)."""
 
         def shown(text: str) -> bool:
-            # A slot ({中心工作}) is the unit's own wording, not a claim of work done.
-            plain = re.sub(r"\{[^}]*\}", "", text)
-            return all(k in facts for k in self.subtopics.keywords_in(plain))
+            return all(k in facts for k in self.subtopics.keywords_in(unslotted(text)))
 
         return shown
 
