@@ -31,19 +31,8 @@ class Curated:
         `keep` passes over options (by their template), `shape` rewrites the kept
         ones before filling; the source names the option's place in the data.
         """
-        found = self.candidates(options, source, variant, keep, shape)
+        found = candidates(self.d, options, source, variant, keep, shape)
         return self.commit(found[0]) if found else None
-
-    def candidates(
-        self,
-        options: tuple[str, ...],
-        source: str,
-        variant: int = 0,
-        keep: Callable[[str], bool] | None = None,
-        shape: Callable[[str], str] | None = None,
-    ) -> list[Sentence]:
-        """The usable `options`, filled, in this draft's order of preference (nothing used)."""
-        return candidates(self.d, options, source, variant, keep, shape)
 
     def commit(self, sentence: Sentence) -> Sentence:
         """`sentence` said: the draft's ledger holds it."""

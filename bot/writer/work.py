@@ -19,7 +19,7 @@ from phrasebank.phrase import Kind, Phrase
 from phrasebank.text import shares_stretch
 
 from .claims import ACHIEVED, CLAIMED, RESULT, follows, speaks_of_facts, unslotted
-from .curated import Curated
+from .curated import Curated, candidates
 from .grouping import numbered_list, portions, unquoted
 from .report import Block, Item, Sentence
 from .subtopics import HEADING_STYLES, Subtopic, heading_style, load_subtopics
@@ -159,7 +159,7 @@ class WorkSection(Curated):
             if framing:
                 return self.commit(heading), framing
         for keep in (self.heads(theme, facts), self.claims(facts)):
-            for heading in self.candidates(options, source, keep=keep):
+            for heading in candidates(self.d, options, source, keep=keep):
                 framing = self.framing(theme, heading.text)
                 if framing:
                     return self.commit(heading), framing
