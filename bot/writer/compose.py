@@ -312,7 +312,10 @@ class Drafting:
 
     def opening(self) -> tuple[Sentence, ...]:
         """The guiding line (the thought, the congress, the unit's main line) and 报告如下."""
-        return self.fixed(self.choose(self.genre.openings)), self.fixed(self.genre.opening_end)
+        # Not one the organisation never says of itself (a 党支部 is the grassroots: 向基层延伸).
+        fitting = [o for o in self.genre.openings if not self.fit.forbids(self.fit.fill(o) or o)]
+        guiding = self.choose(fitting or self.genre.openings)
+        return self.fixed(guiding), self.fixed(self.genre.opening_end)
 
     def mined_closings(self) -> list[Phrase]:
         """The bank's closings the genre accepts, the most frequent first."""
