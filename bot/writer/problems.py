@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 STOCK_PROBLEMS = {"quarter": 3, "half": 4, "year": 4}
 # Themes every unit can honestly name a problem in, after the ones worked on.
 COMMON_PROBLEM_THEMES = ("organization", "theory", "integrity", "integration")
-CAUSES = (2, 3)
+CAUSES = (2, 4)
 # A statement this short is followed by its first fitting elaboration.
 ELABORATE_MAX = 40
 # What a plan says it will set up: 建立…制度, 修订完善…规则.
@@ -188,19 +188,20 @@ def _stock_problem(
 
 
 def _causes(draft: Drafting, problems: list[Problem]) -> list[Item]:
-    """Two or three causes of the problems (themes of the problems, then any), or none.
+    """A cause of each problem, in the problems' order (two problems of one theme get two
+    of its causes), at least two and at most four; or none when fewer than two are found.
 
     A cause of the organisation's own reports comes first, then the theme's curated
-    causes (written to fit any unit), then a mined one.
+    causes (written to fit any unit), then a mined one. A problem whose theme has no
+    cause left is passed over; the common themes make up the least.
     """
     least, most = CAUSES
-    # The problems' own themes first, a second cause of theirs before any other theme's.
-    own = list(dict.fromkeys(p.theme for p in problems))
-    themes = own + (own if len(own) < least else []) + list(COMMON_PROBLEM_THEMES)
+    wanted = min(max(len(problems), least), most)
+    themes = [p.theme for p in problems] + list(COMMON_PROBLEM_THEMES)
     said = "".join(p.text for p in problems)
     causes: list[Item] = []
     for theme in themes:
-        if len(causes) == most:
+        if len(causes) == wanted:
             break
         item, _ = statement(draft, Kind.CAUSE, theme, said, own=True)
         if item is None:
