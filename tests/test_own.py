@@ -18,6 +18,7 @@ from phrasebank.store import save_bank
 
 from .owndocs import (
     BAD_FILES,
+    EARLIER,
     EARLIER_NUMBERS,
     EARLIER_PLANS,
     HOSPITAL,
@@ -219,3 +220,28 @@ def test_a_bank_of_another_miner_is_mined_again(imported: Library) -> None:
     save_bank(stale, imported.bank_path, {"corpus": "own", "fingerprint": "old"})
     again = imported.bank()
     assert again is not None and len(again) == len(before)
+
+
+def test_an_effect_clause_comes_only_from_the_organisations_own_reports(
+    tmp_path: Path, bank: Bank
+) -> None:
+    """Writers strike stock effect tails as claims; their own report's wording is theirs."""
+    # The earlier report, its warning education ending on the organisation's own effect.
+    text = EARLIER.read_text("utf-8")
+    assert "促使干部职工知敬畏" in text
+    earlier = tmp_path / "2025年总结.txt"
+    earlier.write_text(
+        text.replace("促使干部职工知敬畏、存戒惧、守底线", "推动警示教育常态化、制度化"), "utf-8"
+    )
+    library = Library(tmp_path / "data", "renmin-hospital")
+    assert library.add([(earlier, earlier.name)]).documents
+    answers = from_mapping(HOSPITAL)
+    fact = "接受警示教育"
+
+    def item(composer: Composer) -> str:
+        work = composer.compose(answers).report.section("work")
+        (text,) = [i.text for b in work.blocks for i in b.items if fact in i.text]
+        return text
+
+    assert item(Composer(bank)).endswith(f"{fact}。")
+    assert item(Composer(layered(library.bank(), bank))).endswith("推动警示教育常态化、制度化。")

@@ -27,7 +27,7 @@ def test_each_subtopic_is_found_by_its_own_keywords(subtopic: Subtopic) -> None:
 def test_each_subtopic_has_wording_for_every_part_of_a_draft(subtopic: Subtopic) -> None:
     # Effects are optional: work whose fact speaks for itself (慰问) ends on the fact.
     assert len(subtopic.leads) >= 3 and subtopic.plans
-    for text in (*subtopic.leads, *subtopic.effects, *subtopic.plans):
+    for text in (*subtopic.leads, *subtopic.plans):
         # Fits any unit: no agency or trade words, no numbers, only the profile's slots.
         assert not any(w in text for w in ("机关", "税", "执法", "本人")), text
         assert not any(ch.isdigit() for ch in text), text
@@ -63,6 +63,19 @@ def test_each_theme_has_causes_that_fit_any_unit(theme: str) -> None:
         assert cause.count("。") == 2 and cause.endswith("。"), cause
         assert not any(w in cause for w in ("机关", "税", "执法", "本人", "我")), cause
         assert set(re.findall(r"\{[^}]*\}", cause)) <= set(SLOTS), cause
+
+
+@pytest.mark.parametrize("theme", THEME_IDS)
+def test_each_theme_has_purposes_that_state_an_intent_only(theme: str) -> None:
+    purposes = SUBTOPICS.themes[theme].purposes
+    assert len(purposes) >= 3
+    for purpose in purposes:
+        # 为…, a clause opening a framing sentence: what the work is for, for any unit.
+        assert purpose.startswith("为") and not re.search(r"[，。；]", purpose), purpose
+        assert len(purpose) <= 30, purpose
+        foreign = ("机关", "税", "执法", "本人", "取得", "成效")
+        assert not any(w in purpose for w in foreign), purpose
+        assert set(re.findall(r"\{[^}]*\}", purpose)) <= set(SLOTS), purpose
 
 
 @pytest.mark.parametrize("theme", THEME_IDS)

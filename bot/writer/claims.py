@@ -1,9 +1,9 @@
 """What stock wording may claim of the facts it follows.
 
 A fact that states its own result needs no effect clause; a mined lead that
-states its source's result is no lead for another unit; an effect clause says
-what the work was for, never what it achieved, repeats neither its facts nor its
-lead, and speaks only of people and matters the facts name.
+states its source's result is no lead for another unit; an effect clause (of the
+organisation's own reports) says what the work was for, never what it achieved,
+and speaks only of people and matters the facts name.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 
 from phrasebank.slots import SLOT
-from phrasebank.text import shares_stretch
 
 # A fact that states its own result (增长12%, 全部稳定, 被采用) needs no effect clause after it.
 RESULT = re.compile(
@@ -38,8 +37,6 @@ CLAIMED = re.compile(r"(?:夯实|有力度|有力有序|更加\S{1,6}|成效\S{0
 EFFECT_MATTERS = {
     "重温历史": ("纪念", "陵园", "旧址", "红色", "革命", "历史", "入党誓词", "党史", "烈士"),
 }
-# An effect sharing this long a stretch with its facts only says them again.
-ECHO = 3
 # People a unit serves: work for them alone (少儿阅读, 幼儿…) is no lesson for its own staff.
 SERVED = ("儿童", "幼儿", "少儿", "学生", "读者", "居民", "村民", "群众", "患者", "老人", "游客")
 # Words by which facts name the unit's own people or party members.
@@ -56,14 +53,6 @@ def speaks_of_facts(effect: str, facts: str) -> bool:
     plain = unslotted(effect)
     named = {**EFFECT_PEOPLE, **EFFECT_MATTERS}
     return all(any(word in facts for word in words) for key, words in named.items() if key in plain)
-
-
-def follows(effect: str, facts: str, lead: str) -> bool:
-    """Whether a curated `effect` may follow `facts` under `lead`: it repeats neither
-    (亮身份 after 亮身份), and speaks only of people and matters the facts name."""
-    plain = unslotted(effect)
-    repeats = shares_stretch(effect, lead, 4) or shares_stretch(plain, facts, ECHO)
-    return not repeats and speaks_of_facts(effect, facts)
 
 
 def unslotted(text: str) -> str:

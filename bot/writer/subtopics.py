@@ -49,7 +49,6 @@ class Subtopic:
     label: str
     keywords: tuple[str, ...]
     leads: tuple[str, ...]
-    effects: tuple[str, ...]
     problems: tuple[Problem, ...]
     plans: tuple[str, ...]
     answers: tuple[str, ...]  # content words of a writer's own problem this sub-topic answers
@@ -60,6 +59,7 @@ class ThemeWording:
     framings: tuple[str, ...]
     headings: dict[str, tuple[str, ...]]  # style → headings
     leads: tuple[str, ...] = ()  # plain leads for a fact that names no sub-topic
+    purposes: tuple[str, ...] = ()  # what the theme's work is for (为…), opening a framing
     causes: tuple[str, ...] = ()  # causes of the problems of the theme (原因分析)
 
 
@@ -142,6 +142,7 @@ def load_subtopics() -> Subtopics:
             framings=tuple(value["framings"]),
             headings={style: tuple(value[f"headings_{style}"]) for style in HEADING_STYLES},
             leads=tuple(value.get("leads", ())),
+            purposes=tuple(value.get("purposes", ())),
             causes=tuple(value.get("causes", ())),
         )
         for theme, value in raw["themes"].items()
@@ -156,7 +157,6 @@ def _subtopic(entry: dict[str, Any]) -> Subtopic:
         label=entry["label"],
         keywords=tuple(entry["keywords"]),
         leads=tuple(entry["leads"]),
-        effects=tuple(entry["effects"]),
         problems=tuple(
             Problem(p["text"], tuple(p.get("denies", ()))) for p in entry.get("problems", ())
         ),

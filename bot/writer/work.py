@@ -18,7 +18,7 @@ from phrasebank.matching import Classification
 from phrasebank.phrase import Kind, Phrase
 from phrasebank.text import shares_stretch
 
-from .claims import ACHIEVED, CLAIMED, RESULT, follows, speaks_of_facts, unslotted
+from .claims import ACHIEVED, CLAIMED, RESULT, speaks_of_facts, unslotted
 from .curated import Curated, candidates
 from .grouping import numbered_list, portions, unquoted
 from .report import Block, Item, Sentence
@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 EFFECT_MAX_FACT = {"quarter": 110, "half": 160, "year": 160}
 # A heading sharing this long a stretch with its framing sentence would only repeat it.
 HEADING_ECHO = 8
+# A purpose sharing this long a stretch with its framing or heading would repeat it.
+PURPOSE_ECHO = 4
 # Two leads of one list sharing this long a stretch say the same thing.
 SIBLING_CHARS = 4
 # A lead sharing a stretch this long with its facts would only repeat them.
@@ -227,8 +229,28 @@ class WorkSection(Curated):
 
             first = self.curated(options, source, keep=subjected, shape=named)
             if first is not None:
-                return (first,)
+                return (self.purposed(theme, first, heading, self.claims(facts)),)
         return ()
+
+    def purposed(
+        self, theme: str, framing: Sentence, heading: str, shown: Callable[[str], bool]
+    ) -> Sentence:
+        """`framing` opened, as the seeds open a subsection, with what the theme's work is
+        for (为…，): an intent, claiming nothing done, saying neither heading nor framing.
+        `shown` holds it to work the facts name (意识形态 only over 意识形态 work)."""
+
+        def fits(purpose: str) -> bool:
+            # The template's own words, not a slot's (干部职工 may be said twice).
+            words = unslotted(purpose)
+            said = (framing.text, heading)
+            echo = any(shares_stretch(words, text, PURPOSE_ECHO) for text in said)
+            return shown(purpose) and not echo
+
+        options = self.subtopics.themes[theme].purposes
+        purpose = self.curated(options, f"curated:{theme}:purpose", keep=fits)
+        if purpose is None:
+            return framing
+        return Sentence(f"{purpose.text}，{framing.text}", purpose.sources + framing.sources)
 
     def item(
         self,
@@ -270,7 +292,7 @@ class WorkSection(Curated):
         elsewhere = last is not None and last.subtopic is not subtopic
         bare = weak or elsewhere or RESULT.search(facts) is not None
         if subtopic and not bare and len(facts) < longest and not d.ends_with_effect(facts):
-            effect = self.effect(theme, subtopic, facts, variant, lead.text if lead else "")
+            effect = self.effect(theme, subtopic, facts, lead.text if lead else "")
             if effect is not None:
                 facts = f"{facts}，{effect.text}"
                 sources += effect.sources
@@ -341,38 +363,23 @@ class WorkSection(Curated):
             self.leads_here.append(sentence.text)
         return sentence
 
-    def effect(
-        self, theme: str, subtopic: Subtopic, facts: str, variant: int, lead: str
-    ) -> Sentence | None:
-        """One effect clause that follows from this sub-topic's kind of work.
+    def effect(self, theme: str, subtopic: Subtopic, facts: str, lead: str) -> Sentence | None:
+        """The effect clause the organisation's own reports give this sub-topic's work, or none.
 
-        The curated clauses were written to follow from any activity of their
-        sub-topic, but one naming work (慰问) serves only facts that name it. A mined
-        one may name an object the facts lack (工会经费 after a sports day), so it
-        serves only when no curated one is left. Neither may repeat the item's lead.
+        Writers who sign a draft strike every stock effect they did not report (引导党员…,
+        推动…落到实处 after a bare fact: seven rounds of review struck them as claims);
+        the organisation's own wording of what such work is for is theirs to keep. It
+        still names only what the facts name and repeats neither them nor the lead.
         """
-        shown = self.claims(facts)
-        own = [p for p in self.mined(Kind.EFFECT, theme, subtopic, facts) if p.own]
-        sentence = self.mined_effect(own, facts, lead) or self.curated(
-            subtopic.effects,
-            f"curated:{subtopic.id}:effect",
-            variant,
-            keep=lambda effect: shown(effect) and follows(effect, facts, lead),
-        )
-        if sentence is not None:
-            return sentence
-        return self.mined_effect(self.mined(Kind.EFFECT, theme, subtopic, facts), facts, lead)
-
-    def mined_effect(self, phrases: list[Phrase], facts: str, lead: str) -> Sentence | None:
-        """The first of the mined effect `phrases` naming only what the facts name."""
-        for phrase in phrases:
+        for phrase in self.mined(Kind.EFFECT, theme, subtopic, facts):
             filled = self.d.fit.fill(phrase.template) or ""
             named = self.subtopics.keywords_in(filled)
-            if not named or shares_stretch(filled, lead, 4) or ACHIEVED.match(filled):
+            if not phrase.own or not named or not all(k in facts for k in named):
                 continue
-            if not speaks_of_facts(filled, facts):
-                continue
-            if all(k in facts for k in named) and (sentence := self.d.stock(phrase)) is not None:
+            # It names its work as the facts do; it may not say the lead over again.
+            echo = shares_stretch(filled, lead, 4)
+            fits = not ACHIEVED.match(filled) and not echo and speaks_of_facts(filled, facts)
+            if fits and (sentence := self.d.stock(phrase)) is not None:
                 return sentence
         return None
 
