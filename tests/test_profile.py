@@ -222,6 +222,28 @@ def test_each_problem_has_its_cause_or_none_has(case: tuple[Answers, Composition
         assert len(blocks) == 1
 
 
+def test_a_plans_lead_names_the_plans_own_work(case: tuple[Answers, Composition]) -> None:
+    """规范发展党员工作。 over a plan for 发展党员, not a heading of the whole theme."""
+    from bot.writer.subtopics import load_subtopics
+
+    subtopics = load_subtopics()
+    _, composition = case
+    by_subtopic = 0
+    for item in composition.report.section("plans").blocks[0].items:
+        lead, body = item.sentences[0], item.sentences[-1]
+        plan = body.sources[0].split(":")  # curated:recruitment:plan:2
+        if len(item.sentences) < 2 or plan[:1] != ["curated"] or plan[2:3] != ["plan"]:
+            continue
+        plan_of = plan[1]
+        _, owner, role = lead.sources[0].split(":")[:3]
+        if role == "lead":
+            assert owner == plan_of, item.text
+            by_subtopic += 1
+        else:
+            assert role == "heading" and owner == subtopics[plan_of].theme, item.text
+    assert by_subtopic or not composition.report.section("plans").blocks[0].items
+
+
 def test_stock_problems_are_not_contradicted_by_the_facts(composer: Composer) -> None:
     """党委会研究党建工作9次 rules out 对党建工作研究谋划少."""
     answers = answers_module.load(DATA / "answers" / "college_year_duty.toml", TODAY)

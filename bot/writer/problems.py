@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from phrasebank.phrase import Kind, Phrase
 from phrasebank.text import shares_stretch
 
+from .claims import unslotted
 from .curated import candidates
 from .report import Block, Item, Section, Sentence
 from .subtopics import Subtopic, load_subtopics
@@ -42,6 +43,8 @@ CLOSEST_LIKENESS = 3
 OWN_LIKENESS = 3
 # A mined plan this short with no elaboration is a slogan, not a plan.
 SLOGAN_MAX = 16
+# A plan's lead sharing this long a stretch with the plan only says it twice.
+PLAN_LEAD_ECHO = 6
 
 
 class Problem:
@@ -265,7 +268,7 @@ def _answer(
         # The writer's own problem needs a plan about it, not merely of its sub-topic.
         unrelated = own and (not bodies or _shared_pairs(bodies[0].text, text) < OWN_LIKENESS)
         if bodies and not unrelated:
-            lead = _plan_lead(draft, subtopic.theme)
+            lead = _plan_lead(draft, subtopic, bodies)
             return Item((lead, *bodies) if lead else tuple(bodies))
     if own:
         # The writer's own problem that no sub-topic's plans answer: a plan naming it,
@@ -309,10 +312,25 @@ def _closest_plan(draft: Drafting, theme: str, problem: str) -> tuple[str, str] 
     return None
 
 
-def _plan_lead(draft: Drafting, theme: str) -> Sentence | None:
-    """A plan's short heading naming its theme (强化理论武装。), as the seeds write plans."""
-    options = load_subtopics().themes[theme].headings["short"]
-    return _rotated(draft, options, f"curated:{theme}:heading")
+def _plan_lead(draft: Drafting, subtopic: Subtopic, bodies: list[Sentence]) -> Sentence | None:
+    """A plan's short lead naming its work, as the seeds write plans: a lead of its
+    sub-topic (规范发展党员工作。, not 建强基层战斗堡垒。 over 发展党员), else a short
+    heading of its theme; never one saying the plan's own words again."""
+    said = "".join(body.text for body in bodies)
+
+    def fresh(lead: str) -> bool:
+        return not shares_stretch(unslotted(lead), said, PLAN_LEAD_ECHO)
+
+    headings = load_subtopics().themes[subtopic.theme].headings["short"]
+    for options, source in (
+        (subtopic.leads, f"curated:{subtopic.id}:lead"),
+        (headings, f"curated:{subtopic.theme}:heading"),
+    ):
+        found = candidates(draft, options, source, keep=fresh)
+        if found:
+            draft.ledger.use(found[0].text)
+            return Sentence(f"{found[0].text}。", found[0].sources)
+    return None
 
 
 def statement(
