@@ -6,8 +6,8 @@ import re
 
 import pytest
 
+from bot.writer.frames import HEADING_ECHO
 from bot.writer.subtopics import HEADING_STYLES, Subtopic, heading_style, load_subtopics
-from bot.writer.work import HEADING_ECHO
 from phrasebank.text import shares_stretch
 from phrasebank.themes import THEME_IDS
 

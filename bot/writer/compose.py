@@ -31,7 +31,8 @@ from .answers import Activity, Answers
 from .checks import ambiguous, business, concerns, names_party_work, shortcoming
 from .examples import load_examples
 from .fit import Fit, Ledger
-from .problems import plans_section, problems_section
+from .plans import plans_section
+from .problems import problems_section
 from .report import Report, Section, Sentence
 from .subtopics import Subtopic, heading_style, load_subtopics
 from .wording import formalise

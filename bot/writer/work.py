@@ -1,16 +1,15 @@
 """The work section: one subsection per theme, framed, with one item per sub-topic.
 
 Activities of one sub-topic (警示教育, 节前提醒 …) form one item: a lead naming them,
-the facts joined as a writer joins them, at most one effect clause saying what that
-work is for. Each subsection opens with a framing sentence of its theme; a draft's
-headings have one shape. All this wording is mined of the same sub-topic, claiming
-nothing beyond the facts, or curated (data/subtopics.toml).
+then the facts joined as a writer joins them; an effect clause follows only where the
+organisation's own reports give one. Each subsection is headed and framed (frames.py).
+The leads are mined of the same sub-topic, claiming nothing beyond the facts, or
+curated (data/subtopics.toml).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -18,11 +17,12 @@ from phrasebank.matching import Classification
 from phrasebank.phrase import Kind, Phrase
 from phrasebank.text import shares_stretch
 
-from .claims import ACHIEVED, CLAIMED, RESULT, speaks_of_facts, unslotted
-from .curated import Curated, candidates
+from .claims import ACHIEVED, CLAIMED, RESULT, speaks_of_facts
+from .curated import Curated
+from .frames import Frames
 from .grouping import numbered_list, portions, unquoted
 from .report import Block, Item, Sentence
-from .subtopics import HEADING_STYLES, Subtopic, heading_style, load_subtopics
+from .subtopics import HEADING_STYLES, Subtopic, load_subtopics
 from .wording import as_reporter, formalise, sentence_of, unlabelled
 
 if TYPE_CHECKING:
@@ -31,10 +31,6 @@ if TYPE_CHECKING:
 
 # An effect clause follows only facts shorter than this (longer in a fuller report).
 EFFECT_MAX_FACT = {"quarter": 110, "half": 160, "year": 160}
-# A heading sharing this long a stretch with its framing sentence would only repeat it.
-HEADING_ECHO = 8
-# A purpose sharing this long a stretch with its framing or heading would repeat it.
-PURPOSE_ECHO = 4
 # Two leads of one list sharing this long a stretch say the same thing.
 SIBLING_CHARS = 4
 # A lead sharing a stretch this long with its facts would only repeat them.
@@ -75,7 +71,7 @@ class WorkSection(Curated):
     def __init__(self, draft: Drafting) -> None:
         self.d = draft
         self.subtopics = load_subtopics()
-        self.style = draft.choose(HEADING_STYLES)
+        self.frames = Frames(draft, draft.choose(HEADING_STYLES))
         self.leads_here: list[str] = []  # the leads of the subsection being written
 
     def blocks(self) -> tuple[list[Placed | None], list[tuple[Block, str]]]:
@@ -124,7 +120,7 @@ class WorkSection(Curated):
                     current = placed[index - 1]
                     assert current is not None
                     placed[index - 1] = replace(current, lead=lead)
-            heading, framing = self.frame(theme)
+            heading, framing = self.frames.frame(theme)
             items, numbered = numbered_list(items)
             blocks.append((Block(heading, framing, tuple(items), numbered), theme))
         return placed, blocks
@@ -145,112 +141,6 @@ class WorkSection(Curated):
         return classification.theme, classification, None
 
     # ------------------------------------------------------------ the parts
-
-    def frame(self, theme: str) -> tuple[Sentence, tuple[Sentence, ...]]:
-        """A subsection's heading and framing sentence, chosen together: the framing never
-        says the heading over again."""
-        facts = "".join(self.d.worked[theme])
-        options = self.subtopics.themes[theme].headings[self.style]
-        source = f"curated:{theme}:heading"
-        # The organisation's own headings first (its house style); then headings the
-        # theme lexicon finds entailed by the facts, then any that name no sub-topic's
-        # work the facts lack.
-        own = self.d.own_headings(theme, facts, self.style, self.claims(facts))
-        for heading in own:
-            framing = self.framing(theme, heading.text)
-            if framing:
-                return self.commit(heading), framing
-        for keep in (self.heads(theme, facts), self.claims(facts)):
-            for heading in candidates(self.d, options, source, keep=keep):
-                framing = self.framing(theme, heading.text)
-                if framing:
-                    return self.commit(heading), framing
-        # Every pairing repeats itself somewhere: better a framing that echoes than none.
-        heading = self.heading(theme, facts)
-        return heading, self.framing(theme, heading.text) or self.framing(theme)
-
-    def heading(self, theme: str, facts: str) -> Sentence:
-        """A heading of the draft's shape that claims no more than the theme's work.
-
-        The curated headings were written to stand over any activities of their
-        theme; a mined heading (of the same shape, claiming nothing beyond the
-        facts) serves when they are used up — mined ones often carry their
-        source's own programme (一体化综合监督) and so come second.
-        """
-        d = self.d
-        options = self.subtopics.themes[theme].headings[self.style]
-        for keep in (self.heads(theme, facts), self.claims(facts)):
-            sentence = self.curated(options, f"curated:{theme}:heading", keep=keep)
-            if sentence is not None:
-                return sentence
-        phrase = d.pick(Kind.HEADING, theme, facts, fact=facts)
-        if phrase is not None and heading_style(phrase.text) == self.style:
-            mined = d.stock(phrase)
-            if mined is not None:
-                return mined
-        fallback = {"short": "扎实推进{}", "paired": "抓落实、求实效，扎实推进{}"}
-        shape = fallback.get(self.style, "坚持守正创新，扎实推进{}")
-        return d.fixed(shape.format(d.c.lexicon.label(theme)), f"theme:{theme}")
-
-    def heads(self, theme: str, facts: str) -> Callable[[str], bool]:
-        """Whether a heading or framing may stand over `facts`: it names no work they
-        lack, by sub-topic words or the theme lexicon's (严管 is not 岗位练兵)."""
-        shown = self.claims(facts)
-        entailed = self.d.c.lexicon.entailed
-        return lambda heading: shown(heading) and entailed(heading, theme, facts)
-
-    def claims(self, facts: str) -> Callable[[str], bool]:
-        """Whether a heading or framing names only work the facts show (by sub-topic words)."""
-
-        def shown(text: str) -> bool:
-            return all(k in facts for k in self.subtopics.keywords_in(unslotted(text)))
-
-        return shown
-
-    def framing(self, theme: str, heading: str = "") -> tuple[Sentence, ...]:
-        """The sentence that opens a subsection, not saying its heading over again; a 述职
-        speaks in the first person. Empty when no framing fits."""
-        options = self.subtopics.themes[theme].framings
-        first_person = self.d.genre.first_person
-        owner = "{党组织简称}"
-
-        def named(framing: str) -> str:
-            return "本人" + framing.removeprefix(owner) if first_person else framing
-
-        facts = "".join(self.d.worked.get(theme, ()))
-        source = f"curated:{theme}:framing"
-        # A framing the theme lexicon finds entailed by the facts first (讲好身边故事
-        # is not said over 反诈宣传 alone), then any naming no work the facts lack.
-        for shown in (self.heads(theme, facts), self.claims(facts)):
-
-            def subjected(framing: str, shown: Callable[[str], bool] = shown) -> bool:
-                fresh = not heading or not shares_stretch(framing, heading, HEADING_ECHO)
-                return framing.startswith(owner) and shown(framing) and fresh
-
-            first = self.curated(options, source, keep=subjected, shape=named)
-            if first is not None:
-                return (self.purposed(theme, first, heading, self.claims(facts)),)
-        return ()
-
-    def purposed(
-        self, theme: str, framing: Sentence, heading: str, shown: Callable[[str], bool]
-    ) -> Sentence:
-        """`framing` opened, as the seeds open a subsection, with what the theme's work is
-        for (为…，): an intent, claiming nothing done, saying neither heading nor framing.
-        `shown` holds it to work the facts name (意识形态 only over 意识形态 work)."""
-
-        def fits(purpose: str) -> bool:
-            # The template's own words, not a slot's (干部职工 may be said twice).
-            words = unslotted(purpose)
-            said = (framing.text, heading)
-            echo = any(shares_stretch(words, text, PURPOSE_ECHO) for text in said)
-            return shown(purpose) and not echo
-
-        options = self.subtopics.themes[theme].purposes
-        purpose = self.curated(options, f"curated:{theme}:purpose", keep=fits)
-        if purpose is None:
-            return framing
-        return Sentence(f"{purpose.text}，{framing.text}", purpose.sources + framing.sources)
 
     def item(
         self,
@@ -348,7 +238,7 @@ class WorkSection(Curated):
     def plain_lead(self, theme: str, facts: str, variant: int) -> Sentence | None:
         """A plain lead of the theme for a fact that names no sub-topic, so that every item
         of a numbered list has one; it names no work the facts lack."""
-        shown = self.claims(facts)
+        shown = self.frames.claims(facts)
 
         def fits(lead: str) -> bool:
             sibling = any(shares_stretch(lead, other, SIBLING_CHARS) for other in self.leads_here)

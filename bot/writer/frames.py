@@ -1,0 +1,151 @@
+"""A subsection's frame: its heading, of the draft's one shape, and the framing sentence
+that opens it, with what the theme's work is for (为…，). Each names no work the facts
+lack; the framing never says its heading over again."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from phrasebank.phrase import Kind
+from phrasebank.text import shares_stretch
+
+from .claims import unslotted
+from .curated import Curated, candidates
+from .report import Sentence
+from .subtopics import heading_style, load_subtopics
+
+if TYPE_CHECKING:
+    from .compose import Drafting
+
+# A heading sharing this long a stretch with its framing sentence would only repeat it.
+HEADING_ECHO = 8
+# A purpose sharing this long a stretch with its framing or heading would repeat it.
+PURPOSE_ECHO = 4
+
+
+class Frames(Curated):
+    """Heads and frames the subsections of one draft; `style` is its headings' shape."""
+
+    def __init__(self, draft: Drafting, style: str) -> None:
+        self.d = draft
+        self.style = style
+        self.subtopics = load_subtopics()
+
+    def frame(self, theme: str) -> tuple[Sentence, tuple[Sentence, ...]]:
+        """A subsection's heading and framing sentence, chosen together: the framing never
+        says the heading over again."""
+        facts = "".join(self.d.worked[theme])
+        options = self.subtopics.themes[theme].headings[self.style]
+        source = f"curated:{theme}:heading"
+        # The organisation's own headings first (its house style); then headings the
+        # theme lexicon finds entailed by the facts, then any that name no sub-topic's
+        # work the facts lack.
+        own = self.d.own_headings(theme, facts, self.style, self.claims(facts))
+        for heading in own:
+            framing = self.framing(theme, heading.text)
+            if framing:
+                return self.commit(heading), framing
+        for keep in (self.heads(theme, facts), self.claims(facts)):
+            for heading in candidates(self.d, options, source, keep=keep):
+                framing = self.framing(theme, heading.text)
+                if framing:
+                    return self.commit(heading), framing
+        # Every pairing repeats itself somewhere: better a framing that echoes than none.
+        heading = self.heading(theme, facts)
+        return heading, self.framing(theme, heading.text) or self.framing(theme)
+
+    def heading(self, theme: str, facts: str) -> Sentence:
+        """A heading of the draft's shape that claims no more than the theme's work.
+
+        The curated headings were written to stand over any activities of their
+        theme; a mined heading (of the same shape, claiming nothing beyond the
+        facts) serves when they are used up — mined ones often carry their
+        source's own programme (一体化综合监督) and so come second.
+        """
+        d = self.d
+        options = self.subtopics.themes[theme].headings[self.style]
+        for keep in (self.heads(theme, facts), self.claims(facts)):
+            sentence = self.curated(options, f"curated:{theme}:heading", keep=keep)
+            if sentence is not None:
+                return sentence
+        phrase = d.pick(Kind.HEADING, theme, facts, fact=facts)
+        if phrase is not None and heading_style(phrase.text) == self.style:
+            mined = d.stock(phrase)
+            if mined is not None:
+                return mined
+        fallback = {"short": "扎实推进{}", "paired": "抓落实、求实效，扎实推进{}"}
+        shape = fallback.get(self.style, "坚持守正创新，扎实推进{}")
+        return d.fixed(shape.format(d.c.lexicon.label(theme)), f"theme:{theme}")
+
+    def heads(self, theme: str, facts: str) -> Callable[[str], bool]:
+        """Whether a heading or framing may stand over `facts`: it names no work they
+        lack, by sub-topic words or the theme lexicon's (严管 is not 岗位练兵)."""
+        shown = self.claims(facts)
+        entailed = self.d.c.lexicon.entailed
+        return lambda heading: shown(heading) and entailed(heading, theme, facts)
+
+    def claims(self, facts: str) -> Callable[[str], bool]:
+        """Whether a heading or framing names only work the facts show (by sub-topic words)."""
+
+        def shown(text: str) -> bool:
+            return all(k in facts for k in self.subtopics.keywords_in(unslotted(text)))
+
+        return shown
+
+    def framing(self, theme: str, heading: str = "") -> tuple[Sentence, ...]:
+        """The sentence that opens a subsection, not saying its heading over again; a 述职
+        speaks in the first person. Empty when no framing fits."""
+        options = self.subtopics.themes[theme].framings
+        first_person = self.d.genre.first_person
+        owner = "{党组织简称}"
+
+        def named(framing: str) -> str:
+            return "本人" + framing.removeprefix(owner) if first_person else framing
+
+        facts = "".join(self.d.worked.get(theme, ()))
+        source = f"curated:{theme}:framing"
+        # A framing the theme lexicon finds entailed by the facts first (讲好身边故事
+        # is not said over 反诈宣传 alone), then any naming no work the facts lack; of
+        # each, one naming the facts' own work (意识形态 over 研判) before a general one.
+        for shown in (self.heads(theme, facts), self.claims(facts)):
+            for specific in (True, False):
+
+                def subjected(
+                    framing: str, shown: Callable[[str], bool] = shown, specific: bool = specific
+                ) -> bool:
+                    fresh = not heading or not shares_stretch(framing, heading, HEADING_ECHO)
+                    works = not specific or bool(self.subtopics.keywords_in(unslotted(framing)))
+                    return framing.startswith(owner) and shown(framing) and fresh and works
+
+                first = self.curated(options, source, keep=subjected, shape=named)
+                if first is not None:
+                    return (self.purposed(theme, first, heading, self.claims(facts)),)
+        return ()
+
+    def purposed(
+        self, theme: str, framing: Sentence, heading: str, shown: Callable[[str], bool]
+    ) -> Sentence:
+        """`framing` opened, as the seeds open a subsection, with what the theme's work is
+        for (为…，): an intent, claiming nothing done, saying neither heading nor framing.
+        `shown` holds it to work the facts name (意识形态 only over 意识形态 work)."""
+
+        def fits(purpose: str) -> bool:
+            # The template's own words, not a slot's (干部职工 may be said twice).
+            words = unslotted(purpose)
+            said = (framing.text, heading)
+            echo = any(shares_stretch(words, text, PURPOSE_ECHO) for text in said)
+            return shown(purpose) and not echo
+
+        def specific(purpose: str) -> bool:
+            return fits(purpose) and bool(self.subtopics.keywords_in(unslotted(purpose)))
+
+        # One naming the facts' work (意识形态) before a general one.
+        options = self.subtopics.themes[theme].purposes
+        source = f"curated:{theme}:purpose"
+        purpose = self.curated(options, source, keep=specific) or self.curated(
+            options, source, keep=fits
+        )
+        if purpose is None:
+            return framing
+        return Sentence(f"{purpose.text}，{framing.text}", purpose.sources + framing.sources)

@@ -1,0 +1,192 @@
+"""The plans section: a plan answering each problem by content (the sub-topic whose
+words it shares), then one for every theme worked on; a plan is never a bare slogan,
+and looks ahead to the next period."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from phrasebank.phrase import Kind
+from phrasebank.text import shares_stretch
+
+from .claims import unslotted
+from .curated import candidates
+from .problems import Problem, distinct_pairs, shared_pairs, statement
+from .report import Block, Item, Section, Sentence
+from .subtopics import Subtopic, load_subtopics
+from .wording import formalise
+
+if TYPE_CHECKING:
+    from .compose import Drafting
+
+# What a plan says it will set up: 建立…制度, 修订完善…规则.
+_SETS_UP = re.compile(
+    r"(?:建立|制定|修订完善|修订|出台|建成)([^，。；、]{2,12}?(?:制度|机制|规则|清单|办法|台账|中心))"
+)
+# Meetings held at the turn of the year, which a plan for the rest of a year does not hold.
+_YEAR_END_MEETINGS = re.compile(r"民主生活会|组织生活会|述职评议")
+# Distinct character pairs a theme's plan must share with a problem no sub-topic answers.
+CLOSEST_LIKENESS = 3
+# Two-character stretches a sub-topic's plan must share with the writer's own problem.
+OWN_LIKENESS = 3
+# A plan's lead sharing this long a stretch with the plan only says it twice.
+PLAN_LEAD_ECHO = 6
+
+
+def plans_section(
+    draft: Drafting, problems: list[Problem], worked: list[str]
+) -> tuple[Section, list[str]]:
+    """The plans section, and the theme each plan answers."""
+    heading = draft.heading("plans")
+    intro = (draft.fixed(draft.genre.plans_intro),)
+    items: list[Item] = []
+    themes: list[str] = []
+    answered: set[str] = set()  # sub-topics the writer's own plans already answer
+    for index, raw in enumerate(draft.answers.plans, start=1):
+        text = formalise(raw)
+        if text and draft.ledger.is_new(text):
+            draft.ledger.use(text)
+            items.append(Item((Sentence(text, (f"plan:{index}",)),)))
+            subtopic = load_subtopics().answering(text)
+            themes.append(subtopic.theme if subtopic else draft.matcher.classify(text).theme)
+            if subtopic is not None:
+                answered.add(subtopic.id)
+    own_plans = bool(draft.answers.plans)
+    # Closed loop: each problem its answer, by content; then each theme worked on.
+    for problem in problems:
+        if problem.subtopic is not None and problem.subtopic.id in answered:
+            continue
+        item = _answer(draft, problem.subtopic, problem.theme, problem.text, problem.own)
+        if item is not None:
+            items.append(item)
+            themes.append(problem.theme)
+    if not own_plans:
+        for theme in worked:
+            if theme not in themes:
+                # The sub-topic done most; failing that, any of the theme whose plan fits.
+                busiest = _busiest(draft, theme)
+                tried = [busiest] if busiest else []
+                tried += [s for s in load_subtopics().of_theme(theme) if s is not busiest]
+                for subtopic in tried:
+                    item = _answer(draft, subtopic, theme, draft.activities_of(theme))
+                    if item is not None:
+                        items.append(item)
+                        themes.append(theme)
+                        break
+    return Section("plans", heading, intro, (Block(None, (), tuple(items)),)), themes
+
+
+def _busiest(draft: Drafting, theme: str) -> Subtopic | None:
+    """The sub-topic of `theme` the writer did most in."""
+    subtopics = load_subtopics()
+    counts: dict[str, int] = {}
+    for placed in draft.placed:
+        if placed is not None and placed.theme == theme and placed.subtopic:
+            counts[placed.subtopic] = counts.get(placed.subtopic, 0) + 1
+    if not counts:
+        return None
+    return subtopics[max(counts, key=lambda s: counts[s])]
+
+
+def _answer(
+    draft: Drafting, subtopic: Subtopic | None, theme: str, text: str, own: bool = False
+) -> Item | None:
+    """A plan answering `text`: its sub-topic's curated plan; for the writer's own problem
+    that no sub-topic answers, a plan naming that problem; else a mined plan of its theme."""
+    if subtopic is not None:
+        # A quarter's plan says one thing; a half year's or a year's, two.
+        wanted = 1 if draft.answers.period.span == "quarter" else 2
+        bodies: list[Sentence] = []
+        # The plan closest to the problem's own words answers it first.
+        ranked = sorted(enumerate(subtopic.plans, start=1), key=lambda p: -shared_pairs(p[1], text))
+        for number, plan in ranked:
+            filled = draft.fit.fill(plan)
+            if filled and _fits_plan(draft, filled):
+                draft.ledger.use(filled)
+                source = f"curated:{subtopic.id}:plan:{number}"
+                bodies.append(Sentence(f"{filled.rstrip('。')}。", (source,)))
+                if len(bodies) == wanted:
+                    break
+        # The writer's own problem needs a plan about it, not merely of its sub-topic.
+        unrelated = own and (not bodies or shared_pairs(bodies[0].text, text) < OWN_LIKENESS)
+        if bodies and not unrelated:
+            lead = _plan_lead(draft, subtopic, bodies)
+            return Item((lead, *bodies) if lead else tuple(bodies))
+    if own:
+        # The writer's own problem that no sub-topic's plans answer: a plan naming it,
+        # by its first clause as a writer refers back to it (not its figures), with the
+        # theme's measure most like it; failing one, the genre's general answer.
+        core = re.split(r"[，,；;]", text.rstrip("。"))[0]
+        closest = _closest_plan(draft, theme, text)
+        if closest is not None:
+            measure, source = closest
+            named = f"针对{core}的问题，{measure.rstrip('。')}。"
+            draft.own_answers.append(named)
+            draft.ledger.use(named)
+            return Item((Sentence(named, (draft.genre.source, source)),))
+        for template in draft.genre.problem_plans:
+            answer = draft.fit.fill(template.replace("{问题}", core))
+            # Each in turn: two problems are not answered in the same words.
+            if answer and not any(shares_stretch(answer, said, 12) for said in draft.own_answers):
+                draft.own_answers.append(answer)
+                draft.ledger.use(answer)
+                return Item((Sentence(answer, (draft.genre.source,)),))
+    item, _ = statement(draft, Kind.PLAN, theme, text)
+    return item
+
+
+def _closest_plan(draft: Drafting, theme: str, problem: str) -> tuple[str, str] | None:
+    """The curated plan of `theme` worded most like the writer's `problem` (CLOSEST_LIKENESS
+    distinct character pairs at least), filled and fit, with its source; None when none is."""
+    ranked = sorted(
+        (
+            (-distinct_pairs(plan, problem), subtopic.id, number, plan)
+            for subtopic in load_subtopics().of_theme(theme)
+            for number, plan in enumerate(subtopic.plans, start=1)
+        ),
+    )
+    for negative, subtopic_id, number, plan in ranked:
+        if -negative < CLOSEST_LIKENESS:
+            break
+        filled = draft.fit.fill(plan)
+        if filled and _fits_plan(draft, filled):
+            return filled, f"curated:{subtopic_id}:plan:{number}"
+    return None
+
+
+def _plan_lead(draft: Drafting, subtopic: Subtopic, bodies: list[Sentence]) -> Sentence | None:
+    """A plan's short lead naming its work, as the seeds write plans: a lead of its
+    sub-topic (规范发展党员工作。, not 建强基层战斗堡垒。 over 发展党员), else a short
+    heading of its theme; never one saying the plan's own words again."""
+    said = "".join(body.text for body in bodies)
+
+    def fresh(lead: str) -> bool:
+        return not shares_stretch(unslotted(lead), said, PLAN_LEAD_ECHO)
+
+    headings = load_subtopics().themes[subtopic.theme].headings["short"]
+    for options, source in (
+        (subtopic.leads, f"curated:{subtopic.id}:lead"),
+        (headings, f"curated:{subtopic.theme}:heading"),
+    ):
+        found = candidates(draft, options, source, keep=fresh)
+        if found:
+            draft.ledger.use(found[0].text)
+            return Sentence(f"{found[0].text}。", found[0].sources)
+    return None
+
+
+def _fits_plan(draft: Drafting, text: str) -> bool:
+    """A plan not said yet, fit for the unit, and about the next period: 年初 only when the
+    next period starts a year."""
+    if "年初" in text and draft.answers.period.last_month != 12:
+        return False
+    # 民主生活会 and 组织生活会 are held at the turn of the year: no plan for a summer.
+    if _YEAR_END_MEETINGS.search(text) and draft.answers.period.last_month < 9:
+        return False
+    # Not to set up what the writer reports already set up (修订完善议事规则 after 制定议事规则).
+    facts = "".join(text for texts in draft.worked.values() for text in texts)
+    for made in _SETS_UP.findall(text):
+        if made[-4:] in facts:
+            return False
+    return draft.ledger.is_new(text) and not draft.fit.forbids(text)
