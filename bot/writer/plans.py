@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from phrasebank.phrase import Kind
 from phrasebank.text import shares_stretch
 
-from .claims import unslotted
 from .curated import candidates
 from .problems import Problem, distinct_pairs, shared_pairs, statement
 from .report import Block, Item, Section, Sentence
@@ -162,7 +161,7 @@ def _plan_lead(draft: Drafting, subtopic: Subtopic, bodies: list[Sentence]) -> S
     said = "".join(body.text for body in bodies)
 
     def fresh(lead: str) -> bool:
-        return not shares_stretch(unslotted(lead), said, PLAN_LEAD_ECHO)
+        return not shares_stretch(draft.fit.fill(lead) or lead, said, PLAN_LEAD_ECHO)
 
     headings = load_subtopics().themes[subtopic.theme].headings["short"]
     for options, source in (
