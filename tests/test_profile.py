@@ -299,7 +299,7 @@ def test_a_responsibility_report_says_who_carries_the_responsibility(
     if answers.genre.id != "responsibility":
         assert "一岗双责" not in said
         return
-    assert f"{answers.profile.short_org}书记切实履行第一责任人职责" in said
+    assert f"{answers.profile.short_org}书记履行第一责任人职责" in said
     # A branch has no 班子成员: its committee members carry the duty.
     assert ("支委委员" in said) == (answers.profile.body == "党支部")
 
