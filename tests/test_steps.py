@@ -379,6 +379,18 @@ def test_done_names_the_usual_themes_not_yet_touched_once_without_blocking(
     assert "还没有提到" not in "\n".join(r.text for r in again.replies)
 
 
+def test_done_names_activities_told_too_briefly(context: Context) -> None:
+    """端午包粽子活动 says what, not when, how many or how: the writer hears which."""
+    facts = ("组织中心组学习6次", "端午包粽子活动", "召开支部委员会12次", "开展志愿服务")
+    said = "\n".join(r.text for r in step(context, walk(context, *BASICS, *facts), "/done").replies)
+    assert "第2、4项写得比较简略" in said and "/edit" in said
+    detailed = ("组织中心组学习6次", "端午节组织职工包粽子，送给社区独居老人30户")
+    said = "\n".join(
+        r.text for r in step(context, walk(context, *BASICS, *detailed), "/done").replies
+    )
+    assert "简略" not in said
+
+
 def test_done_says_a_thin_report_needs_more_activities_once(context: Context) -> None:
     # A year's report with three activities: the writer hears how many a year usually has.
     facts = ("组织党员观看警示教育片", "组织中心组学习6次", "召开支部委员会12次")

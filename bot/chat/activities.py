@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from bot.errors import InputError
 from bot.writer import answers, genres, period
-from bot.writer.wording import formalise, split_items
+from bot.writer.wording import facts, formalise, split_items
 from bot.writer.work import Placed
 from phrasebank.text import normal
 
@@ -22,6 +22,11 @@ from .step import Context, Outcome, answers_of, go, said
 
 # How many activities a report of the period usually states; fewer make a thin report.
 TYPICAL_ACTIVITIES = {"quarter": 10, "half": 15, "year": 20}
+# An activity this short with no count (组织党员观看警示教育片) says what was done but not
+# when, how many or how; a report made of such is thin. From this many, the writer hears.
+TERSE_ACTIVITY = 14
+TERSE_REMINDED = 2
+TERSE_LISTED = 5
 
 # A pasted list longer than this is confirmed in one message, not one per activity.
 SUMMARY_AFTER = 3
@@ -160,8 +165,9 @@ def finish_activities(context: Context, conversation: Conversation) -> Outcome:
 
 
 def _reminders(context: Context, conversation: Conversation) -> list[str]:
-    """What the writer may have left out: usual themes untouched, and fewer activities
-    than a report of the period usually states (its length comes from the facts)."""
+    """What the writer may have left out: usual themes untouched, fewer activities than a
+    report of the period usually states, activities told too briefly (a report's length
+    comes from the facts)."""
     found = []
     if missing := _untouched(context, conversation):
         labels = "、".join(context.lexicon.label(t) for t in missing)
@@ -177,7 +183,17 @@ def _reminders(context: Context, conversation: Conversation) -> list[str]:
                 count=len(conversation.entries), span=texts.SPAN_NAMES[span], typical=typical
             )
         )
+    terse = [n for n, e in enumerate(conversation.entries, start=1) if _terse(e.text)]
+    if len(terse) >= TERSE_REMINDED:
+        numbers = "、".join(map(str, terse[:TERSE_LISTED]))
+        more = texts.AND_MORE if len(terse) > TERSE_LISTED else ""
+        found.append(texts.TERSE_ACTIVITIES.format(numbers=numbers, more=more))
     return found
+
+
+def _terse(text: str) -> bool:
+    """Whether an activity says only what was done: short, with no figure, count or name."""
+    return len(text.strip()) < TERSE_ACTIVITY and not facts(text)
 
 
 def _untouched(context: Context, conversation: Conversation) -> list[str]:

@@ -182,6 +182,10 @@ FEW_ACTIVITIES = (
     "提醒：本期写了{count}项工作，{span}的报告一般写{typical}项左右；"
     "报告的篇幅来自您写的工作，每项写清做法、范围和数字，报告就更充实。"
 )
+TERSE_ACTIVITIES = (
+    "提醒：第{numbers}{more}项写得比较简略，没有写时间、人数或做法；"
+    "写具体些报告会更充实，可用 /edit N 补充内容。"
+)
 UNDO_TO_ADD = "如需补充，发送 /undo 回去补充；没有就请继续。"
 SPAN_NAMES = {"quarter": "一个季度", "half": "半年", "year": "全年"}
 
