@@ -62,11 +62,14 @@ def plans_section(
             themes.append(problem.theme)
     if not own_plans:
         for theme in worked:
-            if theme not in themes:
-                # The sub-topic done most; failing that, any of the theme whose plan fits.
-                busiest = _busiest(draft, theme)
-                tried = [busiest] if busiest else []
-                tried += [s for s in load_subtopics().of_theme(theme) if s is not busiest]
+            # The sub-topic done most; failing its plans, another of the theme's. Facts
+            # of no sub-topic (a school's 陪餐 filed under 廉政) say nothing to plan for:
+            # a 警示教育 plan over them answers no work and no problem.
+            busiest = _busiest(draft, theme)
+            if theme not in themes and busiest is not None:
+                tried = [busiest] + [
+                    s for s in load_subtopics().of_theme(theme) if s is not busiest
+                ]
                 for subtopic in tried:
                     item = _answer(draft, subtopic, theme, draft.activities_of(theme))
                     if item is not None:

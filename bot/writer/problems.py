@@ -59,11 +59,9 @@ def problems_section(draft: Drafting, worked: list[str]) -> tuple[Section, list[
             continue
         draft.ledger.use(text)
         subtopic = subtopics.answering(text)
-        # A terse problem (警示教育形式比较单一) is followed by one of its sub-topic's that
-        # says more of it, as a writer spells a problem out.
-        terse = subtopic is not None and len(text) <= ELABORATE_MAX
-        more = _stock_problem(draft, subtopic, 1, like=text) if subtopic and terse else ()
-        items.append(Item((Sentence(text, (source,)), *more)))
+        # The writer's problem stands as typed: a stock sentence after it would own up to
+        # a shortcoming the writer did not name (reviewers struck every one).
+        items.append(Item((Sentence(text, (source,)),)))
         theme = subtopic.theme if subtopic else draft.matcher.classify(text).theme
         problems.append(Problem(text, theme, subtopic, own=True))
     # A writer who typed a shortcoming among the activities gave no problems list:
@@ -111,18 +109,12 @@ def _candidates(draft: Drafting, worked: list[str]) -> list[Subtopic]:
     return list(dict.fromkeys([*thin, *untouched, *busy]))
 
 
-def _stock_problem(
-    draft: Drafting, subtopic: Subtopic, most: int = 2, like: str = ""
-) -> tuple[Sentence, ...]:
+def _stock_problem(draft: Drafting, subtopic: Subtopic, most: int = 2) -> tuple[Sentence, ...]:
     """Up to `most` curated problems of `subtopic` that the writer's facts do not contradict:
-    the first states the problem, a second (where the sub-topic has one) says more of it.
-    Those worded most `like` a problem they follow come first."""
+    the first states the problem, a second (where the sub-topic has one) says more of it."""
     facts = "".join(text for texts in draft.worked.values() for text in texts)
     found: list[Sentence] = []
-    numbered = list(enumerate(subtopic.problems, start=1))
-    if like:
-        numbered.sort(key=lambda p: -shared_pairs(p[1].text, like))
-    for number, problem in numbered:
+    for number, problem in enumerate(subtopic.problems, start=1):
         if any(word in facts for word in problem.denies):
             continue
         text = draft.fit.fill(problem.text)
