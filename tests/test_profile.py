@@ -290,6 +290,21 @@ def test_a_duty_report_speaks_of_itself_where_the_writer_typed_i(composer: Compo
     assert "我院" in text and "自我革命" in text
 
 
+@pytest.mark.parametrize(
+    ("unit", "leaders"),
+    [("幸福里社区党委", "两委成员"), ("柳溪村党总支", "总支委员"), ("江州市审计局", "班子成员")],
+)
+def test_who_leads_beside_the_secretary_is_named_as_the_unit_names_them(
+    unit: str, leaders: str
+) -> None:
+    """A community or a village is led by its 两委, not a 班子."""
+    answers = answers_module.from_mapping(
+        {"unit": unit, "period": "2026年", "genre": "responsibility", "activities": ["x"]},
+        today=DRAFT_DAY,
+    )
+    assert answers.profile.values()["班子成员"] == leaders
+
+
 def test_a_responsibility_report_says_who_carries_the_responsibility(
     case: tuple[Answers, Composition],
 ) -> None:

@@ -50,6 +50,7 @@ class UnitKind:
     cause: str
     mainline: str
     forbid: tuple[str, ...]
+    leaders: str = "班子成员"  # {班子成员}: who lead beside the secretary (社区、村: 两委成员)
 
     def suffix(self, name: str) -> tuple[str, str] | None:
         """The matched (suffix, head) when `name` is of this kind, else None."""
@@ -114,6 +115,7 @@ def _kind(entry: dict[str, Any]) -> UnitKind:
         cause=entry["cause"],
         mainline=entry["mainline"],
         forbid=tuple(entry["forbid"]),
+        leaders=entry.get("leaders", "班子成员"),
     )
 
 
@@ -190,7 +192,7 @@ class Profile:
             "事业": kind.cause,
             "主线": kind.mainline,
             "书记": f"{self.short_org}书记",
-            "班子成员": {"党总支": "总支委员", "党支部": "支委委员"}.get(self.body, "班子成员"),
+            "班子成员": {"党总支": "总支委员", "党支部": "支委委员"}.get(self.body, kind.leaders),
         }
 
 
