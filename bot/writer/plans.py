@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from phrasebank.phrase import Kind
 from phrasebank.text import shares_stretch
 
+from .claims import unslotted
 from .curated import candidates
 from .problems import Problem, distinct_pairs, shared_pairs, statement
 from .report import Block, Item, Section, Sentence
@@ -29,8 +30,11 @@ _YEAR_END_MEETINGS = re.compile(r"民主生活会|组织生活会|述职评议")
 CLOSEST_LIKENESS = 3
 # Two-character stretches a sub-topic's plan must share with the writer's own problem.
 OWN_LIKENESS = 3
+# What a plan may speak of only when its problem or the facts do: 改善党员年龄结构
+# answers 党员老化, not 培养考察不系统.
+PLAN_MATTERS = {"年龄结构": ("年龄", "老化", "老龄", "年轻", "岁")}
 # A plan's lead sharing this long a stretch with the plan only says it twice.
-PLAN_LEAD_ECHO = 6
+PLAN_LEAD_ECHO = 8
 
 
 def plans_section(
@@ -104,7 +108,10 @@ def _answer(
         ranked = sorted(enumerate(subtopic.plans, start=1), key=lambda p: -shared_pairs(p[1], text))
         for number, plan in ranked:
             filled = draft.fit.fill(plan)
-            if filled and _fits_plan(draft, filled):
+            unasked = [
+                m for m, words in PLAN_MATTERS.items() if m in plan and not _said(words, text)
+            ]
+            if filled and _fits_plan(draft, filled) and not unasked:
                 draft.ledger.use(filled)
                 source = f"curated:{subtopic.id}:plan:{number}"
                 bodies.append(Sentence(f"{filled.rstrip('。')}。", (source,)))
@@ -159,23 +166,34 @@ def _closest_plan(draft: Drafting, theme: str, problem: str) -> tuple[str, str] 
 
 def _plan_lead(draft: Drafting, subtopic: Subtopic, bodies: list[Sentence]) -> Sentence | None:
     """A plan's short lead naming its work, as the seeds write plans: a lead of its
-    sub-topic (规范发展党员工作。, not 建强基层战斗堡垒。 over 发展党员), else a short
-    heading of its theme; never one saying the plan's own words again."""
+    sub-topic (规范发展党员工作。, not 建强基层战斗堡垒。 over 发展党员), one naming
+    what the plan names first (开好民主生活会 over a plan for one), else a short heading
+    of its theme; never one saying the plan's own words again."""
     said = "".join(body.text for body in bodies)
+    subtopics = load_subtopics()
 
     def fresh(lead: str) -> bool:
         return not shares_stretch(draft.fit.fill(lead) or lead, said, PLAN_LEAD_ECHO)
 
-    headings = load_subtopics().themes[subtopic.theme].headings["short"]
-    for options, source in (
-        (subtopic.leads, f"curated:{subtopic.id}:lead"),
-        (headings, f"curated:{subtopic.theme}:heading"),
+    def names_the_plan(lead: str) -> bool:
+        named = subtopics.keywords_in(unslotted(lead))
+        return fresh(lead) and bool(named) and all(word in said for word in named)
+
+    headings = subtopics.themes[subtopic.theme].headings["short"]
+    for options, source, keep in (
+        (subtopic.leads, f"curated:{subtopic.id}:lead", names_the_plan),
+        (subtopic.leads, f"curated:{subtopic.id}:lead", fresh),
+        (headings, f"curated:{subtopic.theme}:heading", fresh),
     ):
-        found = candidates(draft, options, source, keep=fresh)
+        found = candidates(draft, options, source, keep=keep)
         if found:
             draft.ledger.use(found[0].text)
             return Sentence(f"{found[0].text}。", found[0].sources)
     return None
+
+
+def _said(words: tuple[str, ...], text: str) -> bool:
+    return any(word in text for word in words)
 
 
 def _fits_plan(draft: Drafting, text: str) -> bool:
