@@ -305,6 +305,23 @@ def test_who_leads_beside_the_secretary_is_named_as_the_unit_names_them(
     assert answers.profile.values()["班子成员"] == leaders
 
 
+@pytest.mark.parametrize(
+    ("unit", "team"),
+    [
+        ("东岭镇中心小学", "教师队伍"),
+        ("宁川县人民医院", "医务人员队伍"),
+        ("江州市审计局", "干部队伍"),
+    ],
+)
+def test_a_units_workforce_is_named_as_the_unit_names_it(unit: str, team: str) -> None:
+    """A school builds its 教师队伍, not a 干部队伍."""
+    answers = answers_module.from_mapping(
+        {"unit": unit, "period": "2026年", "genre": "summary", "activities": ["x"]},
+        today=DRAFT_DAY,
+    )
+    assert answers.profile.values()["队伍"] == team
+
+
 def test_a_responsibility_report_says_who_carries_the_responsibility(
     case: tuple[Answers, Composition],
 ) -> None:

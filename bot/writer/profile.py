@@ -51,6 +51,7 @@ class UnitKind:
     mainline: str
     forbid: tuple[str, ...]
     leaders: str = "班子成员"  # {班子成员}: who lead beside the secretary (社区、村: 两委成员)
+    team: str = "干部队伍"  # {队伍}: its workforce as a 队伍 (学校: 教师队伍)
 
     def suffix(self, name: str) -> tuple[str, str] | None:
         """The matched (suffix, head) when `name` is of this kind, else None."""
@@ -116,6 +117,7 @@ def _kind(entry: dict[str, Any]) -> UnitKind:
         mainline=entry["mainline"],
         forbid=tuple(entry["forbid"]),
         leaders=entry.get("leaders", "班子成员"),
+        team=entry.get("team", "干部队伍"),
     )
 
 
@@ -186,6 +188,7 @@ class Profile:
             "我单位": self.self_name,
             "机关": "机关" if kind.agency else "单位",
             "党员干部": kind.people,
+            "队伍": kind.team,
             "业务": kind.business,
             "中心工作": kind.center,
             "服务对象": kind.served,
