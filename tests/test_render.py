@@ -52,7 +52,7 @@ def test_layout_numbers_every_level() -> None:
         "规范支部建设。开展主题党日。",
         "二、存在问题",
         "还存在一些不足：",
-        "一是学习不深。",
+        "学习不深。",  # one problem alone: no 一是 without a 二是
         "某局党组",
         "XXXX年XX月XX日",
     ]

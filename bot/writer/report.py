@@ -130,7 +130,7 @@ def layout(report: Report) -> list[Paragraph]:
             else:
                 if block.intro:
                     out.append(Paragraph("body", _join(block.intro), block.intro))
-                out.extend(_items(block.items, bare_single=False))
+                out.extend(_items(block.items))
     if report.closing:
         out.append(Paragraph("body", _join(report.closing), report.closing))
     out.extend(Paragraph("signature", s.text, (s,)) for s in report.signature)
@@ -153,12 +153,13 @@ def _headed_block(block: Block, number: int) -> list[Paragraph]:
     if not block.numbered:
         out.extend(Paragraph("body", item.text, item.sentences) for item in block.items)
         return out
-    out.extend(_items(block.items, bare_single=True))
+    out.extend(_items(block.items))
     return out
 
 
-def _items(items: tuple[Item, ...], *, bare_single: bool) -> list[Paragraph]:
-    if bare_single and len(items) == 1:
+def _items(items: tuple[Item, ...]) -> list[Paragraph]:
+    # One item alone (a lone problem, a lone plan) reads as a sentence: no 一是 without 二是.
+    if len(items) == 1:
         return [Paragraph("body", items[0].text, items[0].sentences)]
     out = []
     number = 0
