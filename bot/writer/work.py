@@ -207,8 +207,10 @@ class WorkSection(Curated):
         def rank(text: str) -> int | None:
             if shares_stretch(unquoted(text), unquoted(facts), ECHO_CHARS):
                 return None
-            # Leads of one list say different things (not 党建引领… twice).
-            if any(shares_stretch(text, other, SIBLING_CHARS) for other in self.leads_here):
+            # Leads of one list say different things (not 党建引领… twice, nor the unit's
+            # 乡村振兴 twice once filled in).
+            said = d.fit.fill(text) or text
+            if any(shares_stretch(said, other, SIBLING_CHARS) for other in self.leads_here):
                 return None
             missing = [k for k in self.subtopics.keywords_in(text) if k not in facts]
             if not missing:
