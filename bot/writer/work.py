@@ -223,6 +223,9 @@ class WorkSection(Curated):
                 filled = d.fit.fill(phrase.template)
                 if not filled or (CLAIMED.search(filled) and not phrase.own):
                     continue
+                # 进一步做好志愿服务 looks ahead: a plan's wording, not a lead for work done.
+                if filled.startswith("进一步") and not phrase.own:
+                    continue
                 if rank(filled) == 0 and (sentence := d.stock(phrase)) is not None:
                     return sentence
         for tier in (0, 1):
