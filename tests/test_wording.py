@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.writer.wording import facts, formal_rules, formalise, split_items
+from bot.writer.wording import facts, formal_rules, formalise, split_items, unlabelled
 from phrasebank.text import Rule
 
 
@@ -140,3 +140,21 @@ def test_every_formal_rule_has_an_example() -> None:
 def test_formal_rule_examples(rule: Rule, given: str, wanted: str) -> None:
     """Each row of data/formal.toml does what its examples say."""
     assert rule.apply(given) == wanted
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        (
+            "意识形态方面，落实意识形态工作责任制，每季度研判1次",
+            "落实意识形态工作责任制，每季度研判1次",
+        ),
+        # The study needs its object, the inspection its inspector: the label stays.
+        ("意识形态工作方面，党组专题研究2次", "意识形态工作方面，党组专题研究2次"),
+        ("党组巡察方面，对3个支部开展巡察", "党组巡察方面，对3个支部开展巡察"),
+    ],
+)
+def test_a_topic_label_goes_only_where_the_fact_says_its_topic_again(
+    typed: str, written: str
+) -> None:
+    assert unlabelled(typed) == written

@@ -26,6 +26,8 @@ STOCK_PROBLEMS = {"quarter": 3, "half": 4, "year": 4}
 # Themes every unit can honestly name a problem in, after the ones worked on.
 COMMON_PROBLEM_THEMES = ("organization", "theory", "integrity", "integration")
 CAUSES = (2, 4)
+# Distinct character pairs a curated cause must share with its problem to be chosen for it.
+CAUSE_LIKENESS = 3
 # A statement this short is followed by its first fitting elaboration.
 ELABORATE_MAX = 40
 # A mined plan this short with no elaboration is a slogan, not a plan.
@@ -134,20 +136,21 @@ def _causes(draft: Drafting, problems: list[Problem]) -> list[Item]:
     of its causes), at least two and at most four; or none when fewer than two are found.
 
     A cause of the organisation's own reports comes first, then the theme's curated
-    causes (written to fit any unit), then a mined one. A problem whose theme has no
-    cause left is passed over; the common themes make up the least.
+    causes (written to fit any unit; the one worded most like its problem), then a mined
+    one. A problem whose theme has no cause left is passed over; the common themes make
+    up the least.
     """
     least, most = CAUSES
     wanted = min(max(len(problems), least), most)
-    themes = [p.theme for p in problems] + list(COMMON_PROBLEM_THEMES)
+    targets = [(p.theme, p.text) for p in problems] + [(t, "") for t in COMMON_PROBLEM_THEMES]
     said = "".join(p.text for p in problems)
     causes: list[Item] = []
-    for theme in themes:
+    for theme, problem in targets:
         if len(causes) == wanted:
             break
         item, _ = statement(draft, Kind.CAUSE, theme, said, own=True)
         if item is None:
-            item = _curated_cause(draft, theme)
+            item = _curated_cause(draft, theme, problem)
         if item is None:
             item, _ = statement(draft, Kind.CAUSE, theme, said)
         if item is not None:
@@ -155,20 +158,17 @@ def _causes(draft: Drafting, problems: list[Problem]) -> list[Item]:
     return causes if len(causes) >= least else []
 
 
-def _curated_cause(draft: Drafting, theme: str) -> Item | None:
-    """One of the theme's curated causes not said yet."""
-    options = load_subtopics().themes[theme].causes
-    sentence = _rotated(draft, options, f"curated:{theme}:cause")
-    return Item((sentence,)) if sentence else None
-
-
-def _rotated(draft: Drafting, options: tuple[str, ...], source: str) -> Sentence | None:
-    """The first usable of `options` (curated.candidates), said, as a whole sentence."""
-    found = candidates(draft, options, source)
+def _curated_cause(draft: Drafting, theme: str, problem: str) -> Item | None:
+    """One of the theme's curated causes not said yet: the one worded most like `problem`
+    (发展党员难 → 发展党员工作的渠道…) where one shares CAUSE_LIKENESS pairs, else the
+    draft's turn."""
+    found = candidates(draft, load_subtopics().themes[theme].causes, f"curated:{theme}:cause")
     if not found:
         return None
-    draft.ledger.use(found[0].text)
-    return Sentence(f"{found[0].text.rstrip('。')}。", found[0].sources)
+    closest = max(found, key=lambda cause: distinct_pairs(cause.text, problem))
+    chosen = closest if distinct_pairs(closest.text, problem) >= CAUSE_LIKENESS else found[0]
+    draft.ledger.use(chosen.text)
+    return Item((Sentence(f"{chosen.text.rstrip('。')}。", chosen.sources),))
 
 
 def statement(

@@ -90,14 +90,17 @@ _QUOTED_LABELS = ("三会一课", "一岗双责", "第一议题", "四议两公�
 
 
 def unlabelled(text: str) -> str:
-    """A fact without the topic label the writer put before it (意识形态方面，…): the
-    label told where the fact belongs; the item's lead says it in the draft. A name the
-    writer quoted (“我为群众办实事”) is no label: it stays."""
+    """A fact without the topic label the writer put before it, where the fact says its
+    topic again (意识形态方面，落实意识形态工作责任制…): the item's lead says it in the
+    draft. A label the fact needs stays (意识形态工作方面，党组专题研究2次: without it
+    the study has no object; 党组巡察方面，… says who inspected). A name the writer
+    quoted (“我为群众办实事”) is no label: it stays."""
     found = _TOPIC_LABEL.match(text)
     if found is None or (found.group(1) and found.group(2) not in _QUOTED_LABELS):
         return text
     rest = text[found.end() :]
-    return rest if len(rest) >= 6 else text
+    core = found.group(2).removesuffix("工作")
+    return rest if len(rest) >= 6 and core in rest else text
 
 
 def _drop_symbols(text: str) -> str:
@@ -200,5 +203,8 @@ def sentence_of(text: str) -> str:
             return f"开展{body}。"
         verb = next((v for end, v in _PURSUED.items() if first.endswith(end)), None)
         if comma and verb:
+            # Not 开展…，开展…: the next clause's verb is not said twice in a row.
+            rest = body[len(first) + 1 :]
+            verb = "推进" if rest.startswith(verb) and verb != "推进" else verb
             return f"{verb}{body}。"
     return text
