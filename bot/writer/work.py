@@ -198,9 +198,11 @@ class WorkSection(Curated):
     def lead(self, theme: str, subtopic: Subtopic, facts: str, variant: int) -> Sentence | None:
         """A lead naming the sub-topic: a mined lead of the same sub-topic, else a curated one.
 
-        Best is a lead whose specific words (警示教育, 网格化) are all in the facts; else
-        one naming only its own sub-topic (创新主题党日载体 over 重温入党誓词); never one
-        naming another sub-topic's work, nor repeating a stretch of the facts.
+        Best is a lead whose specific words (警示教育, 网格化) are all in the facts; then
+        one naming only its own sub-topic (创新主题党日载体 over 重温入党誓词); then a
+        general one (扛牢整改政治责任 is no lead for a 巡察 the unit carried out when
+        开展内部巡察 is there); never one naming another sub-topic's work, nor repeating a
+        stretch of the facts.
         """
         d = self.d
 
@@ -212,7 +214,10 @@ class WorkSection(Curated):
             said = d.fit.fill(text) or text
             if any(shares_stretch(said, other, SIBLING_CHARS) for other in self.leads_here):
                 return None
-            missing = [k for k in self.subtopics.keywords_in(text) if k not in facts]
+            named = self.subtopics.keywords_in(text)
+            missing = [k for k in named if k not in facts]
+            if not named:
+                return 2
             if not missing:
                 return 0
             return 1 if all(k in subtopic.label for k in missing) else None
@@ -228,7 +233,7 @@ class WorkSection(Curated):
                     continue
                 if rank(filled) == 0 and (sentence := d.stock(phrase)) is not None:
                     return sentence
-        for tier in (0, 1):
+        for tier in (0, 1, 2):
 
             def in_tier(lead: str, tier: int = tier) -> bool:
                 return rank(lead) == tier
