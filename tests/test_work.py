@@ -262,3 +262,27 @@ def test_no_lead_states_a_result(case: tuple[Answers, Composition]) -> None:
     for p in composition.placed:
         if p is not None and p.lead is not None:
             assert not re.search(r"(?:夯实|有力度|有力有序|显著|见效)$", p.lead), p.lead
+
+
+@pytest.mark.parametrize(
+    "facts",
+    [
+        ("组织党员观看警示教育片《蝇贪之害》", "中秋节前召开廉政提醒会"),
+        ("召开支部委员会12次、党员大会4次", "发展党员1名，培养入党积极分子3名"),
+    ],
+)
+def test_a_lead_names_its_facts_own_work_when_one_can(
+    composer: Composer, facts: tuple[str, ...]
+) -> None:
+    """深化警示教育 over a warning film, 落实“三会一课”制度 over its meetings: not a
+    general 筑牢廉洁防线 or 夯实组织基础."""
+    from bot.writer.subtopics import load_subtopics
+
+    subtopics = load_subtopics()
+    composition = composer.compose(_village(*facts))
+    for item in work_items(composition):
+        lead, fact = item.sentences[0].text, item.sentences[-1].text
+        if len(item.sentences) < 2:
+            continue
+        # It names work (its facts', or its sub-topic's own name), not a general stance.
+        assert subtopics.keywords_in(lead.rstrip("。")), (lead, fact)
