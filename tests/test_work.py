@@ -26,9 +26,9 @@ CASES = ANSWERS_CASES
 # a quarter and 3,000–6,000 for a half year or a year, from the facts, their framing,
 # the causes of the problems and plans that answer them, never from claims; with facts
 # typed as tersely as these, the floor reached is lower, and the test holds it there so
-# that it cannot slip back. (It fell from 2,500 when stock effect tails, which writers
-# strike as claims they did not make, were taken off the facts.)
-TYPICAL = {"quarter": (9, (1350, 3000)), "half": (14, (2400, 6000)), "year": (18, (2400, 6000))}
+# that it cannot slip back. (It fell from 2,500 when stock effect tails and framing
+# clauses that writers strike as claims they did not make were taken out.)
+TYPICAL = {"quarter": (9, (1350, 3000)), "half": (14, (2350, 6000)), "year": (18, (2350, 6000))}
 
 
 @pytest.fixture(scope="module")

@@ -222,7 +222,7 @@ def body_of(org: str) -> str | None:
 
 
 # Units below a kind's usual one, by the last word of the name: a 收费站 is not its 局.
-_BELOW = re.compile(r"(分局|站|所|队|中心|科|车间|病区)$")
+_BELOW = re.compile(r"(分局|站|所|大队|支队|中队|队|中心|科|车间|病区)$")
 # A department's name after its unit's: 心血管内科, 二车间, 三病区.
 _DEPARTMENT = re.compile(r"[\u4e00-\u9fff\d]{1,8}(?:科|车间|病区)$")
 
@@ -292,7 +292,9 @@ def profile_for(
     if org is None and unit != name:
         org = unit
     body = body_of(org) if org else None
-    body = body or body_named_in(said) or the_kind.body
+    # A 党组 leads an organ, never a station or a squad below it: theirs is a 党支部.
+    usual = "党支部" if own_head and the_kind.body == "党组" else the_kind.body
+    body = body or body_named_in(said) or usual
     if org is None:
         org = name + body
     # A 机关党委 (党支部) is the body of the organs, not the unit's own 党组 or 党委.
