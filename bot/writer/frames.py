@@ -32,9 +32,10 @@ class Frames(Curated):
         self.style = style
         self.subtopics = load_subtopics()
 
-    def frame(self, theme: str) -> tuple[Sentence, tuple[Sentence, ...]]:
+    def frame(self, theme: str, full: bool = True) -> tuple[Sentence, tuple[Sentence, ...]]:
         """A subsection's heading and framing sentence, chosen together: the framing never
-        says the heading over again."""
+        says the heading over again. Only a `full` subsection (of several items) opens
+        with its purpose: 为… before every one reads as a template."""
         facts = "".join(self.d.worked[theme])
         options = self.subtopics.themes[theme].headings[self.style]
         source = f"curated:{theme}:heading"
@@ -43,17 +44,17 @@ class Frames(Curated):
         # work the facts lack.
         own = self.d.own_headings(theme, facts, self.style, self.claims(facts))
         for heading in own:
-            framing = self.framing(theme, heading.text)
+            framing = self.framing(theme, heading.text, full)
             if framing:
                 return self.commit(heading), framing
         for keep in (self.heads(theme, facts), self.claims(facts)):
             for heading in candidates(self.d, options, source, keep=keep):
-                framing = self.framing(theme, heading.text)
+                framing = self.framing(theme, heading.text, full)
                 if framing:
                     return self.commit(heading), framing
         # Every pairing repeats itself somewhere: better a framing that echoes than none.
         heading = self.heading(theme, facts)
-        return heading, self.framing(theme, heading.text) or self.framing(theme)
+        return heading, self.framing(theme, heading.text, full) or self.framing(theme, full=full)
 
     def heading(self, theme: str, facts: str) -> Sentence:
         """A heading of the draft's shape that claims no more than the theme's work.
@@ -93,7 +94,7 @@ class Frames(Curated):
 
         return shown
 
-    def framing(self, theme: str, heading: str = "") -> tuple[Sentence, ...]:
+    def framing(self, theme: str, heading: str = "", full: bool = True) -> tuple[Sentence, ...]:
         """The sentence that opens a subsection, not saying its heading over again; a 述职
         speaks in the first person. Empty when no framing fits."""
         options = self.subtopics.themes[theme].framings
@@ -120,6 +121,8 @@ class Frames(Curated):
 
                 first = self.curated(options, source, keep=subjected, shape=named)
                 if first is not None:
+                    if not full:
+                        return (first,)
                     return (self.purposed(theme, first, heading, self.claims(facts)),)
         return ()
 

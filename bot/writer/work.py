@@ -120,7 +120,7 @@ class WorkSection(Curated):
                     current = placed[index - 1]
                     assert current is not None
                     placed[index - 1] = replace(current, lead=lead)
-            heading, framing = self.frames.frame(theme)
+            heading, framing = self.frames.frame(theme, full=not alone)
             items, numbered = numbered_list(items)
             blocks.append((Block(heading, framing, tuple(items), numbered), theme))
         return placed, blocks
