@@ -44,6 +44,9 @@ def test_a_festival_outside_the_period_is_pointed_out(day: str, months: tuple[in
         # A title or a name is not a date.
         ("研读《习近平新时代中国特色社会主义思想学习纲要（2023年版）》", None),
         ("观看“5月的花海”主题展", None),
+        # A festival named as what the time is not.
+        ("清明以外的祭扫高峰（中元节）党员带头疏导", None),
+        ("清明节组织党员祭扫烈士墓", "清明"),
     ],
 )
 def test_months_ranges_and_years_outside_the_period(text: str, found: str | None) -> None:

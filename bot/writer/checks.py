@@ -77,7 +77,9 @@ def outside(text: str, period: Period) -> str | None:
         if month is not None and month not in months:
             return found.group()
     for day, when in lists().days.items():
-        if day in plain and not set(when) & months:
+        # 清明以外的祭扫高峰 names 清明 as what the time is not.
+        named = re.search(f"(?<!除){day}(?!以外|之外|除外)", plain)
+        if named and not set(when) & months:
             return day
     return None
 
