@@ -111,8 +111,8 @@ def _candidates(draft: Drafting, worked: list[str]) -> list[Subtopic]:
     return list(dict.fromkeys([*thin, *untouched, *busy]))
 
 
-def _stock_problem(draft: Drafting, subtopic: Subtopic, most: int = 2) -> tuple[Sentence, ...]:
-    """Up to `most` curated problems of `subtopic` that the writer's facts do not contradict:
+def _stock_problem(draft: Drafting, subtopic: Subtopic) -> tuple[Sentence, ...]:
+    """Up to two curated problems of `subtopic` that the writer's facts do not contradict:
     the first states the problem, a second (where the sub-topic has one) says more of it."""
     facts = "".join(text for texts in draft.worked.values() for text in texts)
     found: list[Sentence] = []
@@ -126,7 +126,7 @@ def _stock_problem(draft: Drafting, subtopic: Subtopic, most: int = 2) -> tuple[
         if text and draft.ledger.is_new(text) and not draft.fit.forbids(text):
             draft.ledger.use(text)
             found.append(Sentence(f"{text}。", (f"curated:{subtopic.id}:problem:{number}",)))
-            if len(found) == most:
+            if len(found) == 2:
                 break
     return tuple(found)
 
