@@ -129,12 +129,37 @@ def test_a_problem_no_sub_topic_answers_gets_a_measure_of_its_theme(composer: Co
     answers = replace(
         hospital,
         period=period.parse("2026年"),  # a year's plans may hold the 组织生活会
-        problems=("个别临床科室党员医生忙业务，参加组织生活不够经常",),
+        problems=("个别临床科室党员医生忙业务，过组织生活不够经常",),
     )
     plans = composer.compose(answers).report.section("plans").blocks[0].items
     answer = next(p.text for p in plans if "党员医生忙业务的问题" in p.text)
     assert answer.startswith("针对个别临床科室党员医生忙业务的问题，")
     assert "组织生活" in answer and "深入查找根源" not in answer
+
+
+@pytest.mark.parametrize(
+    ("problem", "measure"),
+    [
+        # Writers' own problems, as reviewers typed them: each gets a measure of its work,
+        # under a lead saying that work, never the empty 深入查找根源 promise.
+        ("自己抓业务的时间多，抓党建的时间少", "抓党建的时间"),
+        ("党建和生产结合的办法还不多", "结合的有效办法"),
+        ("有的党员觉得党建是支部书记一个人的事", "党员主体意识"),
+        ("监督主要靠上级检查，支部自己的日常监督不够", "日常监督"),
+        ("基层台站党员少，有的县局只有3个党员，三会一课不好开", "党员人数少"),
+        ("社区党组织书记年龄偏大，有几个不太会用电脑", "信息化应用"),
+    ],
+)
+def test_a_writers_problem_gets_a_measure_of_its_own_work(
+    composer: Composer, problem: str, measure: str
+) -> None:
+    answers = replace(load("hospital_half_responsibility.toml"), problems=(problem,))
+    plans = composer.compose(answers).report.section("plans").blocks[0].items
+    answering = [p for p in plans if measure in p.text]
+    assert answering, [p.text for p in plans]
+    assert all("查找根源" not in p.text and "找准症结" not in p.text for p in plans)
+    lead = answering[0].sentences[0].text
+    assert lead.endswith("。") and len(lead) <= 16 and measure not in lead
 
 
 def test_duty_report_speaks_in_first_person_and_analyses_causes(composer: Composer) -> None:

@@ -31,10 +31,16 @@ CLOSEST_LIKENESS = 3
 # Two-character stretches a sub-topic's plan must share with the writer's own problem.
 OWN_LIKENESS = 3
 # What a plan may speak of only when its problem or the facts do: 改善党员年龄结构
-# answers 党员老化, not 培养考察不系统.
-PLAN_MATTERS = {"年龄结构": ("年龄", "老化", "老龄", "年轻", "岁")}
+# answers 党员老化, not 培养考察不系统; 信息化应用培训 answers 不会用电脑.
+PLAN_MATTERS = {
+    "年龄结构": ("年龄", "老化", "老龄", "年轻", "岁"),
+    "信息化": ("电脑", "信息化", "网络", "智能", "数字", "手机"),
+    "人数少": ("党员少", "人数少", "只有", "人数不足"),
+}
 # A plan's lead sharing this long a stretch with the plan only says it twice.
 PLAN_LEAD_ECHO = 8
+# Distinct character pairs a sub-topic's lead shares with a plan to come before the others.
+PLAN_LEAD_LIKENESS = 3
 
 
 def plans_section(
@@ -179,17 +185,23 @@ def _plan_lead(draft: Drafting, subtopic: Subtopic, bodies: list[Sentence]) -> S
         named = subtopics.keywords_in(unslotted(lead))
         return fresh(lead) and bool(named) and all(word in said for word in named)
 
-    headings = subtopics.themes[subtopic.theme].headings["short"]
-    for options, source, keep in (
-        (subtopic.leads, f"curated:{subtopic.id}:lead", names_the_plan),
-        (subtopic.leads, f"curated:{subtopic.id}:lead", fresh),
-        (headings, f"curated:{subtopic.theme}:heading", fresh),
-    ):
-        found = candidates(draft, options, source, keep=keep)
-        if found:
-            draft.ledger.use(found[0].text)
-            return Sentence(f"{found[0].text}。", found[0].sources)
-    return None
+    # The sub-topic's lead worded most like the plan, where one is (建强带头人队伍, not
+    # 抓好示范支部创建, over a plan to 选优配强党组织书记); else one naming what the plan
+    # names; else the draft's turn of its leads, or of the theme's short headings.
+    found = candidates(draft, subtopic.leads, f"curated:{subtopic.id}:lead", keep=fresh)
+    if found:
+        likeness = [distinct_pairs(lead.text, said) for lead in found]
+        best = max(range(len(found)), key=lambda n: likeness[n])
+        naming = [lead for lead in found if names_the_plan(lead.text)]
+        chosen = found[best] if likeness[best] >= PLAN_LEAD_LIKENESS else (naming or found)[0]
+    else:
+        headings = subtopics.themes[subtopic.theme].headings["short"]
+        found = candidates(draft, headings, f"curated:{subtopic.theme}:heading", keep=fresh)
+        if not found:
+            return None
+        chosen = found[0]
+    draft.ledger.use(chosen.text)
+    return Sentence(f"{chosen.text}。", chosen.sources)
 
 
 def _said(words: tuple[str, ...], text: str) -> bool:
