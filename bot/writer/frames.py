@@ -22,6 +22,20 @@ if TYPE_CHECKING:
 HEADING_ECHO = 8
 # A purpose sharing this long a stretch with its framing or heading would repeat it.
 PURPOSE_ECHO = 4
+# Words a framing may say of facts that name their parts: 群团 of 工会, 团支部, 妇委会 work.
+_GROUP_WORK = (
+    "工会",
+    "共青团",
+    "团支部",
+    "团委",
+    "团员",
+    "妇委会",
+    "妇联",
+    "女职工",
+    "三八",
+    "五四",
+)
+IMPLIED = {"群团": _GROUP_WORK, "党建带群建": _GROUP_WORK}
 
 
 class Frames(Curated):
@@ -90,7 +104,10 @@ class Frames(Curated):
         """Whether a heading or framing names only work the facts show (by sub-topic words)."""
 
         def shown(text: str) -> bool:
-            return all(k in facts for k in self.subtopics.keywords_in(unslotted(text)))
+            return all(
+                k in facts or any(part in facts for part in IMPLIED.get(k, ()))
+                for k in self.subtopics.keywords_in(unslotted(text))
+            )
 
         return shown
 
@@ -106,11 +123,13 @@ class Frames(Curated):
 
         facts = "".join(self.d.worked.get(theme, ()))
         source = f"curated:{theme}:framing"
-        # A framing the theme lexicon finds entailed by the facts first (讲好身边故事
-        # is not said over 反诈宣传 alone), then any naming no work the facts lack; of
-        # each, one naming the facts' own work (意识形态 over 研判) before a general one.
-        for shown in (self.heads(theme, facts), self.claims(facts)):
-            for specific in (True, False):
+        # One naming the facts' own work (意识形态 over 研判, 群团 over 工会 and 团支部)
+        # before a general one; of each, one the theme lexicon finds entailed by the facts
+        # first (讲好身边故事 is not said over 反诈宣传 alone), then any naming no work
+        # the facts lack.
+        entailed, shown_by_words = self.heads(theme, facts), self.claims(facts)
+        for specific in (True, False):
+            for shown in (entailed, shown_by_words):
 
                 def subjected(
                     framing: str, shown: Callable[[str], bool] = shown, specific: bool = specific
@@ -123,7 +142,7 @@ class Frames(Curated):
                 if first is not None:
                     if not full:
                         return (first,)
-                    return (self.purposed(theme, first, heading, self.claims(facts)),)
+                    return (self.purposed(theme, first, heading, shown_by_words),)
         return ()
 
     def purposed(

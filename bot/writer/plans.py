@@ -188,7 +188,9 @@ def _plan_lead(draft: Drafting, subtopic: Subtopic, bodies: list[Sentence]) -> S
     # The sub-topic's lead worded most like the plan, where one is (建强带头人队伍, not
     # 抓好示范支部创建, over a plan to 选优配强党组织书记); else one naming what the plan
     # names; else the draft's turn of its leads, or of the theme's short headings.
-    found = candidates(draft, subtopic.leads, f"curated:{subtopic.id}:lead", keep=fresh)
+    found = candidates(
+        draft, subtopic.plan_leads, f"curated:{subtopic.id}:plan_lead", keep=fresh
+    ) + candidates(draft, subtopic.leads, f"curated:{subtopic.id}:lead", keep=fresh)
     if found:
         likeness = [distinct_pairs(lead.text, said) for lead in found]
         best = max(range(len(found)), key=lambda n: likeness[n])

@@ -19,6 +19,8 @@ from phrasebank.text import read_data, without_counts
 
 HEADING_STYLES = ("short", "paired", "long")
 _TITLE = re.compile(r"《[^《》]*》")
+# Pledges whose title still names the work of signing them.
+PLEDGES = ("承诺书", "责任书", "责任状", "倡议书", "告知书")
 
 
 def heading_style(text: str) -> str:
@@ -32,8 +34,13 @@ def heading_style(text: str) -> str:
 
 def worded(text: str) -> str:
     """`text` as it names work: titles in 《》 and counts left out (《志愿军》 is a film,
-    发展1名预备党员 is 发展预备党员)."""
-    return without_counts(_TITLE.sub("", text))
+    发展1名预备党员 is 发展预备党员); a title of a pledge names the pledging
+    (签订《医德医风承诺书》 is 签订承诺书)."""
+    return without_counts(_TITLE.sub(_pledge, text))
+
+
+def _pledge(title: re.Match[str]) -> str:
+    return next((kind for kind in PLEDGES if title.group(0).endswith(f"{kind}》")), "")
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,11 @@ class Subtopic:
     problems: tuple[Problem, ...]
     plans: tuple[str, ...]
     answers: tuple[str, ...]  # content words of a writer's own problem this sub-topic answers
+    # Leads for its plans only: 推动党建与业务深度融合 leads a plan, not a fact.
+    plan_leads: tuple[str, ...] = ()
+    # Themes a lone fact of it joins rather than make a subsection of its own (one
+    # 谈心谈话 goes with the organisation's work, under a heading it fits).
+    joins: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -162,4 +174,6 @@ def _subtopic(entry: dict[str, Any]) -> Subtopic:
         ),
         plans=tuple(entry["plans"]),
         answers=tuple(entry.get("answers", ())),
+        plan_leads=tuple(entry.get("plan_leads", ())),
+        joins=tuple(entry.get("joins", ())),
     )

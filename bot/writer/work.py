@@ -100,6 +100,7 @@ class WorkSection(Curated):
             placed.append(
                 Placed(theme, classification, None, text, subtopic.id if subtopic else None)
             )
+        self.join_lone_facts(groups, placed)
         blocks: list[tuple[Block, str]] = []
         for theme in sorted(groups, key=d.c.lexicon.ids.index):
             d.worked[theme] = [t for group in groups[theme].values() for _, _, t in group]
@@ -124,6 +125,29 @@ class WorkSection(Curated):
             items, numbered = numbered_list(items)
             blocks.append((Block(heading, framing, tuple(items), numbered), theme))
         return placed, blocks
+
+    def join_lone_facts(
+        self,
+        groups: dict[str, dict[str, list[tuple[int, Activity, str]]]],
+        placed: list[Placed | None],
+    ) -> None:
+        """A theme's only fact joins another theme its sub-topic names, when that one has
+        facts too: one 谈心谈话 is not a subsection of 干部队伍建设 with a heading it cannot
+        fill. A theme the writer chose stays."""
+        for theme, keyed in list(groups.items()):
+            facts = [fact for group in keyed.values() for fact in group]
+            subtopic = self.subtopics.get(next(iter(keyed)))
+            if len(facts) != 1 or subtopic is None or facts[0][1].theme:
+                continue
+            target = next((t for t in subtopic.joins if t in groups and t != theme), None)
+            if target is None:
+                continue
+            groups[target].setdefault(subtopic.id, []).extend(facts)
+            del groups[theme]
+            index = facts[0][0]
+            current = placed[index - 1]
+            assert current is not None
+            placed[index - 1] = replace(current, theme=target)
 
     def place(
         self, activity: Activity, text: str
