@@ -10,6 +10,7 @@ import pytest
 
 from bot.errors import AnswersError, InputError
 from bot.writer import answers
+from bot.writer.compose import Composer
 
 TODAY = dt.date(2026, 11, 21)
 GOOD = """
@@ -93,6 +94,12 @@ def test_gbk_file(tmp_path: Path) -> None:
             "unit",
             "中文全称",
         ),
+        (
+            'unit = "某局"\nperiod = "2026年"\ngenre = "duty"\nactivities = ["开会"]\n'
+            'name = "Zhang\\u0007"',
+            "name",
+            "述职人姓名",
+        ),
     ],
 )
 def test_malformed_answers_name_the_field(tmp_path: Path, text: str, field: str, hint: str) -> None:
@@ -165,3 +172,13 @@ def test_missing_and_binary_files(tmp_path: Path) -> None:
 def test_party_organisation_is_derived_from_the_unit(tmp_path: Path, unit: str, org: str) -> None:
     loaded = answers.load(write(tmp_path, GOOD.replace("江北市交通运输局", unit)), TODAY)
     assert loaded.party_org == org
+
+
+def test_a_duty_report_is_signed_with_the_writers_name(
+    tmp_path: Path, shared_composer: Composer
+) -> None:
+    text = 'unit = "某县司法局党组"\nperiod = "2026年"\ngenre = "duty"\nname = "王建军"\n'
+    text += 'activities = ["主持召开党组会7次，研究党建工作3次"]'
+    report = shared_composer.compose(answers.load(write(tmp_path, text), TODAY)).report
+    assert "述职人：王建军" in report.signature[0].text
+    assert not any("述职人姓名" in line for line in report.todo)

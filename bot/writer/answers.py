@@ -25,6 +25,9 @@ from .period import Period
 from .profile import Profile, load_units, profile_for
 
 MAX_ACTIVITIES = 60
+# A reporter's name, as a 述职 is signed: Chinese, with 某 or a middle dot (阿依古丽·买买提).
+NAME_MAX = 12
+NAME = re.compile(rf"[\u4e00-\u9fff·•]{{2,{NAME_MAX}}}")
 MAX_TEXT = 2000
 
 
@@ -56,6 +59,7 @@ class Answers:
     short_org: str | None = None  # what the draft calls the party body (院党委), when not derivable
     # Earlier plans not carried out, with the writer's reason: always among the problems.
     unmet: tuple[str, ...] = ()
+    name: str | None = None  # who reports, in a 述职 (述职人：张某某)
 
     @cached_property
     def profile(self) -> Profile:
@@ -176,6 +180,7 @@ def from_mapping(
         "kind",
         "short_org",
         "unmet",
+        "name",
     }
     unknown = sorted(set(raw) - known)
     if unknown:
@@ -218,6 +223,11 @@ def from_mapping(
         except InputError as exc:
             raise AnswersError(source, "kind", str(exc)) from exc
     short_org = _optional(raw, "short_org", source, '应为党组织简称，例如 short_org = "院党委"')
+    name = _optional(raw, "name", source, '应为述职人姓名，例如 name = "张某某"')
+    if name is not None and not NAME.fullmatch(name):
+        raise AnswersError(
+            source, "name", f'应为述职人姓名（{NAME_MAX} 字以内的中文），例如 name = "张某某"'
+        )
     return Answers(
         unit,
         the_period,
@@ -229,6 +239,7 @@ def from_mapping(
         kind,
         short_org,
         unmet,
+        name,
     )
 
 

@@ -51,6 +51,9 @@ PARTY_OVER_BUSINESS = 3
 BUSINESS_LIKE_THEMES = ("integration",)
 # A plan statement longer than this does not make a heading.
 HEADING_MAX = 30
+# The signature's stand-in for who reports, in a 述职; the writer's `name` fills it.
+REPORTER_LABEL = "述职人："
+REPORTER = f"{REPORTER_LABEL}XXX"
 # A subsection heading speaks for all its activities: it should name its theme plainly.
 HEADING_TYPICAL = 1.0
 # Bump when the code choosing a phrase's sub-topic (of_subtopic) changes: the index
@@ -357,7 +360,11 @@ class Drafting:
         return own, self.fixed(self.genre.closing_more)
 
     def signature(self) -> tuple[Sentence, ...]:
-        lines = tuple(self.fixed(line) for line in self.genre.signature)
+        name = self.answers.name
+        lines = tuple(
+            self.fixed(line.replace(REPORTER, f"{REPORTER_LABEL}{name}") if name else line)
+            for line in self.genre.signature
+        )
         self.todo.extend(todo for line in lines if (todo := self.genre.todo(line.text)))
         return lines
 

@@ -193,7 +193,11 @@ def _plan_lead(draft: Drafting, subtopic: Subtopic, bodies: list[Sentence]) -> S
     ) + candidates(draft, subtopic.leads, f"curated:{subtopic.id}:lead", keep=fresh)
     if found:
         likeness = [distinct_pairs(lead.text, said) for lead in found]
-        best = max(range(len(found)), key=lambda n: likeness[n])
+        # Of leads as like the plan, one written for plans (推动党建与业务深度融合).
+        best = max(
+            range(len(found)),
+            key=lambda n: (likeness[n], ":plan_lead:" in found[n].sources[0]),
+        )
         naming = [lead for lead in found if names_the_plan(lead.text)]
         chosen = found[best] if likeness[best] >= PLAN_LEAD_LIKENESS else (naming or found)[0]
     else:
