@@ -12,10 +12,10 @@ from phrasebank.text import shares_stretch
 
 from .claims import unslotted
 from .curated import candidates
-from .problems import Problem, distinct_pairs, shared_pairs, statement
+from .problems import Problem, distinct_pairs, shared_pairs, statement, unasked
 from .report import Block, Item, Section, Sentence
 from .subtopics import Subtopic, load_subtopics
-from .wording import formalise
+from .wording import as_reporter, formalise
 
 if TYPE_CHECKING:
     from .compose import Drafting
@@ -30,13 +30,6 @@ _YEAR_END_MEETINGS = re.compile(r"民主生活会|组织生活会|述职评议")
 CLOSEST_LIKENESS = 3
 # Two-character stretches a sub-topic's plan must share with the writer's own problem.
 OWN_LIKENESS = 3
-# What a plan may speak of only when its problem or the facts do: 改善党员年龄结构
-# answers 党员老化, not 培养考察不系统; 信息化应用培训 answers 不会用电脑.
-PLAN_MATTERS = {
-    "年龄结构": ("年龄", "老化", "老龄", "年轻", "岁"),
-    "信息化": ("电脑", "信息化", "网络", "智能", "数字", "手机"),
-    "人数少": ("党员少", "人数少", "只有", "人数不足"),
-}
 # A plan's lead sharing this long a stretch with the plan only says it twice.
 PLAN_LEAD_ECHO = 8
 # Distinct character pairs a sub-topic's lead shares with a plan to come before the others.
@@ -54,6 +47,8 @@ def plans_section(
     answered: set[str] = set()  # sub-topics the writer's own plans already answer
     for index, raw in enumerate(draft.answers.plans, start=1):
         text = formalise(raw)
+        if draft.genre.first_person:
+            text = as_reporter(text)
         if text and draft.ledger.is_new(text):
             draft.ledger.use(text)
             items.append(Item((Sentence(text, (f"plan:{index}",)),)))
@@ -114,10 +109,7 @@ def _answer(
         ranked = sorted(enumerate(subtopic.plans, start=1), key=lambda p: -shared_pairs(p[1], text))
         for number, plan in ranked:
             filled = draft.fit.fill(plan)
-            unasked = [
-                m for m, words in PLAN_MATTERS.items() if m in plan and not _said(words, text)
-            ]
-            if filled and _fits_plan(draft, filled) and not unasked:
+            if filled and _fits_plan(draft, filled) and not unasked(plan, text):
                 draft.ledger.use(filled)
                 source = f"curated:{subtopic.id}:plan:{number}"
                 bodies.append(Sentence(f"{filled.rstrip('。')}。", (source,)))
@@ -165,7 +157,7 @@ def _closest_plan(draft: Drafting, theme: str, problem: str) -> tuple[str, str] 
         if -negative < CLOSEST_LIKENESS:
             break
         filled = draft.fit.fill(plan)
-        if filled and _fits_plan(draft, filled):
+        if filled and _fits_plan(draft, filled) and not unasked(plan, problem):
             return filled, f"curated:{subtopic_id}:plan:{number}"
     return None
 
@@ -208,10 +200,6 @@ def _plan_lead(draft: Drafting, subtopic: Subtopic, bodies: list[Sentence]) -> S
         chosen = found[0]
     draft.ledger.use(chosen.text)
     return Sentence(f"{chosen.text}。", chosen.sources)
-
-
-def _said(words: tuple[str, ...], text: str) -> bool:
-    return any(word in text for word in words)
 
 
 def _fits_plan(draft: Drafting, text: str) -> bool:

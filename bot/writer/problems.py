@@ -16,7 +16,7 @@ from phrasebank.text import shares_stretch
 from .curated import candidates
 from .report import Block, Item, Section, Sentence
 from .subtopics import Subtopic, load_subtopics
-from .wording import formalise
+from .wording import as_reporter, formalise
 
 if TYPE_CHECKING:
     from .compose import Drafting
@@ -34,6 +34,23 @@ ELABORATE_MAX = 40
 SLOGAN_MAX = 16
 # A problem's second sentence sharing this long a stretch with its first repeats it.
 PROBLEM_ECHO = 5
+# What a plan or a cause may speak of only when its problem does: 改善党员年龄结构
+# answers 党员老化, not 培养考察不系统; 信息化应用培训 answers 不会用电脑; 党员少的支部
+# answers 只有3个党员.
+MATTERS = {
+    "年龄结构": ("年龄", "老化", "老龄", "年轻", "岁"),
+    "信息化": ("电脑", "信息化", "网络", "智能", "数字", "手机"),
+    "人数少": ("党员少", "人数少", "只有", "人数不足"),
+    "党员少": ("党员少", "人数少", "只有", "人数不足"),
+}
+
+
+def unasked(text: str, problem: str) -> bool:
+    """Whether `text` speaks of a matter (MATTERS) that `problem` does not."""
+    return any(
+        matter in text and not any(word in problem for word in words)
+        for matter, words in MATTERS.items()
+    )
 
 
 class Problem:
@@ -57,6 +74,8 @@ def problems_section(draft: Drafting, worked: list[str]) -> tuple[Section, list[
     given += [(raw, f"problem:{i}") for i, raw in enumerate(draft.answers.problems, start=1)]
     for raw, source in given:
         text = formalise(raw)
+        if draft.genre.first_person:
+            text = as_reporter(text)
         if not text or not draft.ledger.is_new(text):
             continue
         draft.ledger.use(text)
@@ -162,7 +181,12 @@ def _curated_cause(draft: Drafting, theme: str, problem: str) -> Item | None:
     """One of the theme's curated causes not said yet: the one worded most like `problem`
     (发展党员难 → 发展党员工作的渠道…) where one shares CAUSE_LIKENESS pairs, else the
     draft's turn."""
-    found = candidates(draft, load_subtopics().themes[theme].causes, f"curated:{theme}:cause")
+    found = candidates(
+        draft,
+        load_subtopics().themes[theme].causes,
+        f"curated:{theme}:cause",
+        keep=lambda cause: not unasked(cause, problem),
+    )
     if not found:
         return None
     closest = max(found, key=lambda cause: distinct_pairs(cause.text, problem))
