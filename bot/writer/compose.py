@@ -217,7 +217,6 @@ class Drafting:
         # Per theme worked on: the formal text of its activities, in input order.
         self.worked: dict[str, list[str]] = {}
         self.placed: list[Placed | None] = []
-        self.own_answers: list[str] = []  # plans written for the writer's own problems
 
     # --------------------------------------------------------------- helpers
 

@@ -68,7 +68,6 @@ class Genre:
     causes_spans: tuple[str, ...]  # the periods (quarter, half, year) whose report has causes
     problems_causes: tuple[str, ...]  # problems headings when causes follow the problems
     plans_intro: str
-    problem_plans: tuple[str, ...]  # plans for a writer's own problems no sub-topic answers
     closing: str
     closing_more: str  # the second closing sentence
     signature: tuple[str, ...]
@@ -138,7 +137,6 @@ def _genre(key: str, value: dict[str, Any]) -> Genre:
         causes_spans=tuple(value.get("causes_spans", [s.value for s in Span])),
         problems_causes=tuple(value.get("problems_causes", ())),
         plans_intro=value["plans_intro"],
-        problem_plans=tuple(value["problem_plans"]),
         closing=value["closing"],
         closing_more=value["closing_more"],
         forbid=tuple(value.get("forbid", ())),

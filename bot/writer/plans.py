@@ -123,22 +123,15 @@ def _answer(
     if own:
         # The writer's own problem that no sub-topic's plans answer: a plan naming it,
         # by its first clause as a writer refers back to it (not its figures), with the
-        # theme's measure most like it; failing one, the genre's general answer.
-        core = re.split(r"[，,；;]", text.rstrip("。"))[0]
+        # theme's measure most like it; failing one, a mined plan of its theme. An empty
+        # promise (深入查找根源，逐项制定整改措施) answers nothing: writers struck it.
+        core = re.split(r"[，,；;]", text.rstrip("。"))[0].removeprefix("对")
         closest = _closest_plan(draft, theme, text)
         if closest is not None:
             measure, source = closest
             named = f"针对{core}的问题，{measure.rstrip('。')}。"
-            draft.own_answers.append(named)
             draft.ledger.use(named)
             return Item((Sentence(named, (draft.genre.source, source)),))
-        for template in draft.genre.problem_plans:
-            answer = draft.fit.fill(template.replace("{问题}", core))
-            # Each in turn: two problems are not answered in the same words.
-            if answer and not any(shares_stretch(answer, said, 12) for said in draft.own_answers):
-                draft.own_answers.append(answer)
-                draft.ledger.use(answer)
-                return Item((Sentence(answer, (draft.genre.source,)),))
     item, _ = statement(draft, Kind.PLAN, theme, text)
     return item
 
