@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from bot.writer import period
 from bot.writer.answers import Activity, Answers
 from bot.writer.compose import Composer
 from bot.writer.grouping import numbered_list
+from bot.writer.plans import PLANS_MAX
 from bot.writer.render import explain, to_text
 from bot.writer.report import Block, Item, Report, Section, Sentence, layout
 from phrasebank.bank import Bank
@@ -108,8 +110,13 @@ def test_mined_problems_and_plans_close_the_loop(composer: Composer) -> None:
     count = sum(len(b.items) for b in problems.blocks)
     assert 2 <= count <= 4
     assert set(composition.problem_themes) <= set(composition.plan_themes)
-    worked = {p.theme for p in composition.placed if p}
-    assert worked <= set(composition.plan_themes)
+    # Then the themes most worked on, up to the genre's usual number of plans.
+    plans = composition.report.section("plans").blocks[0].items
+    assert len(plans) == PLANS_MAX["quarter"]
+    counts = Counter(p.theme for p in composition.placed if p)
+    planned = set(composition.plan_themes) - set(composition.problem_themes)
+    unplanned = set(counts) - set(composition.plan_themes)
+    assert all(counts[t] >= counts[u] for t in planned for u in unplanned)
 
 
 def test_writers_problems_and_plans_are_used(composer: Composer) -> None:

@@ -1,6 +1,6 @@
 """The plans section: a plan answering each problem by content (the sub-topic whose
-words it shares), then one for every theme worked on; a plan is never a bare slogan,
-and looks ahead to the next period."""
+words it shares), then one for each theme most worked on, four to six in all; a plan is
+never a bare slogan, and looks ahead to the next period."""
 
 from __future__ import annotations
 
@@ -32,6 +32,8 @@ CLOSEST_LIKENESS = 3
 OWN_LIKENESS = 3
 # A plan's lead sharing this long a stretch with the plan only says it twice.
 PLAN_LEAD_ECHO = 8
+# At most this many plans, those answering the problems first.
+PLANS_MAX = {"quarter": 4, "half": 5, "year": 6}
 # Distinct character pairs a sub-topic's lead shares with a plan to come before the others.
 PLAN_LEAD_LIKENESS = 3
 
@@ -66,7 +68,12 @@ def plans_section(
             items.append(item)
             themes.append(problem.theme)
     if not own_plans:
-        for theme in worked:
+        # Then the themes most worked on, up to the genre's usual count of plans: ten
+        # plans after two problems is padding (reviewers cut them to three or four).
+        most = sorted(worked, key=lambda theme: -len(draft.worked.get(theme, ())))
+        for theme in most:
+            if len(items) >= PLANS_MAX[draft.answers.period.span]:
+                break
             # The sub-topic done most; failing its plans, another of the theme's. Facts
             # of no sub-topic (a school's 陪餐 filed under 廉政) say nothing to plan for:
             # a 警示教育 plan over them answers no work and no problem.
