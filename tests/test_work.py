@@ -329,3 +329,18 @@ def test_a_pledge_names_its_work_through_its_title(composer: Composer) -> None:
     answers = _village("院里医生护士签了《医德医风承诺书》，一共签了45份", "组织党员学习党章")
     placed = composer.compose(answers).placed[0]
     assert placed is not None and placed.theme == "integrity"
+
+
+@pytest.mark.parametrize(
+    ("fact", "subtopic"),
+    [
+        ("组织党员志愿者进社区开展文明劝导12场", "service"),
+        ("团支部组织青年志愿者开展文明劝导12场", "volunteer"),
+    ],
+)
+def test_party_members_volunteering_serves_people(
+    composer: Composer, fact: str, subtopic: str
+) -> None:
+    """Writers file 党员志愿者 work under 为民服务, not among the 群团 activities."""
+    found = composer.subtopic(fact)
+    assert found is not None and found.id == subtopic

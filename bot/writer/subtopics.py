@@ -64,6 +64,9 @@ class Subtopic:
     # Themes a lone fact of it joins rather than make a subsection of its own (one
     # 谈心谈话 goes with the organisation's work, under a heading it fits).
     joins: tuple[str, ...] = ()
+    # The sub-topic its work becomes when party members do it: 党员志愿者 serve people
+    # (为民服务), as writers file it, rather than stand among 群团 activities.
+    by_members: str | None = None
 
 
 @dataclass(frozen=True)
@@ -176,4 +179,5 @@ def _subtopic(entry: dict[str, Any]) -> Subtopic:
         answers=tuple(entry.get("answers", ())),
         plan_leads=tuple(entry.get("plan_leads", ())),
         joins=tuple(entry.get("joins", ())),
+        by_members=entry.get("by_members"),
     )
