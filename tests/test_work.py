@@ -323,6 +323,16 @@ def test_group_work_is_framed_as_group_work(composer: Composer) -> None:
     culture = next(b for b in blocks if any("健步走" in i.text for i in b.items))
     framing = "".join(s.text for s in culture.intro)
     assert "群团" in framing and "精神文明" not in framing
+    assert culture.heading is not None and "群团" in culture.heading.text
+
+
+def test_publicity_is_framed_as_publicity(composer: Composer) -> None:
+    """Posts on a 公众号 are no 教育引导党员坚定理想信念: the framing speaks of 宣传阵地."""
+    answers = _village("利用村微信公众号发布防汛、防诈骗宣传信息30条", "组织党员学习党章")
+    blocks = composer.compose(answers).report.section("work").blocks
+    publicity = next(b for b in blocks if any("公众号" in i.text for i in b.items))
+    framing = "".join(s.text for s in publicity.intro)
+    assert "宣传" in framing and "理想信念" not in framing
 
 
 def test_a_pledge_names_its_work_through_its_title(composer: Composer) -> None:

@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 HEADING_ECHO = 8
 # A purpose sharing this long a stretch with its framing or heading would repeat it.
 PURPOSE_ECHO = 4
-# Words a framing may say of facts that name their parts: 群团 of 工会, 团支部, 妇委会 work.
+# Words a framing may say of facts that name their parts: 群团 of 工会, 团支部, 妇委会 work;
+# 宣传阵地 of a 公众号 or a 宣传栏.
 _GROUP_WORK = (
     "工会",
     "共青团",
@@ -35,7 +36,8 @@ _GROUP_WORK = (
     "三八",
     "五四",
 )
-IMPLIED = {"群团": _GROUP_WORK, "党建带群建": _GROUP_WORK}
+_OUTLETS = ("公众号", "网站", "宣传栏", "专栏", "视频号", "抖音", "微博", "广播", "短视频", "宣传")
+IMPLIED = {"群团": _GROUP_WORK, "党建带群建": _GROUP_WORK, "宣传阵地": _OUTLETS}
 
 
 class Frames(Curated):
@@ -61,11 +63,21 @@ class Frames(Curated):
             framing = self.framing(theme, heading.text, full)
             if framing:
                 return self.commit(heading), framing
-        for keep in (self.heads(theme, facts), self.claims(facts)):
-            for heading in candidates(self.d, options, source, keep=keep):
-                framing = self.framing(theme, heading.text, full)
-                if framing:
-                    return self.commit(heading), framing
+        # A heading naming the facts' own work (党建带群建 over 工会 and 团支部 work)
+        # before a general one (以文化人、以文育人).
+        for specific in (True, False):
+            for shown in (self.heads(theme, facts), self.claims(facts)):
+
+                def keep(
+                    heading: str, shown: Callable[[str], bool] = shown, specific: bool = specific
+                ) -> bool:
+                    works = not specific or bool(self.subtopics.keywords_in(unslotted(heading)))
+                    return works and shown(heading)
+
+                for heading in candidates(self.d, options, source, keep=keep):
+                    framing = self.framing(theme, heading.text, full)
+                    if framing:
+                        return self.commit(heading), framing
         # Every pairing repeats itself somewhere: better a framing that echoes than none.
         heading = self.heading(theme, facts)
         return heading, self.framing(theme, heading.text, full) or self.framing(theme, full=full)
