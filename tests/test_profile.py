@@ -286,7 +286,7 @@ def test_a_duty_report_speaks_of_itself_where_the_writer_typed_i(composer: Compo
         today=TODAY,
     )
     text = body(composer.compose(answers))
-    assert "11月本人给全院干警讲专题党课" in text
+    assert "11月本人为全院干警讲授专题党课" in text
     assert "我院" in text and "自我革命" in text
 
 
