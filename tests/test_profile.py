@@ -378,3 +378,21 @@ def test_a_writer_typing_their_post_names_their_unit() -> None:
     """某县人民医院党委书记 writes for 某县人民医院党委; the title must not say 书记 twice."""
     assert answers_module.clean_unit("某县人民医院党委书记") == "某县人民医院党委"
     assert answers_module.clean_unit("某村党支部书记") == "某村党支部"
+
+
+def test_a_duty_report_says_the_secretary_chaired_the_meetings(composer: Composer) -> None:
+    answers = answers_module.from_mapping(
+        {
+            "unit": "某电信分公司党委",
+            "period": "2026年第三季度",
+            "genre": "duty",
+            "activities": [
+                "三季度召开党委会9次，研究“三重一大”事项14项",
+                "党委理论学习中心组学习3次",
+            ],
+        },
+        today=TODAY,
+    )
+    text = body(composer.compose(answers))
+    assert "三季度主持召开党委会9次" in text
+    assert "主持党委理论学习中心组学习3次" in text

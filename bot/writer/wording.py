@@ -43,6 +43,12 @@ _ASCII_QUOTES = re.compile(r"'([^'\n]{1,30})'|\"([^\"\n]{1,30})\"")
 _I = re.compile(
     r"(?<![自本忘无唯])我(?:本人)?(?![们国院局所校村司行处科部站社队省市县区镇乡委中厂馆])"
 )
+# A 述职 says what its writer chaired: 召开党委会9次 → 主持召开, 中心组学习3次 → 主持….
+_WHEN = r"(?:\d{1,2}月(?:\d{1,2}日)?|(?:第)?[一二三四]季度|上半年|下半年|全年|年初|年底|每月)?"
+_CHAIRED = re.compile(
+    rf"^({_WHEN})(?:带头)?(?=召开[^，。；]{{0,6}}(?:党委会|党组会|支委会|支部委员会|党总支委员会)"
+    r"|(?:党委|党组|党总支)?理论学习中心组(?:集体)?学习)"
+)
 # What a writer (or the draft) leaves to be filled in: XX, XXXX, ××.
 PLACEHOLDER = re.compile(r"X{2,}|×{2,}")
 
@@ -79,9 +85,11 @@ def _unspaced(text: str) -> str:
 
 
 def as_reporter(text: str) -> str:
-    """A 述职's fact in its own voice: the writer's 我 becomes 本人 (我院, 我们 stay)."""
+    """A 述职's fact in its own voice: the writer's 我 becomes 本人 (我院, 我们 stay), and
+    the meetings the secretary chairs are chaired (主持召开党委会, 主持中心组学习)."""
     protected, text = _protect(text)
-    return _restore(protected, _I.sub("本人", text))
+    text = _CHAIRED.sub(r"\1主持", _I.sub("本人", text))
+    return _restore(protected, text)
 
 
 _TOPIC_LABEL = re.compile(r"^(“?)([\u4e00-\u9fff+＋]{2,8})(”?)方面，")
