@@ -396,3 +396,24 @@ def test_a_duty_report_says_the_secretary_chaired_the_meetings(composer: Compose
     text = body(composer.compose(answers))
     assert "三季度主持召开党委会9次" in text
     assert "主持党委理论学习中心组学习3次" in text
+
+
+def test_a_village_secretary_is_answered_in_a_villages_terms(composer: Composer) -> None:
+    answers = answers_module.from_mapping(
+        {
+            "unit": "某镇石桥村党总支",
+            "period": "2026年",
+            "genre": "duty",
+            "activities": [
+                "全年召开党总支委员会12次，按“四议两公开”议了村里重大事项9件",
+                "配合镇党委完成村党组织书记“擂台比武”",
+                "组织党员学习党章",
+            ],
+            "problems": ["集体经济增收渠道还比较单一，主要靠光伏和茶园"],
+        },
+        today=TODAY,
+    )
+    text = body(composer.compose(answers))
+    assert "民主集中制" in text and "坚决贯彻落实党中央各项决策部署" not in text
+    assert "拓宽增收渠道" in text
+    assert "岗位练兵" not in text and "监督执纪问责" not in text

@@ -23,7 +23,7 @@ HEADING_ECHO = 8
 # A purpose sharing this long a stretch with its framing or heading would repeat it.
 PURPOSE_ECHO = 4
 # Words a framing may say of facts that name their parts: 群团 of 工会, 团支部, 妇委会 work;
-# 宣传阵地 of a 公众号 or a 宣传栏.
+# 宣传阵地 of a 公众号 or a 宣传栏; 民主集中制 of 四议两公开 or 党委会 decisions.
 _GROUP_WORK = (
     "工会",
     "共青团",
@@ -37,7 +37,23 @@ _GROUP_WORK = (
     "五四",
 )
 _OUTLETS = ("公众号", "网站", "宣传栏", "专栏", "视频号", "抖音", "微博", "广播", "短视频", "宣传")
-IMPLIED = {"群团": _GROUP_WORK, "党建带群建": _GROUP_WORK, "宣传阵地": _OUTLETS}
+_DECIDING = (
+    "四议两公开",
+    "三重一大",
+    "党委会",
+    "党组会",
+    "支委会",
+    "委员会",
+    "议事规则",
+    "集体讨论",
+)
+IMPLIED = {
+    "群团": _GROUP_WORK,
+    "党建带群建": _GROUP_WORK,
+    "宣传阵地": _OUTLETS,
+    "民主集中制": _DECIDING,
+    "集体研究": _DECIDING,
+}
 
 
 class Frames(Curated):
