@@ -417,3 +417,23 @@ def test_a_village_secretary_is_answered_in_a_villages_terms(composer: Composer)
     assert "民主集中制" in text and "坚决贯彻落实党中央各项决策部署" not in text
     assert "拓宽增收渠道" in text
     assert "岗位练兵" not in text and "监督执纪问责" not in text
+
+
+@pytest.mark.parametrize(
+    ("unit", "theme"), [("某县总工会机关党支部", "integration"), ("某县税务局", "culture")]
+)
+def test_a_unions_own_work_goes_with_its_business(
+    composer: Composer, unit: str, theme: str
+) -> None:
+    """送温暖 is a 总工会's business; for a tax bureau it is group work for its staff."""
+    answers = answers_module.from_mapping(
+        {
+            "unit": unit,
+            "period": "2026年上半年",
+            "genre": "summary",
+            "activities": ["开展“送温暖”活动，春节前走访慰问困难职工386户", "组织党员学习党章"],
+        },
+        today=TODAY,
+    )
+    placed = composer.compose(answers).placed[0]
+    assert placed is not None and placed.theme == theme

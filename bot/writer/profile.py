@@ -52,6 +52,9 @@ class UnitKind:
     forbid: tuple[str, ...]
     leaders: str = "班子成员"  # {班子成员}: who lead beside the secretary (社区、村: 两委成员)
     team: str = "干部队伍"  # {队伍}: its workforce as a 队伍 (学校: 教师队伍)
+    # Sub-topics that are this unit's own business (a 总工会's 工会 work, 送温暖, 技能
+    # 大赛): its facts go with the business, not among the 群团 activities.
+    own_work: tuple[str, ...] = ()
 
     def suffix(self, name: str) -> tuple[str, str] | None:
         """The matched (suffix, head) when `name` is of this kind, else None."""
@@ -118,6 +121,7 @@ def _kind(entry: dict[str, Any]) -> UnitKind:
         forbid=tuple(entry["forbid"]),
         leaders=entry.get("leaders", "班子成员"),
         team=entry.get("team", "干部队伍"),
+        own_work=tuple(entry.get("own_work", ())),
     )
 
 

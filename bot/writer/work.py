@@ -160,6 +160,9 @@ class WorkSection(Curated):
         classification = self.d.matcher.classify(text)
         # Business work goes where a writer puts it, under 党建业务融合; 待补充 says so.
         subtopic = self.d.c.subtopic(text, None if classification.low else classification.theme)
+        if subtopic is not None and subtopic.id in self.d.answers.profile.kind.own_work:
+            # The unit's own business (a 总工会's 送温暖) goes with its business.
+            subtopic = self.subtopics.get(CENTRAL_TASK.id)
         if subtopic is not None:
             return subtopic.theme, classification, subtopic
         return classification.theme, classification, None
