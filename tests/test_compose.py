@@ -346,3 +346,15 @@ def test_a_fact_with_no_lead_follows_the_numbered_items_unnumbered() -> None:
     # With a single led item there is no list to number: plain paragraphs, in order.
     items, numbered = numbered_list([led("深化警示教育", "观看警示教育片"), bare])
     assert not numbered and items[1] is bare
+
+
+def test_a_plan_does_not_set_up_what_the_unit_has(composer: Composer) -> None:
+    """Three 党员先锋岗 stand already: no plan to 设立党员先锋岗."""
+    hospital = load("hospital_half_responsibility.toml")
+    answers = replace(
+        hospital,
+        activities=(*hospital.activities, Activity("在门诊设立党员先锋岗3个")),
+        problems=("党建和业务结合的办法还不多",),
+    )
+    plans = composer.compose(answers).report.section("plans").blocks[0].items
+    assert plans and not any("设立党员先锋岗" in p.text for p in plans)

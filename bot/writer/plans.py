@@ -20,9 +20,10 @@ from .wording import as_reporter, formalise
 if TYPE_CHECKING:
     from .compose import Drafting
 
-# What a plan says it will set up: 建立…制度, 修订完善…规则.
+# What a plan says it will set up: 建立…制度, 修订完善…规则, 设立党员先锋岗.
 _SETS_UP = re.compile(
-    r"(?:建立|制定|修订完善|修订|出台|建成)([^，。；、]{2,12}?(?:制度|机制|规则|清单|办法|台账|中心))"
+    r"(?:建立|制定|修订完善|修订|出台|建成|设立)"
+    r"([^，。；、]{2,12}?(?:制度|机制|规则|清单|办法|台账|中心|先锋岗|示范岗|责任区))"
 )
 # Meetings held at the turn of the year, which a plan for the rest of a year does not hold.
 _YEAR_END_MEETINGS = re.compile(r"民主生活会|组织生活会|述职评议")
