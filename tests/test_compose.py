@@ -15,6 +15,7 @@ from bot.writer.answers import Activity, Answers
 from bot.writer.compose import Composer
 from bot.writer.grouping import numbered_list
 from bot.writer.plans import PLANS_MAX
+from bot.writer.problems import unasked
 from bot.writer.render import explain, to_text
 from bot.writer.report import Block, Item, Report, Section, Sentence, layout
 from phrasebank.bank import Bank
@@ -358,3 +359,18 @@ def test_a_plan_does_not_set_up_what_the_unit_has(composer: Composer) -> None:
     )
     plans = composer.compose(answers).report.section("plans").blocks[0].items
     assert plans and not any("设立党员先锋岗" in p.text for p in plans)
+
+
+@pytest.mark.parametrize(
+    ("said", "problem", "asked"),
+    [
+        ("对党员少的支部如何开展组织生活研究还不够", "有的县局只有3个党员，三会一课不好开", True),
+        ("对党员少的支部如何开展组织生活研究还不够", "党员年龄偏大，年轻党员少", False),
+        ("整改的长效机制还不够健全", "巡察反馈的2个问题还没整改完", True),
+        ("整改的长效机制还不够健全", "本人抓业务多，研究党建工作不够深", False),
+    ],
+)
+def test_a_cause_or_plan_speaks_of_a_matter_only_when_its_problem_does(
+    said: str, problem: str, asked: bool
+) -> None:
+    assert unasked(said, problem) is not asked
