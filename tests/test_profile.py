@@ -380,18 +380,18 @@ def test_a_writer_typing_their_post_names_their_unit() -> None:
     assert answers_module.clean_unit("某村党支部书记") == "某村党支部"
 
 
+def _answers(unit: str, period: str, genre: str, *activities: str, **more: list[str]) -> Answers:
+    raw = {"unit": unit, "period": period, "genre": genre, "activities": list(activities)}
+    return answers_module.from_mapping({**raw, **more}, today=TODAY)
+
+
 def test_a_duty_report_says_the_secretary_chaired_the_meetings(composer: Composer) -> None:
-    answers = answers_module.from_mapping(
-        {
-            "unit": "某电信分公司党委",
-            "period": "2026年第三季度",
-            "genre": "duty",
-            "activities": [
-                "三季度召开党委会9次，研究“三重一大”事项14项",
-                "党委理论学习中心组学习3次",
-            ],
-        },
-        today=TODAY,
+    answers = _answers(
+        "某电信分公司党委",
+        "2026年第三季度",
+        "duty",
+        "三季度召开党委会9次，研究“三重一大”事项14项",
+        "党委理论学习中心组学习3次",
     )
     text = body(composer.compose(answers))
     assert "三季度主持召开党委会9次" in text
@@ -399,19 +399,14 @@ def test_a_duty_report_says_the_secretary_chaired_the_meetings(composer: Compose
 
 
 def test_a_village_secretary_is_answered_in_a_villages_terms(composer: Composer) -> None:
-    answers = answers_module.from_mapping(
-        {
-            "unit": "某镇石桥村党总支",
-            "period": "2026年",
-            "genre": "duty",
-            "activities": [
-                "全年召开党总支委员会12次，按“四议两公开”议了村里重大事项9件",
-                "配合镇党委完成村党组织书记“擂台比武”",
-                "组织党员学习党章",
-            ],
-            "problems": ["集体经济增收渠道还比较单一，主要靠光伏和茶园"],
-        },
-        today=TODAY,
+    answers = _answers(
+        "某镇石桥村党总支",
+        "2026年",
+        "duty",
+        "全年召开党总支委员会12次，按“四议两公开”议了村里重大事项9件",
+        "配合镇党委完成村党组织书记“擂台比武”",
+        "组织党员学习党章",
+        problems=["集体经济增收渠道还比较单一，主要靠光伏和茶园"],
     )
     text = body(composer.compose(answers))
     assert "民主集中制" in text and "坚决贯彻落实党中央各项决策部署" not in text
@@ -426,14 +421,12 @@ def test_a_unions_own_work_goes_with_its_business(
     composer: Composer, unit: str, theme: str
 ) -> None:
     """送温暖 is a 总工会's business; for a tax bureau it is group work for its staff."""
-    answers = answers_module.from_mapping(
-        {
-            "unit": unit,
-            "period": "2026年上半年",
-            "genre": "summary",
-            "activities": ["开展“送温暖”活动，春节前走访慰问困难职工386户", "组织党员学习党章"],
-        },
-        today=TODAY,
+    answers = _answers(
+        unit,
+        "2026年上半年",
+        "summary",
+        "开展“送温暖”活动，春节前走访慰问困难职工386户",
+        "组织党员学习党章",
     )
     placed = composer.compose(answers).placed[0]
     assert placed is not None and placed.theme == theme
