@@ -5,7 +5,8 @@ headed by a mined heading of that theme; each activity becomes an item: a
 mined lead, the writer's own fact (lightly formalised), and at most one
 mined effect clause. Problems are the writer's, or 2–4 mined ones fitting
 the themes worked on; plans answer every problem, then the themes most
-worked on, four to six in all. Nothing is used twice, and every sentence keeps its sources.
+worked on, four to six in all. Nothing is used twice, and every sentence
+keeps its sources.
 """
 
 from __future__ import annotations
