@@ -374,3 +374,12 @@ def test_a_cause_or_plan_speaks_of_a_matter_only_when_its_problem_does(
     said: str, problem: str, asked: bool
 ) -> None:
     assert unasked(said, problem) is not asked
+
+
+def test_plans_answer_the_writers_problems_in_their_order(composer: Composer) -> None:
+    answers = replace(
+        load("hospital_half_responsibility.toml"),
+        problems=("本人抓学习还不够系统，有时候忙于事务", "党建和业务结合的办法还不多"),
+    )
+    plans = composer.compose(answers).report.section("plans").blocks[0].items
+    assert "学习" in plans[0].text and "结合的有效办法" in plans[1].text

@@ -109,16 +109,17 @@ def _answer(
 ) -> Item | None:
     """A plan answering `text`: its sub-topic's curated plan; for the writer's own problem
     that no sub-topic answers, a plan naming that problem; else a mined plan of its theme."""
+    bodies: list[Sentence] = []
     if subtopic is not None:
         # A quarter's plan says one thing; a half year's or a year's, two.
         wanted = 1 if draft.answers.period.span == "quarter" else 2
-        bodies: list[Sentence] = []
         # The plan closest to the problem's own words answers it first.
         ranked = sorted(enumerate(subtopic.plans, start=1), key=lambda p: -shared_pairs(p[1], text))
         for number, plan in ranked:
             filled = draft.fit.fill(plan)
-            if filled and _fits_plan(draft, filled) and not unasked(plan, text):
-                draft.ledger.use(filled)
+            said = [body.text for body in bodies]
+            fresh = all(not shares_stretch(filled or "", body, PLAN_LEAD_ECHO) for body in said)
+            if filled and fresh and _fits_plan(draft, filled) and not unasked(plan, text):
                 source = f"curated:{subtopic.id}:plan:{number}"
                 bodies.append(Sentence(f"{filled.rstrip('。')}。", (source,)))
                 if len(bodies) == wanted:
@@ -126,13 +127,13 @@ def _answer(
         # The writer's own problem needs a plan about it, not merely of its sub-topic.
         unrelated = own and (not bodies or shared_pairs(bodies[0].text, text) < OWN_LIKENESS)
         if bodies and not unrelated:
-            lead = _plan_lead(draft, subtopic, bodies)
-            return Item((lead, *bodies) if lead else tuple(bodies))
+            return _led(draft, subtopic, bodies)
     if own:
         # The writer's own problem that no sub-topic's plans answer: a plan naming it,
         # by its first clause as a writer refers back to it (not its figures), with the
-        # theme's measure most like it; failing one, a mined plan of its theme. An empty
-        # promise (深入查找根源，逐项制定整改措施) answers nothing: writers struck it.
+        # theme's measure most like it; failing one, its sub-topic's plan (the sub-topic
+        # its words name); failing that, a mined plan of its theme. An empty promise
+        # (深入查找根源，逐项制定整改措施) answers nothing: writers struck it.
         core = re.split(r"[，,；;]", text.rstrip("。"))[0].removeprefix("对")
         closest = _closest_plan(draft, theme, text)
         if closest is not None:
@@ -140,8 +141,18 @@ def _answer(
             named = f"针对{core}的问题，{measure.rstrip('。')}。"
             draft.ledger.use(named)
             return Item((Sentence(named, (draft.genre.source, source)),))
+        if subtopic is not None and bodies:
+            return _led(draft, subtopic, bodies)
     item, _ = statement(draft, Kind.PLAN, theme, text)
     return item
+
+
+def _led(draft: Drafting, subtopic: Subtopic, bodies: list[Sentence]) -> Item:
+    """`bodies`, said, under their lead."""
+    for body in bodies:
+        draft.ledger.use(body.text)
+    lead = _plan_lead(draft, subtopic, bodies)
+    return Item((lead, *bodies) if lead else tuple(bodies))
 
 
 def _closest_plan(draft: Drafting, theme: str, problem: str) -> tuple[str, str] | None:
