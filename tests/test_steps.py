@@ -18,7 +18,7 @@ from bot.chat.dialogue import Engine
 from bot.chat.records import from_record, to_record
 from bot.chat.sessions import ConversationStore
 from bot.chat.states import REVISABLE, TRANSITIONS, After, Event, Role, State
-from bot.chat.step import Context, Outcome
+from bot.chat.step import Context, Outcome, answers_of
 from bot.writer.compose import Composer
 from phrasebank.bank import Bank
 from phrasebank.own import Earlier
@@ -438,3 +438,16 @@ def test_the_kind_of_unit_can_be_seen_and_changed_in_the_chat(context: Context) 
     typed = step(context, conversation, "/kind school").conversation
     assert typed.kind == "school"
     assert "不认识单位类型" in step(context, typed, "/kind 飞船").replies[0].text
+
+
+def test_the_reporter_of_a_duty_report_is_named_in_the_chat(context: Context) -> None:
+    conversation = walk(context, "/new", "某县司法局党组", "2026年第三季度", "duty")
+    assert "XXX" in step(context, conversation, "/name").replies[0].text
+    assert "汉字" in step(context, conversation, "/name Zhang").replies[0].text
+    named = step(context, conversation, "/name 王 建军").conversation
+    assert named.name == "王建军" and "王建军" in step(context, named, "/name").replies[0].text
+    entered = walk(context, "/new", "某县司法局党组", "2026年第三季度", "duty")
+    entered = step(context, entered, "/name 王建军").conversation
+    entered = step(context, entered, "主持召开党组会7次").conversation
+    answers = answers_of(entered, context.today)
+    assert answers is not None and answers.name == "王建军"

@@ -206,6 +206,20 @@ def _set_kind(conversation: Conversation, kind: str) -> Outcome:
     return said(changed, Reply(texts.kind_set(profile.kind.label, profile.short_org)))
 
 
+def reporter(context: Context, conversation: Conversation, rest: str) -> Outcome:
+    """/name: who signs a 述职 (述职人：张某某)."""
+    name = re.sub(r"\s+", "", rest)
+    if not name:
+        text = (
+            texts.NAME_NOW.format(name=conversation.name) if conversation.name else texts.NAME_NONE
+        )
+        return said(conversation, Reply(text))
+    if not answers.NAME.fullmatch(name):
+        return said(conversation, Reply(texts.NAME_BAD.format(most=answers.NAME_MAX)))
+    changed = replace(conversation.remembered(), name=name)
+    return said(changed, Reply(texts.NAME_SET.format(name=name)))
+
+
 def phrases(context: Context, conversation: Conversation, rest: str) -> Outcome:
     query = rest.strip()
     if not query:

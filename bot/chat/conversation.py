@@ -71,6 +71,7 @@ class Conversation:
     next_key: int = 1
     reminded: bool = False  # told which usual themes no activity touches yet
     kind: str | None = None  # the kind of unit, when the writer set it (/kind)
+    name: str | None = None  # who reports, in a 述职 (/name)
     # Last period's plans (checklist.py): the plans, how far through, what is awaited
     # (facts of one done, the reason for one not started), and those not carried out.
     checklist: tuple[str, ...] = ()

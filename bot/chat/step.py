@@ -89,6 +89,7 @@ def answers_of(conversation: Conversation, today: dt.date) -> Answers | None:
         plans=() if Role.PLANS in conversation.auto else conversation.plans,
         kind=conversation.kind,
         unmet=conversation.unmet,
+        name=conversation.name,
     )
 
 

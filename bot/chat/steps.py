@@ -149,6 +149,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("export", texts.HELP_EXPORT, commands.export),
     Command("phrases", texts.HELP_PHRASES, commands.phrases),
     Command("kind", texts.HELP_KIND, commands.unit_kind),
+    Command("name", texts.HELP_NAME, commands.reporter),
     Command("import", texts.HELP_IMPORT, library.import_here),
     Command("forget", texts.HELP_FORGET, library.forget),
     Command("cancel", texts.HELP_CANCEL, commands.cancel),
