@@ -383,3 +383,14 @@ def test_plans_answer_the_writers_problems_in_their_order(composer: Composer) ->
     )
     plans = composer.compose(answers).report.section("plans").blocks[0].items
     assert "学习" in plans[0].text and "结合的有效办法" in plans[1].text
+
+
+def test_a_plan_names_the_problem_once(composer: Composer) -> None:
+    """针对…的情况的问题 says it twice: a problem that names its kind keeps it."""
+    answers = replace(
+        load("hospital_half_responsibility.toml"),
+        period=period.parse("2026年"),
+        problems=("个别临床科室党员医生忙业务的情况，过组织生活不够经常",),
+    )
+    text = to_text(composer.compose(answers).report)
+    assert "针对个别临床科室党员医生忙业务的情况，" in text and "情况的问题" not in text

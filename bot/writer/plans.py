@@ -138,7 +138,9 @@ def _answer(
         closest = _closest_plan(draft, theme, text)
         if closest is not None:
             measure, source = closest
-            named = f"针对{core}的问题，{measure.rstrip('。')}。"
+            # 针对…不到位的情况的问题 says 问题 twice: a core naming its kind keeps it.
+            kind = "" if re.search(r"(?:问题|情况|现象)$", core) else "的问题"
+            named = f"针对{core}{kind}，{measure.rstrip('。')}。"
             draft.ledger.use(named)
             return Item((Sentence(named, (draft.genre.source, source)),))
         if subtopic is not None and bodies:
