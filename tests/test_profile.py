@@ -276,14 +276,12 @@ def test_a_duty_report_blames_its_writer_not_the_other_members(
 
 
 def test_a_duty_report_speaks_of_itself_where_the_writer_typed_i(composer: Composer) -> None:
-    answers = answers_module.from_mapping(
-        {
-            "unit": "宁川县人民检察院",
-            "period": "2026年",
-            "genre": "duty",
-            "activities": ["11月我给全院干警讲专题党课", "我院开展自我革命专题学习"],
-        },
-        today=TODAY,
+    answers = _answers(
+        "宁川县人民检察院",
+        "2026年",
+        "duty",
+        "11月我给全院干警讲专题党课",
+        "我院开展自我革命专题学习",
     )
     text = body(composer.compose(answers))
     assert "11月本人为全院干警讲授专题党课" in text

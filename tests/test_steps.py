@@ -451,3 +451,7 @@ def test_the_reporter_of_a_duty_report_is_named_in_the_chat(context: Context) ->
     entered = step(context, entered, "主持召开党组会7次").conversation
     answers = answers_of(entered, context.today)
     assert answers is not None and answers.name == "王建军"
+    # A summary is signed by the organisation: it has no 述职人 to name.
+    summary = walk(context, "/new", "某县司法局党组", "2026年第三季度", "summary")
+    outcome = step(context, summary, "/name 王建军")
+    assert outcome.conversation.name is None and "不用填写" in outcome.replies[0].text

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bot.writer import answers
+from bot.writer import answers, genres
 from bot.writer.profile import load_units, profile_for
 from bot.writer.render import to_text
 from bot.writer.wording import formalise
@@ -209,6 +209,8 @@ def _set_kind(conversation: Conversation, kind: str) -> Outcome:
 def reporter(context: Context, conversation: Conversation, rest: str) -> Outcome:
     """/name: who signs a 述职 (述职人：张某某)."""
     name = re.sub(r"\s+", "", rest)
+    if conversation.genre and not genres.genres()[conversation.genre].first_person:
+        return said(conversation, Reply(texts.NAME_NOT_DUTY))
     if not name:
         text = (
             texts.NAME_NOW.format(name=conversation.name) if conversation.name else texts.NAME_NONE

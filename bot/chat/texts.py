@@ -182,6 +182,7 @@ NAME_NOW = "述职人：{name}。要更改，发送 /name 和姓名，例如 /na
 NAME_NONE = "还没有填写述职人姓名，落款暂留“XXX”。发送 /name 和姓名，例如 /name 张某某。"
 NAME_BAD = "姓名应为 2～{most} 个汉字（可含“·”），例如 /name 张某某。"
 NAME_SET = "好的，落款写“述职人：{name}”。发送 /preview 查看草稿。"
+NAME_NOT_DUTY = "只有书记述职报告的落款写述职人姓名，这份报告落款写党组织名称，不用填写。"
 NOT_YET_MENTIONED = "提醒：本期还没有提到{themes}方面的工作。"
 FEW_ACTIVITIES = (
     "提醒：本期写了{count}项工作，{span}的报告一般写{typical}项左右；"

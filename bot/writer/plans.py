@@ -117,9 +117,8 @@ def _answer(
         ranked = sorted(enumerate(subtopic.plans, start=1), key=lambda p: -shared_pairs(p[1], text))
         for number, plan in ranked:
             filled = draft.fit.fill(plan)
-            said = [body.text for body in bodies]
-            fresh = all(not shares_stretch(filled or "", body, PLAN_LEAD_ECHO) for body in said)
-            if filled and fresh and _fits_plan(draft, filled) and not unasked(plan, text):
+            if filled and _fits_plan(draft, filled) and not unasked(plan, text):
+                draft.ledger.use(filled)
                 source = f"curated:{subtopic.id}:plan:{number}"
                 bodies.append(Sentence(f"{filled.rstrip('。')}。", (source,)))
                 if len(bodies) == wanted:
@@ -150,9 +149,7 @@ def _answer(
 
 
 def _led(draft: Drafting, subtopic: Subtopic, bodies: list[Sentence]) -> Item:
-    """`bodies`, said, under their lead."""
-    for body in bodies:
-        draft.ledger.use(body.text)
+    """`bodies` under their lead."""
     lead = _plan_lead(draft, subtopic, bodies)
     return Item((lead, *bodies) if lead else tuple(bodies))
 
