@@ -396,6 +396,46 @@ def test_a_duty_report_says_the_secretary_chaired_the_meetings(composer: Compose
     assert "主持党委理论学习中心组学习3次" in text
 
 
+def test_business_facts_are_led_by_what_they_are(composer: Composer) -> None:
+    """A business item's lead names its matters (安全生产, 项目建设), not 重点工作 (beside
+    another item: a subsection's only item goes unled)."""
+    answers = _answers(
+        "某市燃气有限公司党支部",
+        "2026年上半年",
+        "summary",
+        "春节、全国两会期间全市燃气管网零事故",
+        "完成老旧燃气管道更新改造46.3公里",
+        "与辖区社区党委开展支部共建",
+    )
+    text = body(composer.compose(answers))
+    assert "统筹抓好安全生产和项目建设。春节、全国两会期间" in text
+    alone = _answers(
+        "某县气象局党支部",
+        "2026年第三季度",
+        "summary",
+        "7月12日强降雨过程，提前6小时发布暴雨红色预警，全县转移群众1200余人",
+        "与县供电公司党支部开展支部共建",
+    )
+    assert "做好防汛救灾工作。7月12日" in body(composer.compose(alone))
+
+
+def test_a_duty_report_speaks_of_its_secretary_as_the_writer(composer: Composer) -> None:
+    """书记 and 自己 at the head of a 述职's fact or problem are the writer: 本人. A branch
+    secretary (支部书记) may be another's, in a 党委书记's report."""
+    answers = _answers(
+        "某镇桃园村党总支",
+        "2026年",
+        "duty",
+        "书记与两委班子成员、党员谈心谈话40余人次",
+        "支部书记带头讲党课3次",
+        problems=["自己理论学习还不够系统"],
+    )
+    text = body(composer.compose(answers))
+    assert "本人与两委班子成员、党员谈心谈话40余人次" in text
+    assert "支部书记带头讲党课3次" in text
+    assert "本人理论学习还不够系统" in text
+
+
 def test_a_village_secretary_is_answered_in_a_villages_terms(composer: Composer) -> None:
     answers = _answers(
         "某镇石桥村党总支",

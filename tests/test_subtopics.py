@@ -36,6 +36,15 @@ def test_each_subtopic_has_wording_for_every_part_of_a_draft(subtopic: Subtopic)
         assert problem.text and "。" not in problem.text[:-1]
 
 
+def test_a_business_matter_is_worded_in_its_own_sub_topics_terms() -> None:
+    """A business item's lead (守牢安全生产底线, 统筹抓好A和B) names no other sub-topic's work."""
+    for subtopic in SUBTOPICS.all:
+        for matter in subtopic.matters:
+            for wording in (matter.lead, matter.name):
+                found = [SUBTOPICS.match(word) for word in SUBTOPICS.keywords_in(wording)]
+                assert all(m is not None and m.subtopic is subtopic for m in found), wording
+
+
 def test_no_keyword_belongs_to_two_subtopics() -> None:
     owners: dict[str, str] = {}
     for subtopic in SUBTOPICS.all:

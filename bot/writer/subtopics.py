@@ -50,6 +50,15 @@ class Problem:
 
 
 @dataclass(frozen=True)
+class Matter:
+    """A kind of business work facts name (安全生产, 项目建设), which their lead names."""
+
+    words: re.Pattern[str]
+    name: str  # named beside others: 统筹抓好防汛救灾和项目建设
+    lead: str  # the lead when it is an item's only matter: 守牢安全生产底线
+
+
+@dataclass(frozen=True)
 class Subtopic:
     id: str
     theme: str
@@ -67,6 +76,26 @@ class Subtopic:
     # The sub-topic its work becomes when party members do it: 党员志愿者 serve people
     # (为民服务), as writers file it, rather than stand among 群团 activities.
     by_members: str | None = None
+    # Kinds of its work, in order: a business item's lead names the kinds its facts are.
+    matters: tuple[Matter, ...] = ()
+
+    def matters_of(self, facts: list[str]) -> list[Matter]:
+        """The matters `facts` name, in the facts' order: each fact is of the matter it names
+        first (供气量…，未发生安全事故 is business before safety), the last, most
+        general matter only if it names no other."""
+        found: list[Matter] = []
+        for fact in facts:
+            text = _TITLE.sub("", fact)
+            named = [
+                (m.start(), i)
+                for i, matter in enumerate(self.matters)
+                if (m := matter.words.search(text))
+            ]
+            specific = [hit for hit in named if hit[1] < len(self.matters) - 1] or named
+            matter = self.matters[min(specific)[1]] if specific else None
+            if matter is not None and matter.name not in {m.name for m in found}:
+                found.append(matter)
+        return found
 
 
 @dataclass(frozen=True)
@@ -180,4 +209,7 @@ def _subtopic(entry: dict[str, Any]) -> Subtopic:
         plan_leads=tuple(entry.get("plan_leads", ())),
         joins=tuple(entry.get("joins", ())),
         by_members=entry.get("by_members"),
+        matters=tuple(
+            Matter(re.compile(m["words"]), m["name"], m["lead"]) for m in entry.get("matters", ())
+        ),
     )

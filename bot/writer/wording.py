@@ -43,6 +43,9 @@ _ASCII_QUOTES = re.compile(r"'([^'\n]{1,30})'|\"([^\"\n]{1,30})\"")
 _I = re.compile(
     r"(?<![自本忘无唯])我(?:本人)?(?![们国院局所校村司行处科部站社队省市县区镇乡委中厂馆])"
 )
+# A 述职's writer named at the head of a fact: 书记与两委成员谈心谈话, 自己学习不够 → 本人
+# (支部书记 may be another's, in a 党委书记's report).
+_SELF = re.compile(r"^(?:我?自己|书记)(?=[\u4e00-\u9fff])(?![、和们处])")
 # A 述职 says what its writer chaired: 召开党委会9次 → 主持召开, 中心组学习3次 → 主持….
 _WHEN = r"(?:\d{1,2}月(?:\d{1,2}日)?|(?:第)?[一二三四]季度|上半年|下半年|全年|年初|年底|每月)?"
 _CHAIRED = re.compile(
@@ -85,10 +88,11 @@ def _unspaced(text: str) -> str:
 
 
 def as_reporter(text: str) -> str:
-    """A 述职's fact in its own voice: the writer's 我 becomes 本人 (我院, 我们 stay), and
+    """A 述职's fact in its own voice: the writer's 我 (and a fact's leading 书记 or
+    自己) becomes 本人 (我院, 我们 stay), and
     the meetings the secretary chairs are chaired (主持召开党委会, 主持中心组学习)."""
     protected, text = _protect(text)
-    text = _CHAIRED.sub(r"\1主持", _I.sub("本人", text))
+    text = _CHAIRED.sub(r"\1主持", _I.sub("本人", _SELF.sub("本人", text)))
     return _restore(protected, text)
 
 

@@ -22,7 +22,7 @@ from .curated import Curated
 from .frames import Frames
 from .grouping import numbered_list, portions, unquoted
 from .report import Block, Item, Sentence
-from .subtopics import HEADING_STYLES, Subtopic, load_subtopics
+from .subtopics import HEADING_STYLES, Matter, Subtopic, load_subtopics
 from .wording import as_reporter, formalise, sentence_of, unlabelled
 
 if TYPE_CHECKING:
@@ -39,6 +39,8 @@ ECHO_CHARS = 6
 STRONG_MATCH = 4
 # Mined leads and effects of a sub-topic tried for one item.
 MINED_CANDIDATES = 3
+# A lead names at most this many matters of business facts (统筹抓好A、B和C).
+MATTERS_NAMED = 3
 
 
 @dataclass(frozen=True)
@@ -233,13 +235,16 @@ class WorkSection(Curated):
         """
         d = self.d
 
-        def rank(text: str) -> int | None:
+        def fresh(text: str) -> bool:
             if shares_stretch(unquoted(text), unquoted(facts), ECHO_CHARS):
-                return None
+                return False
             # Leads of one list say different things (not 党建引领… twice, nor the unit's
             # 乡村振兴 twice once filled in).
             said = d.fit.fill(text) or text
-            if any(shares_stretch(said, other, SIBLING_CHARS) for other in self.leads_here):
+            return not any(shares_stretch(said, other, SIBLING_CHARS) for other in self.leads_here)
+
+        def rank(text: str) -> int | None:
+            if not fresh(text):
                 return None
             named = self.subtopics.keywords_in(text)
             missing = [k for k in named if k not in facts]
@@ -249,6 +254,15 @@ class WorkSection(Curated):
                 return 0
             return 1 if all(k in subtopic.label for k in missing) else None
 
+        if subtopic.matters:
+            # Business facts are led by what they are (守牢安全生产底线), not by 重点工作.
+            sentence = self.curated(
+                _matter_leads(subtopic.matters_of(facts.split("；"))),
+                f"curated:{subtopic.id}:matter",
+                keep=fresh,
+            )
+            if sentence is not None:
+                return sentence
         for phrase in self.mined(Kind.LEAD, theme, subtopic, facts):
             # Another variant asks for other wording, but never over the organisation's own.
             if variant == 0 or phrase.own:
@@ -320,6 +334,14 @@ class WorkSection(Curated):
                 if len(found) == MINED_CANDIDATES:
                     break
         return found
+
+
+def _matter_leads(matters: list[Matter]) -> tuple[str, ...]:
+    """The lead naming business matters: one's own lead, or 统筹抓好 all of them."""
+    if len(matters) == 1:
+        return (matters[0].lead,)
+    names = [m.name for m in matters[:MATTERS_NAMED]]
+    return (f"统筹抓好{'、'.join(names[:-1])}和{names[-1]}",) if names else ()
 
 
 def _guessed(placed: Placed | None) -> bool:
