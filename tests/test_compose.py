@@ -344,9 +344,11 @@ def test_a_fact_with_no_lead_follows_the_numbered_items_unnumbered() -> None:
         "二是严明节日纪律。发送提醒短信。",
         "此外，全年发布预警信号86期。",
     ]
-    # With a single led item there is no list to number: plain paragraphs, in order.
-    items, numbered = numbered_list([led("深化警示教育", "观看警示教育片"), bare])
-    assert not numbered and items[1] is bare
+    # With a single led item there is no list to number: plain paragraphs of the facts, in
+    # order; a lead standing alone, unnumbered, would read as a stray phrase.
+    items, numbered = numbered_list([bare, led("深化警示教育", "观看警示教育片")])
+    assert not numbered
+    assert [item.text for item in items] == ["全年发布预警信号86期。", "观看警示教育片。"]
 
 
 def test_a_plan_does_not_set_up_what_the_unit_has(composer: Composer) -> None:

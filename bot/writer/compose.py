@@ -50,8 +50,6 @@ SUBTOPIC_CONFIDENCE = 0.8
 PARTY_OVER_BUSINESS = 3
 # Themes whose work may name no party word at all (service to people).
 BUSINESS_LIKE_THEMES = ("integration",)
-# Who does work that becomes another sub-topic's when they do it (Subtopic.by_members).
-MEMBERS = "党员"
 # A plan statement longer than this does not make a heading.
 HEADING_MAX = 30
 # The signature's stand-in for who reports, in a 述职; the writer's `name` fills it.
@@ -168,10 +166,8 @@ class Composer:
         if unparty and ambiguous(subtopics.keywords_in(text)):
             return subtopics.get(CENTRAL_TASK.id)
         if found is not None:
-            members = found.subtopic.by_members
-            if members is not None and MEMBERS in text:
-                return subtopics.get(members)
-            return found.subtopic
+            moved = found.subtopic.moved(text)
+            return subtopics.get(moved) if moved else found.subtopic
         nearest = self.examples.nearest(text, theme)
         subtopic = subtopics.get(nearest) if nearest else None
         # Work naming no party work is the unit's business, unless it is like service

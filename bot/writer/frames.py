@@ -30,6 +30,7 @@ _GROUP_WORK = (
     "团支部",
     "团委",
     "团员",
+    "少先队",
     "妇委会",
     "妇联",
     "女职工",
@@ -47,7 +48,25 @@ _DECIDING = (
     "议事规则",
     "集体讨论",
 )
+# Service to people, as facts say it (a framing's 服务群众 stands over these only).
+_SERVING = (
+    "走访",
+    "上门",
+    "办实事",
+    "义诊",
+    "民生实事",
+    "便民",
+    "代办",
+    "帮办",
+    "志愿服务",
+    "为民",
+    "解难题",
+    "急难愁盼",
+    "诉求",
+    "服务群众",
+)
 IMPLIED = {
+    "服务群众": _SERVING,
     "群团": _GROUP_WORK,
     "党建带群建": _GROUP_WORK,
     "宣传阵地": _OUTLETS,

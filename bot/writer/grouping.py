@@ -45,11 +45,14 @@ def portions(
 def numbered_list(items: list[Item]) -> tuple[list[Item], bool]:
     """Items as a list reads them, and whether it is numbered: 一是、二是 over two or more
     led items, and a fact with no lead (its theme a guess) after them, unnumbered,
-    joined on by 此外; with fewer led items, plain paragraphs."""
+    joined on by 此外; with fewer led items, plain paragraphs of the facts alone."""
     led = [item for item in items if len(item.sentences) > 1]
     bare = [item for item in items if len(item.sentences) == 1]
-    if len(led) < 2 or not bare:
-        return items, not bare
+    if not bare:
+        return items, True
+    if len(led) < 2:
+        # One lead among plain facts would stand alone, unnumbered: facts only.
+        return [Item(item.sentences[-1:]) for item in items], False
     fact = bare[0].sentences[0]
     joined = Item((replace(fact, text=f"此外，{fact.text}"),), numbered=False)
     return [*led, joined, *(replace(item, numbered=False) for item in bare[1:])], True

@@ -19,6 +19,8 @@ from phrasebank.text import read_data, without_counts
 
 HEADING_STYLES = ("short", "paired", "long")
 _TITLE = re.compile(r"《[^《》]*》")
+# What a lecture or meeting was about (主题为乡村振兴) is its subject, not the work done.
+_SUBJECT = re.compile(r"(?:主题|题目|内容)(?:为|是)[^，。；]*")
 # Pledges whose title still names the work of signing them.
 PLEDGES = ("承诺书", "责任书", "责任状", "倡议书", "告知书")
 
@@ -33,10 +35,10 @@ def heading_style(text: str) -> str:
 
 
 def worded(text: str) -> str:
-    """`text` as it names work: titles in 《》 and counts left out (《志愿军》 is a film,
-    发展1名预备党员 is 发展预备党员); a title of a pledge names the pledging
+    """`text` as it names work: titles in 《》, subjects (主题为…) and counts left out
+    (《志愿军》 is a film, 发展1名预备党员 is 发展预备党员); a title of a pledge names the pledging
     (签订《医德医风承诺书》 is 签订承诺书)."""
-    return without_counts(_TITLE.sub(_pledge, text))
+    return without_counts(_SUBJECT.sub("", _TITLE.sub(_pledge, text)))
 
 
 def _pledge(title: re.Match[str]) -> str:
@@ -59,6 +61,18 @@ class Matter:
 
 
 @dataclass(frozen=True)
+class Move:
+    """Work of a sub-topic that is another's when `when` is named and `unless` is not."""
+
+    when: re.Pattern[str]
+    unless: re.Pattern[str] | None
+    to: str
+
+    def applies(self, text: str) -> bool:
+        return bool(self.when.search(text)) and not (self.unless and self.unless.search(text))
+
+
+@dataclass(frozen=True)
 class Subtopic:
     id: str
     theme: str
@@ -73,9 +87,15 @@ class Subtopic:
     # Themes a lone fact of it joins rather than make a subsection of its own (one
     # 谈心谈话 goes with the organisation's work, under a heading it fits).
     joins: tuple[str, ...] = ()
-    # The sub-topic its work becomes when party members do it: 党员志愿者 serve people
-    # (为民服务), as writers file it, rather than stand among 群团 activities.
-    by_members: str | None = None
+    # Sub-topics its work becomes, by who does it or for whom, as writers file it:
+    # 党员志愿者 serve people (为民服务) rather than stand among 群团 activities, and
+    # 走访慰问困难户 of a 结对帮扶 village is service, not care for the unit's own.
+    moves: tuple[Move, ...] = ()
+
+    def moved(self, text: str) -> str | None:
+        """The sub-topic id `text`'s work becomes (moves), or None."""
+        return next((m.to for m in self.moves if m.applies(text)), None)
+
     # Kinds of its work, in order: a business item's lead names the kinds its facts are.
     matters: tuple[Matter, ...] = ()
 
@@ -208,7 +228,14 @@ def _subtopic(entry: dict[str, Any]) -> Subtopic:
         answers=tuple(entry.get("answers", ())),
         plan_leads=tuple(entry.get("plan_leads", ())),
         joins=tuple(entry.get("joins", ())),
-        by_members=entry.get("by_members"),
+        moves=tuple(
+            Move(
+                re.compile(m["when"]),
+                re.compile(m["unless"]) if m.get("unless") else None,
+                m["to"],
+            )
+            for m in entry.get("moves", ())
+        ),
         matters=tuple(
             Matter(re.compile(m["words"]), m["name"], m["lead"]) for m in entry.get("matters", ())
         ),

@@ -43,9 +43,11 @@ _ASCII_QUOTES = re.compile(r"'([^'\n]{1,30})'|\"([^\"\n]{1,30})\"")
 _I = re.compile(
     r"(?<![自本忘无唯])我(?:本人)?(?![们国院局所校村司行处科部站社队省市县区镇乡委中厂馆])"
 )
-# A 述职's writer named at the head of a fact: 书记与两委成员谈心谈话, 自己学习不够 → 本人
-# (支部书记 may be another's, in a 党委书记's report).
-_SELF = re.compile(r"^(?:我?自己|书记)(?=[\u4e00-\u9fff])(?![、和们处])")
+# A 述职's writer named at the head of a fact (书记与两委成员谈心谈话, 自己学习不够 → 本人;
+# 支部书记 may be another's, in a 党委书记's report), or left out (和3名教师谈心谈话 → 本人与).
+_SELF = re.compile(
+    r"^(?:我?自己|书记)(?=[\u4e00-\u9fff])(?![、和们处])|^(?:和|跟|同|与)(?=[^，。；]{1,24}谈)"
+)
 # A 述职 says what its writer chaired: 召开党委会9次 → 主持召开, 中心组学习3次 → 主持….
 _WHEN = r"(?:\d{1,2}月(?:\d{1,2}日)?|(?:第)?[一二三四]季度|上半年|下半年|全年|年初|年底|每月)?"
 _CHAIRED = re.compile(
@@ -92,7 +94,8 @@ def as_reporter(text: str) -> str:
     自己) becomes 本人 (我院, 我们 stay), and
     the meetings the secretary chairs are chaired (主持召开党委会, 主持中心组学习)."""
     protected, text = _protect(text)
-    text = _CHAIRED.sub(r"\1主持", _I.sub("本人", _SELF.sub("本人", text)))
+    text = _SELF.sub(lambda m: "本人" if m.group().endswith(("己", "记")) else "本人与", text)
+    text = _CHAIRED.sub(r"\1主持", _I.sub("本人", text))
     return _restore(protected, text)
 
 

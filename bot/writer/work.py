@@ -41,6 +41,7 @@ STRONG_MATCH = 4
 MINED_CANDIDATES = 3
 # A lead names at most this many matters of business facts (统筹抓好A、B和C).
 MATTERS_NAMED = 3
+MATTERS_VERBS = ("统筹抓好", "协同推进", "一体推进")
 
 
 @dataclass(frozen=True)
@@ -337,11 +338,13 @@ class WorkSection(Curated):
 
 
 def _matter_leads(matters: list[Matter]) -> tuple[str, ...]:
-    """The lead naming business matters: one's own lead, or 统筹抓好 all of them."""
+    """The leads naming business matters: one's own lead, or all of them, 统筹抓好A和B
+    (worded another way for a second such item in a subsection)."""
     if len(matters) == 1:
         return (matters[0].lead,)
     names = [m.name for m in matters[:MATTERS_NAMED]]
-    return (f"统筹抓好{'、'.join(names[:-1])}和{names[-1]}",) if names else ()
+    named = f"{'、'.join(names[:-1])}和{names[-1]}" if names else ""
+    return tuple(f"{verb}{named}" for verb in MATTERS_VERBS) if named else ()
 
 
 def _guessed(placed: Placed | None) -> bool:
