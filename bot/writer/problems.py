@@ -46,6 +46,8 @@ MATTERS = {
     r"集体经济": r"集体经济|增收",
     r"整改的长效机制": r"整改|反馈|巡察|巡视|审计",
     r"读文件、开会为主": r"组织生活|主题党日|活动形式|形式单一|吸引力|读文件",
+    r"倒班|轮岗|分散": r"倒班|轮班|分散|站点|难以集中|集中难|难集中",
+    r"流动党员|离退休党员": r"流动|离退休|退休|外出|务工",
 }
 
 
@@ -158,22 +160,28 @@ def _causes(draft: Drafting, problems: list[Problem]) -> list[Item]:
     """A cause of each problem, in the problems' order (two problems of one theme get two
     of its causes), at least two and at most four; or none when fewer than two are found.
 
-    A cause of the organisation's own reports comes first, then the theme's curated
-    causes (written to fit any unit; the one worded most like its problem), then a mined
-    one. A problem whose theme has no cause left is passed over; the common themes make
-    up the least.
+    A cause of the organisation's own reports comes first, then the curated causes of the
+    problem's sub-topic, then of its theme (written to fit any unit; the one worded most
+    like its problem), then a mined one. A problem whose theme has no cause left is passed
+    over; the common themes make up the least.
     """
     least, most = CAUSES
     wanted = min(max(len(problems), least), most)
-    targets = [(p.theme, p.text) for p in problems] + [(t, "") for t in COMMON_PROBLEM_THEMES]
+    targets = [(p.theme, p.text, p.subtopic) for p in problems]
+    targets += [(theme, "", None) for theme in COMMON_PROBLEM_THEMES]
     said = "".join(p.text for p in problems)
     causes: list[Item] = []
-    for theme, problem in targets:
+    subtopics = load_subtopics()
+    for theme, problem, subtopic in targets:
         if len(causes) == wanted:
             break
         item, _ = statement(draft, Kind.CAUSE, theme, said, own=True)
+        if item is None and subtopic is not None and subtopic.causes:
+            item = _curated_cause(draft, subtopic.causes, f"curated:{subtopic.id}:cause", problem)
         if item is None:
-            item = _curated_cause(draft, theme, problem)
+            item = _curated_cause(
+                draft, subtopics.themes[theme].causes, f"curated:{theme}:cause", problem
+            )
         if item is None:
             item, _ = statement(draft, Kind.CAUSE, theme, said)
         if item is not None:
@@ -181,16 +189,13 @@ def _causes(draft: Drafting, problems: list[Problem]) -> list[Item]:
     return causes if len(causes) >= least else []
 
 
-def _curated_cause(draft: Drafting, theme: str, problem: str) -> Item | None:
-    """One of the theme's curated causes not said yet: the one worded most like `problem`
-    (发展党员难 → 发展党员工作的渠道…) where one shares CAUSE_LIKENESS pairs, else the
-    draft's turn."""
-    found = candidates(
-        draft,
-        load_subtopics().themes[theme].causes,
-        f"curated:{theme}:cause",
-        keep=lambda cause: not unasked(cause, problem),
-    )
+def _curated_cause(
+    draft: Drafting, options: tuple[str, ...], source: str, problem: str
+) -> Item | None:
+    """One of the curated causes (a sub-topic's or a theme's) not said yet: the one worded
+    most like `problem` (发展党员难 → 发展党员工作的渠道…) where one shares
+    CAUSE_LIKENESS pairs, else the draft's turn."""
+    found = candidates(draft, options, source, keep=lambda cause: not unasked(cause, problem))
     if not found:
         return None
     closest = max(found, key=lambda cause: distinct_pairs(cause.text, problem))
@@ -216,8 +221,11 @@ def statement(
         # No statement of its own in this theme: an elaboration can stand alone.
         ranked = draft.matcher.best(kind, theme, text, count=1, allow=draft.fit.allows)
     for head in ranked:
-        children = [c for c in draft.c.bank.children(head.id) if draft.fit.allows(c)]
-        if kind is Kind.PLAN and len(head.text) <= SLOGAN_MAX and not children:
+        every = draft.c.bank.children(head.id)
+        children = [c for c in every if draft.fit.allows(c)]
+        # A plan whose source went on to its measures (of another trade, left out here) is
+        # a heading: alone it promises without saying how.
+        if kind is Kind.PLAN and not children and (every or len(head.text) <= SLOGAN_MAX):
             continue
         sentence = draft.stock(head)
         if sentence is None:

@@ -82,6 +82,8 @@ class Subtopic:
     problems: tuple[Problem, ...]
     plans: tuple[str, ...]
     answers: tuple[str, ...]  # content words of a writer's own problem this sub-topic answers
+    # Causes of its problems, before its theme's: 老龄化 is a 发展党员 matter.
+    causes: tuple[str, ...] = ()
     # Leads for its plans only: 推动党建与业务深度融合 leads a plan, not a fact.
     plan_leads: tuple[str, ...] = ()
     # Themes a lone fact of it joins rather than make a subsection of its own (one
@@ -226,6 +228,7 @@ def _subtopic(entry: dict[str, Any]) -> Subtopic:
         ),
         plans=tuple(entry["plans"]),
         answers=tuple(entry.get("answers", ())),
+        causes=tuple(entry.get("causes", ())),
         plan_leads=tuple(entry.get("plan_leads", ())),
         joins=tuple(entry.get("joins", ())),
         moves=tuple(
