@@ -192,6 +192,15 @@ def test_a_writers_problem_gets_a_cause_of_its_own_work(
     assert cause in causes[0], causes
 
 
+def test_a_responsibility_report_heads_its_work_as_the_duty_it_carried_out(
+    composer: Composer,
+) -> None:
+    """Not a mined 重点工作开展情况: a 主体责任 report tells how it carried out 主体责任."""
+    for name in ("transport_half_responsibility.toml", "school_quarter_responsibility.toml"):
+        heading = composer.compose(load(name)).report.section("work").heading.text
+        assert "主体责任" in heading, heading
+
+
 def test_duty_report_speaks_in_first_person_and_analyses_causes(composer: Composer) -> None:
     text = to_text(composer.compose(load("street_year_duty.toml")).report)
     assert "本人" in text

@@ -41,12 +41,16 @@ _OUTLETS = ("公众号", "网站", "宣传栏", "专栏", "视频号", "抖音",
 _DECIDING = (
     "四议两公开",
     "三重一大",
-    "党委会",
-    "党组会",
-    "支委会",
-    "委员会",
     "议事规则",
     "集体讨论",
+    "集体研究",
+    "集体决策",
+    "研究决定",
+    "议定",
+    "决议",
+    "审议",
+    "会研究",
+    "会议研究",
 )
 # Service to people, as facts say it (a framing's 服务群众 stands over these only).
 _SERVING = (
@@ -71,6 +75,7 @@ IMPLIED = {
     "党建带群建": _GROUP_WORK,
     "宣传阵地": _OUTLETS,
     "民主集中制": _DECIDING,
+    "民主决策": _DECIDING,
     "集体研究": _DECIDING,
 }
 
