@@ -128,20 +128,17 @@ def _answer(
         if bodies and not unrelated:
             return _led(draft, subtopic, bodies)
     if own:
-        # The writer's own problem that no sub-topic's plans answer: a plan naming it,
-        # by its first clause as a writer refers back to it (not its figures), with the
-        # theme's measure most like it; failing one, its sub-topic's plan (the sub-topic
+        # The writer's own problem that no sub-topic's plans answer: the theme's measure
+        # most like it, under its own lead (not 针对<the problem pasted>的问题: reviewers
+        # in round Y struck the pasting); failing one, its sub-topic's plan (the sub-topic
         # its words name); failing that, a mined plan of its theme. An empty promise
         # (深入查找根源，逐项制定整改措施) answers nothing: writers struck it.
-        core = re.split(r"[，,；;]", text.rstrip("。"))[0].removeprefix("对")
         closest = _closest_plan(draft, theme, text)
         if closest is not None:
             measure, source = closest
-            # 针对…不到位的情况的问题 says 问题 twice: a core naming its kind keeps it.
-            kind = "" if re.search(r"(?:问题|情况|现象)$", core) else "的问题"
-            named = f"针对{core}{kind}，{measure.rstrip('。')}。"
-            draft.ledger.use(named)
-            return Item((Sentence(named, (draft.genre.source, source)),))
+            draft.ledger.use(measure)
+            answering = load_subtopics()[source.split(":")[1]]
+            return _led(draft, answering, [Sentence(f"{measure.rstrip('。')}。", (source,))])
         if subtopic is not None and bodies:
             return _led(draft, subtopic, bodies)
     item, _ = statement(draft, Kind.PLAN, theme, text)

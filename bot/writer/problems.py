@@ -29,6 +29,8 @@ COMMON_PROBLEM_THEMES = ("organization", "theory", "integrity", "integration")
 CAUSES = (2, 4)
 # Distinct character pairs a curated cause must share with its problem to be chosen for it.
 CAUSE_LIKENESS = 3
+# A cause sharing this long a stretch with its problem says the problem over again.
+CAUSE_ECHO = 6
 # A statement this short is followed by its first fitting elaboration.
 ELABORATE_MAX = 40
 # A mined plan this short with no elaboration is a slogan, not a plan.
@@ -48,6 +50,8 @@ MATTERS = {
     r"读文件、开会为主": r"组织生活|主题党日|活动形式|形式单一|吸引力|读文件",
     r"倒班|轮岗|分散": r"倒班|轮班|分散|站点|难以集中|集中难|难集中",
     r"流动党员|离退休党员": r"流动|离退休|退休|外出|务工",
+    r"青年理论学习小组|青年讲坛": r"青年|年轻",
+    r"政治引领|靠拢": r"积极性|意愿|不愿|主动|靠拢",
 }
 
 
@@ -195,7 +199,12 @@ def _curated_cause(
     """One of the curated causes (a sub-topic's or a theme's) not said yet: the one worded
     most like `problem` (发展党员难 → 发展党员工作的渠道…) where one shares
     CAUSE_LIKENESS pairs, else the draft's turn."""
-    found = candidates(draft, options, source, keep=lambda cause: not unasked(cause, problem))
+
+    def fits(cause: str) -> bool:
+        # Nor say the problem over again (手段还比较单一 under 监督手段单一).
+        return not unasked(cause, problem) and not shares_stretch(cause, problem, CAUSE_ECHO)
+
+    found = candidates(draft, options, source, keep=fits)
     if not found:
         return None
     closest = max(found, key=lambda cause: distinct_pairs(cause.text, problem))

@@ -58,6 +58,7 @@ class Matter:
     words: re.Pattern[str]
     name: str  # named beside others: 统筹抓好防汛救灾和项目建设
     lead: str  # the lead when it is an item's only matter: 守牢安全生产底线
+    weak: bool = False  # named by common words (新建, 同比): a fact's matter only failing others
 
 
 @dataclass(frozen=True)
@@ -103,8 +104,8 @@ class Subtopic:
 
     def matters_of(self, facts: list[str]) -> list[Matter]:
         """The matters `facts` name, in the facts' order: each fact is of the matter it names
-        first (供气量…，未发生安全事故 is business before safety), the last, most
-        general matter only if it names no other."""
+        first (供气量…，未发生安全事故 is business before safety), a weak one (新建, 同比)
+        only if it names no other."""
         found: list[Matter] = []
         for fact in facts:
             text = _TITLE.sub("", fact)
@@ -113,7 +114,7 @@ class Subtopic:
                 for i, matter in enumerate(self.matters)
                 if (m := matter.words.search(text))
             ]
-            specific = [hit for hit in named if hit[1] < len(self.matters) - 1] or named
+            specific = [hit for hit in named if not self.matters[hit[1]].weak] or named
             matter = self.matters[min(specific)[1]] if specific else None
             if matter is not None and matter.name not in {m.name for m in found}:
                 found.append(matter)
@@ -240,6 +241,7 @@ def _subtopic(entry: dict[str, Any]) -> Subtopic:
             for m in entry.get("moves", ())
         ),
         matters=tuple(
-            Matter(re.compile(m["words"]), m["name"], m["lead"]) for m in entry.get("matters", ())
+            Matter(re.compile(m["words"]), m["name"], m["lead"], m.get("weak", False))
+            for m in entry.get("matters", ())
         ),
     )

@@ -99,7 +99,7 @@ def as_reporter(text: str) -> str:
     return _restore(protected, text)
 
 
-_TOPIC_LABEL = re.compile(r"^(“?)([\u4e00-\u9fff+＋]{2,8})(”?)方面，")
+_TOPIC_LABEL = re.compile(r"^(“?)([\u4e00-\u9fff+＋]{2,10})(”?)(?:方面，|：)")
 # Labels the written form quotes (三会一课 → “三会一课”): quoted, they are still labels.
 _QUOTED_LABELS = ("三会一课", "一岗双责", "第一议题", "四议两公开", "三重一大")
 
@@ -115,7 +115,9 @@ def unlabelled(text: str) -> str:
         return text
     rest = text[found.end() :]
     core = found.group(2).removesuffix("工作")
-    return rest if len(rest) >= 6 and core in rest else text
+    # The fact says the label again, or a 4-character word of it (技能大赛成绩方面，…技能大赛).
+    again = core in rest or any(core[i : i + 4] in rest for i in range(len(core) - 3))
+    return rest if len(rest) >= 6 and again else text
 
 
 def _drop_symbols(text: str) -> str:

@@ -39,8 +39,7 @@ ECHO_CHARS = 6
 STRONG_MATCH = 4
 # Mined leads and effects of a sub-topic tried for one item.
 MINED_CANDIDATES = 3
-# A lead names at most this many matters of business facts (统筹抓好A、B和C).
-MATTERS_NAMED = 3
+# Verbs that lead a second item of one business matter (统筹抓好安全生产).
 MATTERS_VERBS = ("统筹抓好", "协同推进", "一体推进")
 
 
@@ -108,9 +107,11 @@ class WorkSection(Curated):
         for theme in sorted(groups, key=d.c.lexicon.ids.index):
             d.worked[theme] = [t for group in groups[theme].values() for _, _, t in group]
             items_of = [
-                (self.subtopics.get(key), group)
+                (subtopic, group)
                 for key, whole in groups[theme].items()
-                for group in portions(whole)
+                for subtopic in [self.subtopics.get(key)]
+                for run in by_matter(subtopic, whole)
+                for group in portions(run)
             ]
             # A lone item is the subsection's own text: its heading and framing lead it.
             alone = len(items_of) == 1
@@ -256,14 +257,13 @@ class WorkSection(Curated):
             return 1 if all(k in subtopic.label for k in missing) else None
 
         if subtopic.matters:
-            # Business facts are led by what they are (守牢安全生产底线), not by 重点工作.
-            sentence = self.curated(
-                _matter_leads(subtopic.matters_of(facts.split("；"))),
-                f"curated:{subtopic.id}:matter",
-                keep=fresh,
-            )
-            if sentence is not None:
-                return sentence
+            # Business facts are led by what they are (守牢安全生产底线), not by 重点工作:
+            # the first of the wordings that is fresh.
+            options = _matter_leads(subtopic.matters_of(facts.split("；")))
+            for number, option in enumerate(options, start=1):
+                text = d.fit.fill(option)
+                if text and d.ledger.is_new(text) and not d.fit.forbids(text) and fresh(option):
+                    return self.commit(Sentence(text, (f"curated:{subtopic.id}:matter:{number}",)))
         for phrase in self.mined(Kind.LEAD, theme, subtopic, facts):
             # Another variant asks for other wording, but never over the organisation's own.
             if variant == 0 or phrase.own:
@@ -337,14 +337,27 @@ class WorkSection(Curated):
         return found
 
 
+def by_matter(
+    subtopic: Subtopic | None, group: list[tuple[int, Activity, str]]
+) -> list[list[tuple[int, Activity, str]]]:
+    """A sub-topic's facts in runs of one matter each (安全生产, then 项目建设), in the
+    order the matters first come, so that each item's lead names its facts; facts of no
+    matter last. One run for a sub-topic without matters."""
+    if subtopic is None or not subtopic.matters:
+        return [group]
+    runs: dict[str, list[tuple[int, Activity, str]]] = {}
+    for entry in group:
+        matters = subtopic.matters_of([entry[2]])
+        runs.setdefault(matters[0].name if matters else "", []).append(entry)
+    return [run for name, run in runs.items() if name] + ([runs[""]] if "" in runs else [])
+
+
 def _matter_leads(matters: list[Matter]) -> tuple[str, ...]:
-    """The leads naming business matters: one's own lead, or all of them, 统筹抓好A和B
-    (worded another way for a second such item in a subsection)."""
-    if len(matters) == 1:
-        return (matters[0].lead,)
-    names = [m.name for m in matters[:MATTERS_NAMED]]
-    named = f"{'、'.join(names[:-1])}和{names[-1]}" if names else ""
-    return tuple(f"{verb}{named}" for verb in MATTERS_VERBS) if named else ()
+    """The leads of an item of one matter (by_matter): its own lead (守牢安全生产底线),
+    else its name under a verb (统筹抓好安全生产) for a second item of it."""
+    if not matters:
+        return ()
+    return (matters[0].lead, *(f"{verb}{matters[0].name}" for verb in MATTERS_VERBS))
 
 
 def _guessed(placed: Placed | None) -> bool:
