@@ -152,6 +152,8 @@ def test_formal_rule_examples(rule: Rule, given: str, wanted: str) -> None:
         # A note-style label (…：) or one said again by a word of it goes too.
         ("春季招生和对口升学：对口升学本科上线42人", "对口升学本科上线42人"),
         ("技能大赛成绩方面，市级中职技能大赛获一等奖3个", "市级中职技能大赛获一等奖3个"),
+        ("信访积案化解，全年化解信访积案9件", "全年化解信访积案9件"),
+        ("矛盾纠纷化解，邻里纠纷调解成功率高", "矛盾纠纷化解，邻里纠纷调解成功率高"),
         # The study needs its object, the inspection its inspector: the label stays.
         ("意识形态工作方面，党组专题研究2次", "意识形态工作方面，党组专题研究2次"),
         ("党组巡察方面，对3个支部开展巡察", "党组巡察方面，对3个支部开展巡察"),

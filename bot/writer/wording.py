@@ -100,6 +100,8 @@ def as_reporter(text: str) -> str:
 
 
 _TOPIC_LABEL = re.compile(r"^(“?)([\u4e00-\u9fff+＋]{2,10})(”?)(?:方面，|：)")
+# A label naming the work done (信访积案化解，全年化解信访积案9件).
+_DOING_LABEL = re.compile(r"^()([\u4e00-\u9fff]{2,8}(?:化解|整治|治理))()，")
 # Labels the written form quotes (三会一课 → “三会一课”): quoted, they are still labels.
 _QUOTED_LABELS = ("三会一课", "一岗双责", "第一议题", "四议两公开", "三重一大")
 
@@ -110,7 +112,7 @@ def unlabelled(text: str) -> str:
     draft. A label the fact needs stays (意识形态工作方面，党组专题研究2次: without it
     the study has no object; 党组巡察方面，… says who inspected). A name the writer
     quoted (“我为群众办实事”) is no label: it stays."""
-    found = _TOPIC_LABEL.match(text)
+    found = _TOPIC_LABEL.match(text) or _DOING_LABEL.match(text)
     if found is None or (found.group(1) and found.group(2) not in _QUOTED_LABELS):
         return text
     rest = text[found.end() :]
