@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.writer.wording import facts, formal_rules, formalise, split_items, unlabelled
+from bot.writer.wording import dated, facts, formal_rules, formalise, split_items, unlabelled
 from phrasebank.text import Rule
 
 
@@ -163,3 +163,12 @@ def test_a_topic_label_goes_only_where_the_fact_says_its_topic_again(
     typed: str, written: str
 ) -> None:
     assert unlabelled(typed) == written
+
+
+def test_this_year_and_last_are_dated() -> None:
+    """A report names its years: the writer's 今年 and 去年 become 2026年 and 2025年 (今年以来
+    is a set phrase; a quoted title is left alone)."""
+    assert dated("今年发展党员3名，去年反馈的问题已整改", 2026) == (
+        "2026年发展党员3名，2025年反馈的问题已整改"
+    )
+    assert dated("今年以来，学习《今年工作要点》", 2026) == "今年以来，学习《今年工作要点》"

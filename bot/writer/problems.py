@@ -17,7 +17,7 @@ from phrasebank.text import shares_stretch
 from .curated import candidates
 from .report import Block, Item, Section, Sentence
 from .subtopics import Subtopic, load_subtopics
-from .wording import as_reporter, formalise
+from .wording import as_reporter, dated, formalise
 
 if TYPE_CHECKING:
     from .compose import Drafting
@@ -83,7 +83,7 @@ def problems_section(draft: Drafting, worked: list[str]) -> tuple[Section, list[
     given = [(raw, f"unmet:{i}") for i, raw in enumerate(draft.answers.unmet, start=1)]
     given += [(raw, f"problem:{i}") for i, raw in enumerate(draft.answers.problems, start=1)]
     for raw, source in given:
-        text = formalise(raw)
+        text = dated(formalise(raw), draft.answers.period.year)
         if draft.genre.first_person:
             text = as_reporter(text)
         if not text or not draft.ledger.is_new(text):

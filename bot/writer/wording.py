@@ -89,6 +89,18 @@ def _unspaced(text: str) -> str:
     return _SPACES.sub(gap, text)
 
 
+# 今年 and 去年 said the way a report dates them; 今年以来 is a set phrase of its own.
+_THIS_YEAR = re.compile(r"今年(?!以来)")
+_LAST_YEAR = re.compile(r"去年")
+
+
+def dated(text: str, year: int) -> str:
+    """`text` with the writer's 今年 and 去年 as the years they are (2026年, 2025年)."""
+    protected, text = _protect(text)
+    text = _LAST_YEAR.sub(f"{year - 1}年", _THIS_YEAR.sub(f"{year}年", text))
+    return _restore(protected, text)
+
+
 def as_reporter(text: str) -> str:
     """A 述职's fact in its own voice: the writer's 我 (and a fact's leading 书记 or
     自己) becomes 本人 (我院, 我们 stay), and

@@ -23,7 +23,7 @@ from .frames import Frames
 from .grouping import numbered_list, portions, unquoted
 from .report import Block, Item, Sentence
 from .subtopics import HEADING_STYLES, Matter, Subtopic, load_subtopics
-from .wording import as_reporter, formalise, sentence_of, unlabelled
+from .wording import as_reporter, dated, formalise, sentence_of, unlabelled
 
 if TYPE_CHECKING:
     from .answers import Activity
@@ -89,7 +89,7 @@ class WorkSection(Curated):
                 placed.append(None)
                 continue
             seen.add(text)
-            text = sentence_of(text)
+            text = dated(sentence_of(text), d.answers.period.year)
             if d.genre.first_person:
                 text = as_reporter(text)
             theme, classification, subtopic = self.place(activity, text)
@@ -254,7 +254,10 @@ class WorkSection(Curated):
                 return 2
             if not missing:
                 return 0
-            return 1 if all(k in subtopic.label for k in missing) else None
+            # A lead may name its sub-topic's own work unsaid (落实“三会一课”制度 over 支委会
+            # 3次), but not one half of a label of two works (细化责任清单 over 签订责任书).
+            whole = "与" not in subtopic.label
+            return 1 if whole and all(k in subtopic.label for k in missing) else None
 
         if subtopic.matters:
             # Business facts are led by what they are (守牢安全生产底线), not by 重点工作:
