@@ -179,7 +179,11 @@ def _plan_lead(draft: Drafting, subtopic: Subtopic, bodies: list[Sentence]) -> S
     subtopics = load_subtopics()
 
     def fresh(lead: str) -> bool:
-        return not shares_stretch(draft.fit.fill(lead) or lead, said, PLAN_LEAD_ECHO)
+        # Not the plan's words again, nor work the plan does not name (强化师德考核 over
+        # a plan for 作风教育).
+        named = subtopics.keywords_in(unslotted(lead))
+        echo = shares_stretch(draft.fit.fill(lead) or lead, said, PLAN_LEAD_ECHO)
+        return not echo and all(word in said for word in named)
 
     def names_the_plan(lead: str) -> bool:
         named = subtopics.keywords_in(unslotted(lead))
@@ -199,7 +203,10 @@ def _plan_lead(draft: Drafting, subtopic: Subtopic, bodies: list[Sentence]) -> S
             key=lambda n: (likeness[n], ":plan_lead:" in found[n].sources[0]),
         )
         naming = [lead for lead in found if names_the_plan(lead.text)]
-        chosen = found[best] if likeness[best] >= PLAN_LEAD_LIKENESS else (naming or found)[0]
+        # A lead written for one plan (方便分散党员学习) leads only a plan like it.
+        general = [lead for lead in found if ":plan_lead:" not in lead.sources[0]]
+        close = likeness[best] >= PLAN_LEAD_LIKENESS
+        chosen = found[best] if close else (naming or general or found)[0]
     else:
         headings = subtopics.themes[subtopic.theme].headings["short"]
         found = candidates(draft, headings, f"curated:{subtopic.theme}:heading", keep=fresh)
