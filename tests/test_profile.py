@@ -421,6 +421,24 @@ def test_business_facts_are_led_by_what_they_are(composer: Composer) -> None:
     assert "做好防汛救灾工作。7月12日" in body(composer.compose(alone))
 
 
+def test_what_the_organisation_is_opens_the_report(composer: Composer) -> None:
+    """现有党员41名 is no work done: it follows the opening's guiding line, and no lead
+    (管好流动党员) stands over it; a fact of work that names the members stays work."""
+    answers = _answers(
+        "某镇红星村党支部",
+        "2026年上半年",
+        "duty",
+        "村党支部现有党员41名，其中60岁以上22名，流动党员5名",
+        "上半年召开党员大会2次、支委会8次，现有党员全部参加",
+        "组织党员学习党章",
+    )
+    report = composer.compose(answers).report
+    opening = "".join(s.text for s in report.opening)
+    assert "流动党员5名。现将本人" in opening
+    work = "".join(item.text for block in report.section("work").blocks for item in block.items)
+    assert "现有党员41名" not in work and "支委会8次" in work
+
+
 def test_a_duty_report_speaks_of_its_secretary_as_the_writer(composer: Composer) -> None:
     """书记 and 自己 at the head of a 述职's fact or problem are the writer: 本人. A branch
     secretary (支部书记) may be another's, in a 党委书记's report."""

@@ -295,7 +295,10 @@ class Drafting:
         # says their set phrases (向纵深发展) over again.
         opening, closing = self.opening(), self.closing()
         intro = (self.fixed(self.genre.work_intro),) if self.genre.work_intro else ()
-        placed, blocks = WorkSection(self).blocks()
+        section = WorkSection(self)
+        placed, blocks = section.blocks()
+        # What the organisation is (现有党员41名) follows the guiding line.
+        opening = (opening[0], *section.basic, *opening[1:])
         self.placed = placed
         themes = [theme for _, theme in blocks]
         problems, problem_themes = problems_section(self, themes)

@@ -32,7 +32,7 @@ CLOSEST_LIKENESS = 3
 # Two-character stretches a sub-topic's plan must share with the writer's own problem.
 OWN_LIKENESS = 3
 # A plan's lead sharing this long a stretch with the plan only says it twice.
-PLAN_LEAD_ECHO = 8
+PLAN_LEAD_ECHO = 5
 # At most this many plans, those answering the problems first.
 PLANS_MAX = {"quarter": 4, "half": 5, "year": 6}
 # Distinct character pairs a sub-topic's lead shares with a plan to come before the others.

@@ -49,6 +49,13 @@ class _Where:
     id: str
 
 
+# A fact of what the organisation is, not of work done: its members and branches.
+BASIC = re.compile(
+    r"(?:现有|共有)(?:正式|在册)?党员\d+名|下设\d+个(?:党支部|支部|党小组)|设\d+个党小组"
+)
+DOING = re.compile(
+    r"召开|开展|组织|完成|举办|发展|学习|参加|签订|落实|培训|评选|表彰|整改|走访|慰问"
+)
 # What 待补充 says of an activity that states a shortcoming.
 SHORTFALL = "看起来是存在的不足而不是已做的工作，已写入“存在问题”部分"
 # Where business work that names no party work goes.
@@ -75,6 +82,8 @@ class WorkSection(Curated):
         self.subtopics = load_subtopics()
         self.frames = Frames(draft, draft.choose(HEADING_STYLES))
         self.leads_here: list[str] = []  # the leads of the subsection being written
+        # Facts of what the organisation is (现有党员41名), which the opening states.
+        self.basic: list[Sentence] = []
 
     def blocks(self) -> tuple[list[Placed | None], list[tuple[Block, str]]]:
         """The placement of every activity, and one block per theme worked on, in theme order."""
@@ -97,6 +106,11 @@ class WorkSection(Curated):
                 placed.append(Placed(theme, classification, None, text, concerns=(SHORTFALL,)))
                 continue
             text = unlabelled(text)
+            if BASIC.search(text) and not DOING.search(text):
+                # 村党支部现有党员41名…: no work done, the unit as it is, for the opening.
+                self.basic.append(Sentence(text, (f"activity:{index}",)))
+                placed.append(Placed("organization", classification, None, text))
+                continue
             key = subtopic.id if subtopic else f"#{index}"
             groups.setdefault(theme, {}).setdefault(key, []).append((index, activity, text))
             placed.append(
