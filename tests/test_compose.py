@@ -177,6 +177,8 @@ def test_a_writers_problem_gets_a_measure_of_its_own_work(
         ("集体经济增收路子还比较窄，主要靠桃子和项目", "发展集体经济的思路"),
         ("一线班组党员分散在各个站点，集中学习时间难保证", "时间不固定党员的学习安排"),
         ("基层支部书记多是兼职的，业务忙起来党建就顾不上", "兼职支部书记"),
+        ("个别队员执法方式还比较简单粗暴，被投诉过", "作风问题"),
+        ("纪检委员均为兼职，监督力量弱", "监督的力量"),
     ],
 )
 def test_a_writers_problem_gets_a_cause_of_its_own_work(
@@ -188,6 +190,18 @@ def test_a_writers_problem_gets_a_cause_of_its_own_work(
     blocks = composer.compose(answers).report.section("problems").blocks
     causes = [item.text for item in blocks[1].items]
     assert cause in causes[0], causes
+
+
+def test_a_writers_problem_no_cause_fits_gets_none(composer: Composer) -> None:
+    """A stock cause beside a problem it does not explain owns up to a failing the writer
+    never named: the writer's problems get causes of their own work, or none."""
+    answers = replace(
+        load("hospital_half_responsibility.toml"),
+        problems=("智能监控系统用得还不充分", "理论学习有时学得不深"),
+    )
+    blocks = composer.compose(answers).report.section("problems").blocks
+    causes = [item.text for item in blocks[1].items] if len(blocks) > 1 else []
+    assert len(causes) <= 1 and all("学习" in cause for cause in causes), causes
 
 
 def test_a_responsibility_report_heads_its_work_as_the_duty_it_carried_out(

@@ -15,6 +15,7 @@ from phrasebank.phrase import Kind, Phrase
 from phrasebank.text import shares_stretch
 
 from .curated import candidates
+from .grouping import unquoted
 from .report import Block, Item, Section, Sentence
 from .subtopics import Subtopic, load_subtopics
 from .wording import as_reporter, dated, formalise
@@ -53,6 +54,7 @@ MATTERS = {
     r"青年理论学习小组|青年讲坛": r"青年|年轻",
     r"政治引领|靠拢": r"积极性|意愿|不愿|主动|靠拢",
     r"师德": r"师德|教师|老师|教职工",
+    r"调查研究": r"调研|调查研究|深入基层|下基层|下去",
     r"逐条建立整改台账|对账销号": r"尚有|尚未|正在|未整改|未完成|其余|剩|没整改",
 }
 
@@ -164,53 +166,70 @@ def _stock_problem(draft: Drafting, subtopic: Subtopic) -> tuple[Sentence, ...]:
 
 def _causes(draft: Drafting, problems: list[Problem]) -> list[Item]:
     """A cause of each problem, in the problems' order (two problems of one theme get two
-    of its causes), at least two and at most four; or none when fewer than two are found.
+    of its causes), at most four; none when fewer than two are found.
 
     A cause of the organisation's own reports comes first, then the curated causes of the
     problem's sub-topic, then of its theme (written to fit any unit; the one worded most
-    like its problem), then a mined one. A problem whose theme has no cause left is passed
-    over; the common themes make up the least.
+    like its problem), then a mined one. The writer's own problem gets only a cause of
+    its own work (its sub-topic's, or one worded like it): a stock cause beside it owns up
+    to a failing the writer never named (reviewers in rounds X to AA struck them). Where
+    the writer named fewer problems, the common themes make up the least.
     """
     least, most = CAUSES
-    wanted = min(max(len(problems), least), most)
-    targets = [(p.theme, p.text, p.subtopic) for p in problems]
-    targets += [(theme, "", None) for theme in COMMON_PROBLEM_THEMES]
+    own = any(p.own for p in problems)
+    wanted = min(len(problems) if own else max(len(problems), least), most)
+    targets = [(p.theme, p.text, p.subtopic, p.own) for p in problems]
+    if not own:
+        targets += [(theme, "", None, False) for theme in COMMON_PROBLEM_THEMES]
     said = "".join(p.text for p in problems)
     causes: list[Item] = []
     subtopics = load_subtopics()
-    for theme, problem, subtopic in targets:
+    for theme, problem, subtopic, writers in targets:
         if len(causes) == wanted:
             break
         item, _ = statement(draft, Kind.CAUSE, theme, said, own=True)
         if item is None and subtopic is not None and subtopic.causes:
             item = _curated_cause(draft, subtopic.causes, f"curated:{subtopic.id}:cause", problem)
         if item is None:
-            item = _curated_cause(
-                draft, subtopics.themes[theme].causes, f"curated:{theme}:cause", problem
-            )
-        if item is None:
+            options = subtopics.themes[theme].causes
+            source = f"curated:{theme}:cause"
+            item = _curated_cause(draft, options, source, problem, closest_only=writers)
+        if item is None and not writers:
             item, _ = statement(draft, Kind.CAUSE, theme, said)
         if item is not None:
             causes.append(item)
-    return causes if len(causes) >= least else []
+    return causes if len(causes) >= (1 if own else least) else []
 
 
 def _curated_cause(
-    draft: Drafting, options: tuple[str, ...], source: str, problem: str
+    draft: Drafting,
+    options: tuple[str, ...],
+    source: str,
+    problem: str,
+    closest_only: bool = False,
 ) -> Item | None:
     """One of the curated causes (a sub-topic's or a theme's) not said yet: the one worded
     most like `problem` (发展党员难 → 发展党员工作的渠道…) where one shares
-    CAUSE_LIKENESS pairs, else the draft's turn."""
+    CAUSE_LIKENESS pairs, else (unless `closest_only`) the draft's turn."""
 
     def fits(cause: str) -> bool:
         # Nor say the problem over again (手段还比较单一 under 监督手段单一).
-        return not unasked(cause, problem) and not shares_stretch(cause, problem, CAUSE_ECHO)
+        said_again = shares_stretch(unquoted(cause), unquoted(problem), CAUSE_ECHO)
+        return not unasked(cause, problem) and not said_again
 
     found = candidates(draft, options, source, keep=fits)
     if not found:
         return None
-    closest = max(found, key=lambda cause: distinct_pairs(cause.text, problem))
-    chosen = closest if distinct_pairs(closest.text, problem) >= CAUSE_LIKENESS else found[0]
+    # The closest of a sub-topic's own causes (all of its work), in their order on a tie.
+    own_work = ":cause" in source and source.split(":")[1] in load_subtopics()
+    ordered = (
+        sorted(found, key=lambda c: int(c.sources[0].rsplit(":", 1)[1])) if own_work else found
+    )
+    closest = max(ordered, key=lambda cause: distinct_pairs(cause.text, problem))
+    close = distinct_pairs(closest.text, problem) >= CAUSE_LIKENESS
+    if not close and closest_only:
+        return None
+    chosen = closest if close or own_work else found[0]
     draft.ledger.use(chosen.text)
     return Item((Sentence(f"{chosen.text.rstrip('。')}。", chosen.sources),))
 
