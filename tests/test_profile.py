@@ -361,6 +361,9 @@ def test_a_bureau_speaking_of_its_branches_is_not_a_branch() -> None:
         ("某国有建筑公司项目部党支部", "项目部党支部", "全项目部"),
         # The organs' branch of a bureau is the 机关党支部 of a 局.
         ("南湖区退役军人事务局机关党支部", "机关党支部", "全局"),
+        # A 乡 is no 镇.
+        ("青石乡党委", "乡党委", "全乡"),
+        ("青石镇党委", "镇党委", "全镇"),
         # A 大队 is not a 队; a squad below an organ has no 党组.
         ("某县交通运输综合行政执法大队党支部", "大队党支部", "全大队"),
         ("某县公路养护中队", "中队党支部", "全中队"),
