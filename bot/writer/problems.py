@@ -166,7 +166,7 @@ def _stock_problem(draft: Drafting, subtopic: Subtopic) -> tuple[Sentence, ...]:
 
 def _causes(draft: Drafting, problems: list[Problem]) -> list[Item]:
     """A cause of each problem, in the problems' order (two problems of one theme get two
-    of its causes), at most four; none when fewer than two are found.
+    of its causes), at most four; for stock problems at least two, or none.
 
     A cause of the organisation's own reports comes first, then the curated causes of the
     problem's sub-topic, then of its theme (written to fit any unit; the one worded most
@@ -189,7 +189,8 @@ def _causes(draft: Drafting, problems: list[Problem]) -> list[Item]:
             break
         item, _ = statement(draft, Kind.CAUSE, theme, said, own=True)
         if item is None and subtopic is not None and subtopic.causes:
-            item = _curated_cause(draft, subtopic.causes, f"curated:{subtopic.id}:cause", problem)
+            source = f"curated:{subtopic.id}:cause"
+            item = _curated_cause(draft, subtopic.causes, source, problem, own_work=True)
         if item is None:
             options = subtopics.themes[theme].causes
             source = f"curated:{theme}:cause"
@@ -207,10 +208,12 @@ def _curated_cause(
     source: str,
     problem: str,
     closest_only: bool = False,
+    own_work: bool = False,
 ) -> Item | None:
-    """One of the curated causes (a sub-topic's or a theme's) not said yet: the one worded
-    most like `problem` (发展党员难 → 发展党员工作的渠道…) where one shares
-    CAUSE_LIKENESS pairs, else (unless `closest_only`) the draft's turn."""
+    """One of the curated causes not said yet: the one worded most like `problem`
+    (发展党员难 → 发展党员工作的渠道…) where one shares CAUSE_LIKENESS pairs, else
+    (unless `closest_only`) the draft's turn. Of a sub-topic's causes (`own_work`, all of
+    the problem's own work) the closest always, in their order on a tie."""
 
     def fits(cause: str) -> bool:
         # Nor say the problem over again (手段还比较单一 under 监督手段单一).
@@ -220,8 +223,6 @@ def _curated_cause(
     found = candidates(draft, options, source, keep=fits)
     if not found:
         return None
-    # The closest of a sub-topic's own causes (all of its work), in their order on a tie.
-    own_work = ":cause" in source and source.split(":")[1] in load_subtopics()
     ordered = (
         sorted(found, key=lambda c: int(c.sources[0].rsplit(":", 1)[1])) if own_work else found
     )

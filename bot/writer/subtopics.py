@@ -56,8 +56,8 @@ class Matter:
     """A kind of business work facts name (安全生产, 项目建设), which their lead names."""
 
     words: re.Pattern[str]
-    name: str  # named beside others: 统筹抓好防汛救灾和项目建设
-    lead: str  # the lead when it is an item's only matter: 守牢安全生产底线
+    name: str  # under a verb, for a second item of it: 统筹抓好安全生产
+    lead: str  # its item's lead: 守牢安全生产底线
     weak: bool = False  # named by common words (新建, 同比): a fact's matter only failing others
 
 

@@ -102,9 +102,9 @@ def dated(text: str, year: int) -> str:
 
 
 def as_reporter(text: str) -> str:
-    """A 述职's fact in its own voice: the writer's 我 (and a fact's leading 书记 or
-    自己) becomes 本人 (我院, 我们 stay), and
-    the meetings the secretary chairs are chaired (主持召开党委会, 主持中心组学习)."""
+    """A 述职's fact in its own voice: the writer's 我, and a fact's leading 书记 or 自己,
+    becomes 本人 (我院, 我们 stay), and the meetings the secretary chairs are chaired
+    (主持召开党委会, 主持中心组学习)."""
     protected, text = _protect(text)
     text = _SELF.sub(lambda m: "本人" if m.group().endswith(("己", "记")) else "本人与", text)
     text = _CHAIRED.sub(r"\1主持", _I.sub("本人", text))
