@@ -211,6 +211,16 @@ def test_every_numbered_list_has_at_least_two_items(case: tuple[Answers, Composi
                 assert len(block.items) != 1 or section.role != "problems" or block.intro == ()
 
 
+def test_every_problem_the_writer_named_stands(case: tuple[Answers, Composition]) -> None:
+    """A writer's problem is never dropped, whatever stock text shares its words (the
+    tobacco bureau's 压力传导…层层递减 once was)."""
+    answers, composition = case
+    items = composition.report.section("problems").blocks[0].items
+    sources = {s for item in items for sentence in item.sentences for s in sentence.sources}
+    named = {f"problem:{i}" for i, _ in enumerate(answers.problems, start=1)}
+    assert named <= sources
+
+
 def test_each_problem_has_its_cause_or_none_has(case: tuple[Answers, Composition]) -> None:
     """One cause a stock problem, 2 to 4; the writer's own problems get causes of their
     own work only, at most one each (a stock cause beside them owns up to a failing the

@@ -86,12 +86,16 @@ def problems_section(draft: Drafting, worked: list[str]) -> tuple[Section, list[
     # Earlier plans not carried out come first, then the writer's own problems.
     given = [(raw, f"unmet:{i}") for i, raw in enumerate(draft.answers.unmet, start=1)]
     given += [(raw, f"problem:{i}") for i, raw in enumerate(draft.answers.problems, start=1)]
+    written: set[str] = set()
     for raw, source in given:
         text = dated(formalise(raw), draft.answers.period.year)
         if draft.genre.first_person:
             text = as_reporter(text)
-        if not text or not draft.ledger.is_new(text):
+        # Every problem the writer named stands, whatever the draft said before it (a
+        # framing may share its words); only the same problem typed twice is said once.
+        if not text or text in written:
             continue
+        written.add(text)
         draft.ledger.use(text)
         subtopic = subtopics.answering(text)
         # The writer's problem stands as typed: a stock sentence after it would own up to
