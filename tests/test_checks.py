@@ -39,6 +39,9 @@ def test_a_festival_outside_the_period_is_pointed_out(day: str, months: tuple[in
         ("7-9月开展党员积分管理", None),
         ("4—6月开展专项整治", "4—6月"),
         ("2025年12月召开民主生活会", "2025年"),
+        # Work of the period on an earlier year's matter, or measured against it.
+        ("2025年巡察反馈的7个问题，三季度整改完成6个", None),
+        ("本科上线率78.3%，比2025年提高2.1个百分点", None),
         ("召开2025年度民主生活会", None),
         ("开展2026年度述职评议", None),
         # A title or a name is not a date.

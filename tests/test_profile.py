@@ -371,6 +371,9 @@ def test_a_bureau_speaking_of_its_branches_is_not_a_branch() -> None:
         ("某国有建筑公司项目部党支部", "项目部党支部", "全项目部"),
         # The organs' branch of a bureau is the 机关党支部 of a 局.
         ("南湖区退役军人事务局机关党支部", "机关党支部", "全局"),
+        # A court's 执行局 or 审判庭 is no 院.
+        ("某县人民法院执行局党支部", "局党支部", "全局"),
+        ("某县人民法院刑事审判庭党支部", "庭党支部", "全庭"),
         # A 乡 is no 镇.
         ("青石乡党委", "乡党委", "全乡"),
         ("青石镇党委", "镇党委", "全镇"),

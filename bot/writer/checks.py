@@ -20,6 +20,8 @@ _MONTH = re.compile(r"(?<![\d.．\-—至到~～])(\d{1,2}|[一二三四五六�
 _RANGE = re.compile(r"(\d{1,2})\s*[-—至到~～]\s*(\d{1,2})月")
 _TITLED = re.compile(r"《[^《》]*》|“[^“”]*”")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?!度)")
+# Words of work in the period on something earlier: a follow-up, a comparison.
+_FOLLOWS_UP = re.compile(r"比|较|同比|反馈|整改|遗留|以来|上半年|下半年|季度|全年|年底|年初")
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,10 @@ def outside(text: str, period: Period) -> str | None:
     A title or name in 《》 or “” is not a date (《…学习纲要（2023年版）》)."""
     text = _TITLED.sub("", text)
     for year in _YEAR.findall(text):
-        if int(year) != period.year and int(year) != period.year + 1:
+        # An earlier year the period's work follows up or compares with (2025年巡察反馈的
+        # 问题，上半年整改6个; 比2025年提高) places nothing outside the period.
+        earlier = int(year) < period.year and _FOLLOWS_UP.search(text)
+        if int(year) not in (period.year, period.year + 1) and not earlier:
             return f"{year}年"
     months = set(period.months())
     for low, high in _RANGE.findall(text):
