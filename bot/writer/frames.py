@@ -52,24 +52,8 @@ _DECIDING = (
     "会研究",
     "会议研究",
 )
-# Service to people, as facts say it (a framing's 服务群众 stands over these only).
-_SERVING = (
-    "走访",
-    "上门",
-    "办实事",
-    "义诊",
-    "民生实事",
-    "便民",
-    "代办",
-    "帮办",
-    "解难题",
-    "急难愁盼",
-    "诉求",
-    "服务群众",
-)
 IMPLIED = {
     "师德师风": ("师德", "师风", "职业行为", "十项准则", "有偿补课"),
-    "服务群众": _SERVING,
     "群团": _GROUP_WORK,
     "党建带群建": _GROUP_WORK,
     "宣传阵地": _OUTLETS,
