@@ -406,6 +406,27 @@ def test_done_says_a_thin_report_needs_more_activities_once(context: Context) ->
     assert "项工作" not in "\n".join(r.text for r in enough.replies)
 
 
+def test_done_asks_a_duty_report_for_last_years_rectification_once(context: Context) -> None:
+    """A 述职 has a section of its own for the problems last year's 述职评议 raised: the
+    writer who gave none hears so, with an example; one who did, or a quarter's, does not."""
+    duty = ("/new", "某某市交通运输局机关党委", "2026年", "3")
+    facts = ("组织中心组学习6次", "召开支部委员会12次")
+    said = "\n".join(r.text for r in step(context, walk(context, *duty, *facts), "/done").replies)
+    assert "上年度问题的整改情况" in said and "例如：针对上年度述职评议指出的" in said
+    given = (*facts, "针对去年述职评议指出的党建和业务结合不紧的问题，建立党建业务双月调度机制")
+    said = "\n".join(r.text for r in step(context, walk(context, *duty, *given), "/done").replies)
+    assert "整改情况" not in said
+    quarter = ("/new", "某某市交通运输局机关党委", "2026年第三季度", "3")
+    said = "\n".join(
+        r.text for r in step(context, walk(context, *quarter, *facts), "/done").replies
+    )
+    assert "整改情况" not in said
+    summary = "\n".join(
+        r.text for r in step(context, walk(context, *BASICS, *facts), "/done").replies
+    )
+    assert "整改情况" not in summary
+
+
 @pytest.mark.parametrize(
     ("activity", "words"),
     [

@@ -94,3 +94,22 @@ def test_no_framing_says_a_heading_of_its_theme_over_again(theme: str) -> None:
     for framing in wording.framings:
         for heading in headings:
             assert not shares_stretch(framing, heading, HEADING_ECHO), (framing, heading)
+
+
+@pytest.mark.parametrize(
+    ("fact", "matter"),
+    [
+        ("污水处理厂出水稳定达到一级A标准，全年处理污水9200万立方米", "供排水保障"),
+        ("胸痛救治单元通过县级验收，和县医院建立双向转诊绿色通道", "急诊急救"),
+        ("完成65岁以上老年人健康体检3200人", "基本公共卫生服务"),
+        ("开展乡村振兴衔接资金专项审计，覆盖全县14个乡镇", "审计监督"),
+        ("配合开展政府投资项目审计，审减工程结算金额860万元", "审计监督"),
+        ("为秋收秋种提供农用天气预报服务，覆盖全县186个村", "气象服务"),
+        ("村里新建污水管网2公里，改造户厕30户", "村容村貌整治"),
+    ],
+)
+def test_a_business_fact_is_of_the_matter_it_is_about(fact: str, matter: str) -> None:
+    """Sewage treatment is no 村容村貌 for a water company; an audit of 乡村振兴 funds is an
+    audit, not 产业发展 (review round EE)."""
+    central = SUBTOPICS["central_task"]
+    assert [m.name for m in central.matters_of([fact])][:1] == [matter]

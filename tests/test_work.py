@@ -186,6 +186,14 @@ def test_a_spaced_title_keeps_its_spaces(composer: Composer) -> None:
             "开展党员冬训，组织全体党员观看《榜样》专题片。",
         ),
         ("8月主题党日去“吴孟超”事迹展看了", "8月主题党日赴“吴孟超”事迹展参观。"),
+        # A title that opens with 以 is not put inside 以…为题.
+        (
+            "局长6月给全体党员讲了专题党课，题目是“以高质量审计监督服务县域发展大局”",
+            "局长6月为全体党员讲授题为“以高质量审计监督服务县域发展大局”的专题党课。",
+        ),
+        ("新开了中医馆，引进针灸等适宜技术8项", "新开设中医馆，引进针灸等适宜技术8项。"),
+        ("开办“人社政策明白人”培训班", "开办“人社政策明白人”培训班。"),
+        ("网络舆情专人盯，全年处置舆情7起", "明确专人负责网络舆情监测，全年处置舆情7起。"),
     ],
 )
 def test_the_writers_words_become_whole_sentences(typed: str, written: str) -> None:
@@ -353,4 +361,73 @@ def test_party_members_volunteering_serves_people(
 ) -> None:
     """Writers file 党员志愿者 work under 为民服务, not among the 群团 activities."""
     found = composer.subtopic(fact)
+    assert found is not None and found.id == subtopic
+
+
+@pytest.mark.parametrize(
+    ("fact", "earlier"),
+    [
+        ("针对上年度述职评议指出的“学习不够深入”问题，制定学习计划", True),
+        ("去年民主生活会查摆的3个问题，今年都整改完了", True),
+        ("2025年巡察反馈问题11个，已全部整改", True),
+        ("上次考核反馈的意见，逐条制定了整改措施", True),
+        ("召开民主生活会，查摆问题12条，已整改9条", False),
+        ("市局党组巡察我局反馈了问题11个，已整改完成10个", False),
+        ("组织党员学习上年度先进典型事迹", False),
+    ],
+)
+def test_a_fact_answering_an_earlier_periods_problems_is_told_apart(
+    fact: str, earlier: bool
+) -> None:
+    from bot.writer.rectified import answers_earlier
+
+    assert answers_earlier(fact, 2026) is earlier
+
+
+def test_last_years_rectification_has_its_own_section_in_a_duty_report(composer: Composer) -> None:
+    """Between the work and the problems, as a 述职 sets it out; a summary keeps it in its theme."""
+    answers = answers_module.load(DATA / "answers" / "college_year_duty.toml", TODAY)
+    fixes = (
+        "针对去年述职评议指出的“学生党支部组织生活质量不高”的问题，制定学生党支部组织生活清单",
+        "上年度述职评议指出的青年教师思想引领不够的问题，建立学院领导联系青年教师制度",
+    )
+    report = composer.compose(_with(answers, *fixes)).report
+    assert [s.role for s in report.sections] == ["work", "rectified", "problems", "plans"]
+    section = report.section("rectified")
+    assert section.heading.text == "上年度述职评议问题整改情况"
+    texts = [item.text for item in section.blocks[0].items]
+    assert texts[0].startswith("针对2025年述职评议指出的“学生党支部组织生活质量不高”")
+    assert texts[1].startswith("针对上年度述职评议指出的青年教师思想引领不够的问题，")
+    work = "".join(item.text for item in work_items(composer.compose(_with(answers, *fixes))))
+    assert "组织生活清单" not in work and "联系青年教师制度" not in work
+    text = to_text(report)
+    assert text.count("组织生活清单") == 1 and "2025年”，不在" not in text
+    from dataclasses import replace
+
+    from bot.writer import genres
+
+    summary = replace(_with(answers, *fixes), genre=genres.genres()["summary"])
+    report = composer.compose(summary).report
+    assert [s.role for s in report.sections] == ["work", "problems", "plans"]
+    assert "组织生活清单" in "".join(item.text for item in work_items(composer.compose(summary)))
+
+
+@pytest.mark.parametrize(
+    ("fact", "subtopic"),
+    [
+        ("开展“我为群众办实事”，解决老旧小区二次供水、水压低等问题36件", "service"),
+        ("给全院党员讲了2次党课，一次讲医德医风，一次讲纪律处分条例", "party_lecture"),
+        ("为秋收秋种提供农用天气预报服务，通过“气象信息员”微信群覆盖全县186个村", "central_task"),
+        ("开展县管领导干部经济责任审计11项，向纪委监委移送问题线索4条", "central_task"),
+        ("组织党员到城东社区报到开展志愿服务，主要是政策宣传", "service"),
+        ("开办“人社政策明白人”培训班，培训社区工作人员260人", "central_task"),
+        ("举办青年干部能力提升培训班，培训干部60人", "training"),
+    ],
+)
+def test_who_the_work_is_for_decides_its_subtopic(
+    composer: Composer, fact: str, subtopic: str
+) -> None:
+    """办实事 is service whatever it fixes; a 党课 on 医德医风 is a 党课; a weather forecast
+    over a 微信群 is business, not 阵地管理 (review round EE)."""
+    found = composer.subtopic(formalise(fact))
     assert found is not None and found.id == subtopic

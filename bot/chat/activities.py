@@ -10,6 +10,8 @@ from dataclasses import replace
 
 from bot.errors import InputError
 from bot.writer import answers, genres, period
+from bot.writer.period import Period, Span
+from bot.writer.rectified import answers_earlier
 from bot.writer.wording import facts, formalise, split_items
 from bot.writer.work import Placed
 from phrasebank.text import normal
@@ -173,9 +175,12 @@ def _reminders(context: Context, conversation: Conversation) -> list[str]:
         labels = "、".join(context.lexicon.label(t) for t in missing)
         found.append(texts.NOT_YET_MENTIONED.format(themes=labels))
     try:
-        span = period.parse(conversation.period or "").span
+        the_period = period.parse(conversation.period or "")
     except InputError:
         return found
+    span = the_period.span
+    if (example := _unrectified(conversation, the_period)) is not None:
+        found.append(example)
     typical = TYPICAL_ACTIVITIES[span]
     if len(conversation.entries) < typical:
         found.append(
@@ -189,6 +194,18 @@ def _reminders(context: Context, conversation: Conversation) -> list[str]:
         more = texts.AND_MORE if len(terse) > TERSE_LISTED else ""
         found.append(texts.TERSE_ACTIVITIES.format(numbers=numbers, more=more))
     return found
+
+
+def _unrectified(conversation: Conversation, the_period: Period) -> str | None:
+    """The reminder a half-year or annual 述职 or 主体责任 report gets when no activity
+    says how the problems raised last time were put right: its own section (二、上年度…)
+    is what its readers look for."""
+    genre = genres.genres().get(conversation.genre or "")
+    if genre is None or not genre.rectified or the_period.span == Span.QUARTER:
+        return None
+    if any(answers_earlier(e.text, the_period.year) for e in conversation.entries):
+        return None
+    return texts.NO_RECTIFIED.format(label=genre.label, example=genre.rectified_example)
 
 
 def _terse(text: str) -> bool:

@@ -21,7 +21,9 @@ _RANGE = re.compile(r"(\d{1,2})\s*[-—至到~～]\s*(\d{1,2})月")
 _TITLED = re.compile(r"《[^《》]*》|“[^“”]*”")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?!度)")
 # Words of work in the period on something earlier: a follow-up, a comparison.
-_FOLLOWS_UP = re.compile(r"比|较|同比|反馈|整改|遗留|以来|上半年|下半年|季度|全年|年底|年初")
+_FOLLOWS_UP = re.compile(
+    r"比|较|同比|反馈|整改|遗留|以来|上半年|下半年|季度|全年|年底|年初|指出|查摆|评议"
+)
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from .examples import load_examples
 from .fit import Fit, Ledger
 from .plans import plans_section
 from .problems import problems_section
+from .rectified import rectified_section
 from .report import Report, Section, Sentence
 from .subtopics import Subtopic, heading_style, load_subtopics
 from .wording import formalise
@@ -304,7 +305,8 @@ class Drafting:
         problems, problem_themes = problems_section(self, themes)
         plans, plan_themes = plans_section(self, problem_themes, themes)
         work = Section("work", self.heading("work"), intro, tuple(block for block, _ in blocks))
-        sections = [work, problems, plans]
+        rectified = rectified_section(self, section.rectified)
+        sections = [work, *([rectified] if rectified else []), problems, plans]
         self.notes(placed)
         report = Report(
             title=title,

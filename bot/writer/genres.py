@@ -77,6 +77,11 @@ class Genre:
     closing_rule: Rule
     usual_themes: tuple[str, ...]  # what a report of the genre usually covers
     mined_headings: tuple[tuple[str, Rule], ...]  # (role, rule); a role without one takes none
+    # Heads the section of facts answering an earlier period's problems; empty: the genre
+    # has none, and such facts stay in their theme.
+    rectified: str = ""
+    rectified_intro: str = ""
+    rectified_example: str = ""  # how the chat suggests such a fact be typed
 
     @property
     def source(self) -> str:
@@ -115,7 +120,16 @@ def _genre(key: str, value: dict[str, Any]) -> Genre:
     names = {f.name for f in fields(Genre)} - {"id"}
     if unknown := sorted(set(value) - names):
         raise ValueError(f"genres.toml [{key}]: unknown keys {', '.join(unknown)}")
-    optional = {"mined_headings", "forbid", "work_intro", "causes_spans", "problems_causes"}
+    optional = {
+        "mined_headings",
+        "forbid",
+        "work_intro",
+        "causes_spans",
+        "problems_causes",
+        "rectified",
+        "rectified_intro",
+        "rectified_example",
+    }
     if missing := sorted(names - set(value) - optional):
         raise ValueError(f"genres.toml [{key}]: missing keys {', '.join(missing)}")
     headings = value.get("mined_headings", {})
@@ -148,6 +162,9 @@ def _genre(key: str, value: dict[str, Any]) -> Genre:
         mined_headings=tuple(
             (role, _rule(rule, f"{key}.mined_headings.{role}")) for role, rule in headings.items()
         ),
+        rectified=value.get("rectified", ""),
+        rectified_intro=value.get("rectified_intro", ""),
+        rectified_example=value.get("rectified_example", ""),
     )
 
 

@@ -21,6 +21,7 @@ from .claims import ACHIEVED, CLAIMED, RESULT, speaks_of_facts
 from .curated import Curated
 from .frames import Frames
 from .grouping import numbered_list, portions, unquoted
+from .rectified import answers_earlier
 from .report import Block, Item, Sentence
 from .subtopics import HEADING_STYLES, Matter, Subtopic, load_subtopics
 from .wording import as_reporter, dated, formalise, sentence_of, unlabelled
@@ -58,6 +59,8 @@ DOING = re.compile(
 )
 # What 待补充 says of an activity that states a shortcoming.
 SHORTFALL = "看起来是存在的不足而不是已做的工作，已写入“存在问题”部分"
+# The sub-topic of a fact answering an earlier period's problems.
+RECTIFIED = "inspection_rectification"
 # Where business work that names no party work goes.
 CENTRAL_TASK = _Where("integration", "central_task")
 
@@ -84,6 +87,8 @@ class WorkSection(Curated):
         self.leads_here: list[str] = []  # the leads of the subsection being written
         # Facts of what the organisation is (现有党员41名), which the opening states.
         self.basic: list[Sentence] = []
+        # Facts answering an earlier period's problems, for a section of their own.
+        self.rectified: list[Sentence] = []
 
     def blocks(self) -> tuple[list[Placed | None], list[tuple[Block, str]]]:
         """The placement of every activity, and one block per theme worked on, in theme order."""
@@ -110,6 +115,11 @@ class WorkSection(Curated):
                 # 村党支部现有党员41名…: no work done, the unit as it is, for the opening.
                 self.basic.append(Sentence(text, (f"activity:{index}",)))
                 placed.append(Placed("organization", classification, None, text))
+                continue
+            if d.genre.rectified and answers_earlier(text, d.answers.period.year):
+                # 针对上年度述职评议指出的…问题，…: the genre's own section says it.
+                self.rectified.append(Sentence(text, (f"activity:{index}",)))
+                placed.append(Placed(theme, classification, None, text, RECTIFIED))
                 continue
             key = subtopic.id if subtopic else f"#{index}"
             groups.setdefault(theme, {}).setdefault(key, []).append((index, activity, text))
@@ -251,13 +261,15 @@ class WorkSection(Curated):
         """
         d = self.d
 
-        def fresh(text: str) -> bool:
+        def fresh(text: str, matter: str = "") -> bool:
             if shares_stretch(unquoted(text), unquoted(facts), ECHO_CHARS):
                 return False
             # Leads of one list say different things (not 党建引领… twice, nor the unit's
-            # 乡村振兴 twice once filled in).
+            # 乡村振兴 twice once filled in); a second item of one business matter names
+            # it again (依法履行审计监督职责, then 统筹抓好审计监督).
             said = d.fit.fill(text) or text
-            return not any(shares_stretch(said, other, SIBLING_CHARS) for other in self.leads_here)
+            others = [other for other in self.leads_here if not (matter and matter in other)]
+            return not any(shares_stretch(said, other, SIBLING_CHARS) for other in others)
 
         def rank(text: str) -> int | None:
             if not fresh(text):
@@ -276,10 +288,16 @@ class WorkSection(Curated):
         if subtopic.matters:
             # Business facts are led by what they are (守牢安全生产底线), not by 重点工作:
             # the first of the wordings that is fresh.
-            options = _matter_leads(subtopic.matters_of(facts.split("；")))
-            for number, option in enumerate(options, start=1):
+            matters = subtopic.matters_of(facts.split("；"))
+            name = (d.fit.fill(matters[0].name) or "") if matters else ""
+            for number, option in enumerate(_matter_leads(matters), start=1):
                 text = d.fit.fill(option)
-                if text and d.ledger.is_new(text) and not d.fit.forbids(text) and fresh(option):
+                if (
+                    text
+                    and d.ledger.is_new(text)
+                    and not d.fit.forbids(text)
+                    and fresh(option, name)
+                ):
                     return self.commit(Sentence(text, (f"curated:{subtopic.id}:matter:{number}",)))
         for phrase in self.mined(Kind.LEAD, theme, subtopic, facts):
             # Another variant asks for other wording, but never over the organisation's own.
