@@ -422,6 +422,9 @@ def test_last_years_rectification_has_its_own_section_in_a_duty_report(composer:
         ("组织党员到城东社区报到开展志愿服务，主要是政策宣传", "service"),
         ("开办“人社政策明白人”培训班，培训社区工作人员260人", "central_task"),
         ("举办青年干部能力提升培训班，培训干部60人", "training"),
+        ("少先队大队部9月组织新队员入队仪式，新入队96人", "young_pioneers"),
+        ("团委组织青年突击队参加装置大检修，完成检修任务32项", "youth_league"),
+        ("组织开展清明祭扫英烈活动，修缮零散烈士纪念设施12处", "central_task"),
     ],
 )
 def test_who_the_work_is_for_decides_its_subtopic(
@@ -431,3 +434,13 @@ def test_who_the_work_is_for_decides_its_subtopic(
     over a 微信群 is business, not 阵地管理 (review round EE)."""
     found = composer.subtopic(formalise(fact))
     assert found is not None and found.id == subtopic
+
+
+def test_a_lead_naming_the_facts_label_takes_the_label_off(composer: Composer) -> None:
+    """守牢校园安全底线。校园安全，全年… says it twice; the label goes, the fact stays."""
+    from bot.writer.grouping import unled
+
+    assert (
+        unled("校园安全，全年开展安全隐患排查4轮", "守牢校园安全底线") == "全年开展安全隐患排查4轮"
+    )
+    assert unled("党员大会，全年召开4次", "落实“三会一课”制度") == "党员大会，全年召开4次"

@@ -49,8 +49,9 @@ ACHIEVEMENT = re.compile(r"获|被评为|采用|表彰|荣誉|批示|肯定|第�
 SUBTOPIC_CONFIDENCE = 0.8
 # Sub-topic keywords this long (风险点, 以案促改) name party work beside a business word (审批).
 PARTY_OVER_BUSINESS = 3
-# Themes whose work may name no party word at all (service to people).
-BUSINESS_LIKE_THEMES = ("integration",)
+# Sub-topics whose work may name no party word at all (service to people, 调解); a
+# 开学第一课 merely like a 共建 example is the unit's business.
+BUSINESS_LIKE = ("service", "governance", "vanguard", "central_task")
 # A plan statement longer than this does not make a heading.
 HEADING_MAX = 30
 # The signature's stand-in for who reports, in a 述职; the writer's `name` fills it.
@@ -173,9 +174,7 @@ class Composer:
         subtopic = subtopics.get(nearest) if nearest else None
         # Work naming no party work is the unit's business, unless it is like service
         # to people (调解邻里纠纷, 开放观测场).
-        if not names_party_work(text) and (
-            subtopic is None or subtopic.theme not in BUSINESS_LIKE_THEMES
-        ):
+        if not names_party_work(text) and (subtopic is None or subtopic.id not in BUSINESS_LIKE):
             return subtopics.get(CENTRAL_TASK.id)
         return subtopic
 

@@ -56,3 +56,13 @@ def numbered_list(items: list[Item]) -> tuple[list[Item], bool]:
     fact = bare[0].sentences[0]
     joined = Item((replace(fact, text=f"此外，{fact.text}"),), numbered=False)
     return [*led, joined, *(replace(item, numbered=False) for item in bare[1:])], True
+
+
+# A fact opening on a bare label (校园安全，全年开展…), which its lead may already name.
+_LABEL = re.compile(r"([\u4e00-\u9fff]{2,8})，")
+
+
+def unled(facts: str, lead: str) -> str:
+    """`facts` without an opening label its lead names: 守牢校园安全底线 over 校园安全，…"""
+    found = _LABEL.match(facts)
+    return facts[found.end() :] if found and found.group(1) in lead else facts

@@ -20,7 +20,7 @@ from phrasebank.text import shares_stretch
 from .claims import ACHIEVED, CLAIMED, RESULT, speaks_of_facts
 from .curated import Curated
 from .frames import Frames
-from .grouping import numbered_list, portions, unquoted
+from .grouping import numbered_list, portions, unled, unquoted
 from .rectified import answers_earlier
 from .report import Block, Item, Sentence
 from .subtopics import HEADING_STYLES, Matter, Subtopic, load_subtopics
@@ -210,18 +210,19 @@ class WorkSection(Curated):
         facts = "；".join(text.removesuffix("。") for _, _, text in group)
         variant = sum(activity.variant for _, activity, _ in group) + part
         sentences: list[Sentence] = []
-        if not led:
+        # Where the theme itself is a guess (待补充 asks), and no keyword names the sub-topic
+        # either, no lead makes it look settled (深化支部共建 over 开学第一课).
+        business = subtopic is None or subtopic.id == CENTRAL_TASK.id
+        unnamed = guessed and not business and self.subtopics.match(facts) is None
+        if not led or (guessed and subtopic is None) or unnamed:
             found = None
         elif subtopic is not None:
             found = self.lead(theme, subtopic, facts, variant)
-        elif not guessed:
-            # Where the theme itself is a guess (待补充 asks), no lead makes it look settled.
-            found = self.plain_lead(theme, facts, variant)
         else:
-            found = None
-        lead = self.remember_lead(found)
-        if lead is not None:
+            found = self.plain_lead(theme, facts, variant)
+        if (lead := self.remember_lead(found)) is not None:
             sentences.append(Sentence(f"{lead.text}。", lead.sources))
+            facts = unled(facts, lead.text)
         sources = tuple(f"activity:{index}" for index, _, _ in group)
         # Which of the earlier report's plans these facts carried out (--explain says so).
         sources += tuple(dict.fromkeys(f"earlier:{a.plan}" for _, a, _ in group if a.plan))
@@ -275,14 +276,12 @@ class WorkSection(Curated):
             if not fresh(text):
                 return None
             named = self.subtopics.keywords_in(text)
-            missing = [k for k in named if k not in facts]
-            if not named:
-                return 2
-            if not missing:
-                return 0
+            if not (missing := [k for k in named if k not in facts]):
+                return 2 if not named else 0
             # A lead may name its sub-topic's own work unsaid (落实“三会一课”制度 over 支委会
-            # 3次), but not one half of a label of two works (细化责任清单 over 签订责任书).
-            whole = "与" not in subtopic.label
+            # 3次), but not one half of a label of two works (细化责任清单 over 签订责任书),
+            # nor work of a sub-topic only guessed from alike examples (共建 over 开学).
+            whole = "与" not in subtopic.label and self.subtopics.match(facts) is not None
             return 1 if whole and all(k in subtopic.label for k in missing) else None
 
         if subtopic.matters:
