@@ -13,6 +13,7 @@ from bot.writer import answers as answers_module
 from bot.writer import period
 from bot.writer.answers import Activity, Answers
 from bot.writer.compose import Composer
+from bot.writer.genres import genres
 from bot.writer.grouping import numbered_list
 from bot.writer.plans import PLANS_MAX
 from bot.writer.problems import unasked
@@ -444,3 +445,18 @@ def test_plans_answer_the_writers_problems_in_their_order(composer: Composer) ->
     )
     plans = composer.compose(answers).report.section("plans").blocks[0].items
     assert "学习" in plans[0].text and "结合的有效办法" in plans[1].text
+
+
+def test_one_cause_is_not_said_to_be_several(composer: Composer) -> None:
+    """分析原因，主要有以下几个方面： before a single cause reads as a slip (round FF)."""
+    answers = Answers(
+        "某市中心血站党支部",
+        period.parse("2026年上半年"),
+        genres()["summary"],
+        (Activity("组织党员集中学习6次"), Activity("召开支委会6次")),
+        problems=("采血一线党员多数轮班，集中学习时间难保证",),
+    )
+    blocks = composer.compose(answers).report.section("problems").blocks
+    causes = [b for b in blocks if b.intro and "原因" in b.intro[0].text]
+    assert causes and len(causes[0].items) == 1
+    assert causes[0].intro[0].text == "分析原因，主要是："

@@ -425,6 +425,13 @@ def test_last_years_rectification_has_its_own_section_in_a_duty_report(composer:
         ("少先队大队部9月组织新队员入队仪式，新入队96人", "young_pioneers"),
         ("团委组织青年突击队参加装置大检修，完成检修任务32项", "youth_league"),
         ("组织开展清明祭扫英烈活动，修缮零散烈士纪念设施12处", "central_task"),
+        ("6月14日世界献血者日办了表彰会，表彰无偿献血先进个人和单位", "central_task"),
+        ("召开“七一”表彰大会，表彰优秀共产党员12名", "commendation"),
+        ("暑运期间设立党员服务站3个，党员志愿者为司乘人员提供饮用水", "service"),
+        ("团支部组织青年职工开展“青春护航畅通路”安全知识竞赛", "youth_league"),
+        ("组建党员志愿服务队，夏季防汛巡堤、冬季帮扶独居老人", "service"),
+        ("参加县委组织部举办的村党组织书记培训班，学习5天", "training"),
+        ("3月到5月开展深入贯彻中央八项规定精神学习教育，班子成员带头查摆问题11条", "special_study"),
     ],
 )
 def test_who_the_work_is_for_decides_its_subtopic(

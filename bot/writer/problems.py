@@ -120,7 +120,10 @@ def problems_section(draft: Drafting, worked: list[str]) -> tuple[Section, list[
     blocks = [Block(None, (), tuple(items))]
     causes = _causes(draft, problems) if draft.genre.has_causes(draft.answers.period.span) else []
     if causes:
-        blocks.append(Block(None, (draft.fixed(draft.genre.causes),), tuple(causes)))
+        # One cause is no 以下几个方面.
+        said = draft.genre.causes
+        said = said.replace("主要有以下几个方面：", "主要是：") if len(causes) == 1 else said
+        blocks.append(Block(None, (draft.fixed(said),), tuple(causes)))
     heading = draft.heading("problems_causes" if causes else "problems")
     return Section("problems", heading, intro, tuple(blocks)), problems
 
