@@ -431,6 +431,9 @@ def test_last_years_rectification_has_its_own_section_in_a_duty_report(composer:
         ("团支部组织青年职工开展“青春护航畅通路”安全知识竞赛", "youth_league"),
         ("组建党员志愿服务队，夏季防汛巡堤、冬季帮扶独居老人", "service"),
         ("参加县委组织部举办的村党组织书记培训班，学习5天", "training"),
+        ("对全县危化品企业执法检查126家次，查处隐患412条，立案处罚9起", "central_task"),
+        ("青年干部成立了应急志愿服务队，参加防溺水巡河8次", "volunteer"),
+        ("团委开展青年员工业务技能比武，工会组织了职工篮球赛", "youth_league"),
         ("3月到5月开展深入贯彻中央八项规定精神学习教育，班子成员带头查摆问题11条", "special_study"),
     ],
 )
