@@ -418,6 +418,18 @@ def test_a_duty_report_says_the_secretary_chaired_the_meetings(composer: Compose
     assert "主持党委理论学习中心组学习3次" in text
 
 
+def test_a_secretary_does_not_chair_the_party_groups(composer: Composer) -> None:
+    """党小组会 are chaired by their group leaders: a clause listing them gets no 主持."""
+    answers = _answers(
+        "某县公安局交通警察大队党支部",
+        "2026年",
+        "duty",
+        "全年召开支委会12次、党员大会4次、党小组会24次",
+    )
+    text = body(composer.compose(answers))
+    assert "召开支委会12次" in text and "主持召开支委会" not in text
+
+
 def test_business_facts_are_led_by_what_they_are(composer: Composer) -> None:
     """Business facts are led by their matters (安全生产, 项目建设), not by 重点工作
     (beside another item: a subsection's only item goes unled)."""

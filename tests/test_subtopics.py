@@ -110,6 +110,9 @@ def test_no_framing_says_a_heading_of_its_theme_over_again(theme: str) -> None:
         ("举办退役军人专场招聘会3场，提供岗位860个", "就业服务"),
         ("推进殡葬改革，全县火化率达到98.6%", "殡葬改革"),
         ("校园安全，全年开展安全隐患排查4轮", "校园安全"),
+        ("开展灵活就业人员缴存试点，新增缴存1200人", "住房公积金归集使用"),
+        ("全年查处酒驾醉驾违法行为312起", "道路交通安全"),
+        ("辖区新引进企业43家，协税护税完成3.2亿元", "招商引资"),
     ],
 )
 def test_a_business_fact_is_of_the_matter_it_is_about(fact: str, matter: str) -> None:
