@@ -386,7 +386,7 @@ def test_a_fact_answering_an_earlier_periods_problems_is_told_apart(
 
 def test_last_years_rectification_has_its_own_section_in_a_duty_report(composer: Composer) -> None:
     """Between the work and the problems, as a 述职 sets it out; a summary keeps it in its theme."""
-    answers = answers_module.load(DATA / "answers" / "college_year_duty.toml", TODAY)
+    answers = answers_module.load(DATA / "answers" / "street_year_duty.toml", TODAY)
     fixes = (
         "针对去年述职评议指出的“学生党支部组织生活质量不高”的问题，制定学生党支部组织生活清单",
         "上年度述职评议指出的青年教师思想引领不够的问题，建立学院领导联系青年教师制度",

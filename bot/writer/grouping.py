@@ -59,7 +59,7 @@ def numbered_list(items: list[Item]) -> tuple[list[Item], bool]:
 
 
 # A fact opening on a bare label (校园安全，全年开展…), which its lead may already name.
-_LABEL = re.compile(r"([\u4e00-\u9fff]{2,8})，")
+_LABEL = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:方面)?，")
 
 
 def unled(facts: str, lead: str) -> str:
