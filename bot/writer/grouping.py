@@ -1,5 +1,5 @@
-"""How a theme's activities of one sub-topic become items (a few facts each), and how
-a subsection's items make a list.
+"""How a theme's activities of one sub-topic become items (a few facts each, one business
+matter each), and how a subsection's items make a list.
 
 Activities are compared without their quotation marks (贯彻“第一议题”制度
 says what 落实第一议题制度 says).
@@ -15,11 +15,14 @@ from .report import Item
 
 if TYPE_CHECKING:
     from .answers import Activity
+    from .subtopics import Matter, Subtopic
 
 # One item joins at most this many activities, and this many characters of them;
 # more of one sub-topic go on in a further item with the next lead.
 GROUP_MAX = 3
 GROUP_CHARS = 200
+# Verbs that lead a second item of one business matter (统筹抓好安全生产).
+MATTERS_VERBS = ("统筹抓好", "协同推进", "一体推进")
 
 
 def unquoted(text: str) -> str:
@@ -66,3 +69,26 @@ def unled(facts: str, lead: str) -> str:
     """`facts` without an opening label its lead names: 守牢校园安全底线 over 校园安全，…"""
     found = _LABEL.match(facts)
     return facts[found.end() :] if found and found.group(1) in lead else facts
+
+
+def by_matter(
+    subtopic: Subtopic | None, group: list[tuple[int, Activity, str]]
+) -> list[list[tuple[int, Activity, str]]]:
+    """A sub-topic's facts in runs of one matter each (安全生产, then 项目建设), in the
+    order the matters first come, so that each item's lead names its facts; facts of no
+    matter last. One run for a sub-topic without matters."""
+    if subtopic is None or not subtopic.matters:
+        return [group]
+    runs: dict[str, list[tuple[int, Activity, str]]] = {}
+    for entry in group:
+        matters = subtopic.matters_of([entry[2]])
+        runs.setdefault(matters[0].name if matters else "", []).append(entry)
+    return [run for name, run in runs.items() if name] + ([runs[""]] if "" in runs else [])
+
+
+def matter_leads(matters: list[Matter]) -> tuple[str, ...]:
+    """The leads of an item of one matter (by_matter): its own lead (守牢安全生产底线),
+    else its name under a verb (统筹抓好安全生产) for a second item of it."""
+    if not matters:
+        return ()
+    return (matters[0].lead, *(f"{verb}{matters[0].name}" for verb in MATTERS_VERBS))

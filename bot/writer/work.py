@@ -20,10 +20,10 @@ from phrasebank.text import shares_stretch
 from .claims import ACHIEVED, CLAIMED, RESULT, speaks_of_facts
 from .curated import Curated
 from .frames import Frames
-from .grouping import numbered_list, portions, unled, unquoted
+from .grouping import by_matter, matter_leads, numbered_list, portions, unled, unquoted
 from .rectified import answers_earlier
 from .report import Block, Item, Sentence
-from .subtopics import HEADING_STYLES, Matter, Subtopic, load_subtopics
+from .subtopics import HEADING_STYLES, Subtopic, load_subtopics
 from .wording import as_reporter, dated, formalise, sentence_of, unlabelled
 
 if TYPE_CHECKING:
@@ -40,8 +40,6 @@ ECHO_CHARS = 6
 STRONG_MATCH = 4
 # Mined leads and effects of a sub-topic tried for one item.
 MINED_CANDIDATES = 3
-# Verbs that lead a second item of one business matter (统筹抓好安全生产).
-MATTERS_VERBS = ("统筹抓好", "协同推进", "一体推进")
 
 
 @dataclass(frozen=True)
@@ -143,7 +141,13 @@ class WorkSection(Curated):
             self.leads_here = []
             items: list[Item] = []
             for part, (subtopic, group) in enumerate(items_of):
-                guessed = any(_guessed(placed[index - 1]) for index, _, _ in group)
+                # The classifier was unsure of an activity's theme.
+                guessed = any(
+                    (p := placed[i - 1]) is not None
+                    and p.classification is not None
+                    and p.classification.low
+                    for i, _, _ in group
+                )
                 item, lead = self.item(theme, subtopic, group, part, led=not alone, guessed=guessed)
                 items.append(item)
                 for index, _, _ in group:
@@ -273,6 +277,8 @@ class WorkSection(Curated):
             others = [other for other in self.leads_here if not (matter and matter in other)]
             return not any(shares_stretch(said, other, SIBLING_CHARS) for other in others)
 
+        named_here = self.subtopics.match(facts) is not None
+
         def rank(text: str) -> int | None:
             if not fresh(text):
                 return None
@@ -282,7 +288,7 @@ class WorkSection(Curated):
             # A lead may name its sub-topic's own work unsaid (落实“三会一课”制度 over 支委会
             # 3次), but not one half of a label of two works (细化责任清单 over 签订责任书),
             # nor work of a sub-topic only guessed from alike examples (共建 over 开学).
-            whole = "与" not in subtopic.label and self.subtopics.match(facts) is not None
+            whole = "与" not in subtopic.label and named_here
             return 1 if whole and all(k in subtopic.label for k in missing) else None
 
         if subtopic.matters:
@@ -290,7 +296,7 @@ class WorkSection(Curated):
             # the first of the wordings that is fresh.
             matters = subtopic.matters_of(facts.split("；"))
             name = (d.fit.fill(matters[0].name) or "") if matters else ""
-            for number, option in enumerate(_matter_leads(matters), start=1):
+            for number, option in enumerate(matter_leads(matters), start=1):
                 text = d.fit.fill(option)
                 if (
                     text
@@ -370,31 +376,3 @@ class WorkSection(Curated):
                 if len(found) == MINED_CANDIDATES:
                     break
         return found
-
-
-def by_matter(
-    subtopic: Subtopic | None, group: list[tuple[int, Activity, str]]
-) -> list[list[tuple[int, Activity, str]]]:
-    """A sub-topic's facts in runs of one matter each (安全生产, then 项目建设), in the
-    order the matters first come, so that each item's lead names its facts; facts of no
-    matter last. One run for a sub-topic without matters."""
-    if subtopic is None or not subtopic.matters:
-        return [group]
-    runs: dict[str, list[tuple[int, Activity, str]]] = {}
-    for entry in group:
-        matters = subtopic.matters_of([entry[2]])
-        runs.setdefault(matters[0].name if matters else "", []).append(entry)
-    return [run for name, run in runs.items() if name] + ([runs[""]] if "" in runs else [])
-
-
-def _matter_leads(matters: list[Matter]) -> tuple[str, ...]:
-    """The leads of an item of one matter (by_matter): its own lead (守牢安全生产底线),
-    else its name under a verb (统筹抓好安全生产) for a second item of it."""
-    if not matters:
-        return ()
-    return (matters[0].lead, *(f"{verb}{matters[0].name}" for verb in MATTERS_VERBS))
-
-
-def _guessed(placed: Placed | None) -> bool:
-    """Whether the classifier was unsure of an activity's theme."""
-    return placed is not None and placed.classification is not None and placed.classification.low
