@@ -459,3 +459,17 @@ def test_a_lead_naming_the_facts_label_takes_the_label_off(composer: Composer) -
         unled("校园安全，全年开展安全隐患排查4轮", "守牢校园安全底线") == "全年开展安全隐患排查4轮"
     )
     assert unled("党员大会，全年召开4次", "落实“三会一课”制度") == "党员大会，全年召开4次"
+
+
+def test_a_plan_does_not_say_its_way_twice(case: tuple[Answers, Composition]) -> None:
+    """采取…等方式 twice, or “三会一课” twice, in one plan: reviewers merge them (rounds GG–II)."""
+    from itertools import pairwise
+
+    from phrasebank.text import shares_stretch
+
+    _, composition = case
+    for item in composition.report.section("plans").blocks[0].items:
+        bodies = [s.text for s in item.sentences[1:]]
+        for first, second in pairwise(bodies):
+            assert not shares_stretch(first, second, 5), (first, second)
+            assert not ("等方式" in first and "等方式" in second), (first, second)

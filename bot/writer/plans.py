@@ -117,7 +117,9 @@ def _answer(
         ranked = sorted(enumerate(subtopic.plans, start=1), key=lambda p: -shared_pairs(p[1], text))
         for number, plan in ranked:
             filled = draft.fit.fill(plan)
-            if filled and _fits_plan(draft, filled) and not unasked(plan, text):
+            # A second sentence does not say the first's way over (采取…等方式 twice).
+            again = bool(bodies) and _says_again(filled or "", bodies[0].text)
+            if filled and _fits_plan(draft, filled) and not unasked(plan, text) and not again:
                 draft.ledger.use(filled)
                 source = f"curated:{subtopic.id}:plan:{number}"
                 bodies.append(Sentence(f"{filled.rstrip('。')}。", (source,)))
@@ -231,3 +233,8 @@ def _fits_plan(draft: Drafting, text: str) -> bool:
         if made[-4:] in facts:
             return False
     return draft.ledger.is_new(text) and not draft.fit.forbids(text)
+
+
+def _says_again(plan: str, first: str) -> bool:
+    """Whether `plan` repeats `first`'s wording: a five-character stretch, or its 等方式."""
+    return shares_stretch(plan, first, 5) or ("等方式" in plan and "等方式" in first)
