@@ -236,5 +236,7 @@ def _fits_plan(draft: Drafting, text: str) -> bool:
 
 
 def _says_again(plan: str, first: str) -> bool:
-    """Whether `plan` repeats `first`'s wording: a five-character stretch, or its 等方式."""
-    return shares_stretch(plan, first, 5) or ("等方式" in plan and "等方式" in first)
+    """Whether `plan` repeats `first`'s way of saying it: a quoted name (“三会一课” twice)
+    or 等方式 twice; a shared term (党组织书记) is no repeat."""
+    quoted = set(re.findall(r"“[^”]+”", plan)) & set(re.findall(r"“[^”]+”", first))
+    return bool(quoted) or ("等方式" in plan and "等方式" in first)
