@@ -439,6 +439,8 @@ def test_last_years_rectification_has_its_own_section_in_a_duty_report(composer:
         ("青年干部成立了应急志愿服务队，参加防溺水巡河8次", "volunteer"),
         ("团委开展青年员工业务技能比武，工会组织了职工篮球赛", "youth_league"),
         ("街道总工会建了新就业群体驿站3个，妇联开展“家庭教育进社区”活动20场", "union"),
+        ("对修理厂配件采购和票款管理搞了专项检查，发现问题5个，已整改", "risk_control"),
+        ("乘客投诉同比下降18%，“党员服务岗”在枢纽站受理问询1300多件", "vanguard"),
         ("3月到5月开展深入贯彻中央八项规定精神学习教育，班子成员带头查摆问题11条", "special_study"),
     ],
 )
