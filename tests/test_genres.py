@@ -144,6 +144,10 @@ def test_a_genre_takes_only_the_mined_headings_that_suit_it(
 @pytest.mark.parametrize("genre_id", GENRE_IDS)
 def test_every_closing_rule_accepts_a_mined_phrase(bank: Bank, genre_id: str) -> None:
     rule = genres()[genre_id].closing_rule
+    if rule is None:
+        # A 述职 ends on its own 以上述职，请予评议。 (rounds JJ and KK struck 接下来，…).
+        assert genres()[genre_id].closing_more.endswith("以上述职，请予评议。")
+        return
     assert any(rule.accepts(p.template) for p in bank.select(Kind.CLOSING))
 
 

@@ -113,6 +113,9 @@ def test_no_framing_says_a_heading_of_its_theme_over_again(theme: str) -> None:
         ("开展灵活就业人员缴存试点，新增缴存1200人", "住房公积金归集使用"),
         ("全年查处酒驾醉驾违法行为312起", "道路交通安全"),
         ("辖区新引进企业43家，协税护税完成3.2亿元", "招商引资"),
+        ("全年受理120呼救4.2万次，出动急救车3.1万车次", "院前急救"),
+        ("完成城市马拉松和中高考医疗保障任务12次", "重大活动保障"),
+        ("争取中央预算内投资和专项债资金3.6亿元", "争取上级支持"),
     ],
 )
 def test_a_business_fact_is_of_the_matter_it_is_about(fact: str, matter: str) -> None:

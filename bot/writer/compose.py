@@ -328,7 +328,8 @@ class Drafting:
 
     def mined_closings(self) -> list[Phrase]:
         """The bank's closings the genre accepts, the most frequent first."""
-        rule = self.genre.closing_rule
+        if (rule := self.genre.closing_rule) is None:
+            return []
         found = [p for p in self.c.bank.select(Kind.CLOSING) if rule.accepts(p.template)]
         return sorted(found, key=lambda p: (-p.frequency, p.id))
 
