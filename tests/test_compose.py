@@ -460,3 +460,23 @@ def test_one_cause_is_not_said_to_be_several(composer: Composer) -> None:
     causes = [b for b in blocks if b.intro and "原因" in b.intro[0].text]
     assert causes and len(causes[0].items) == 1
     assert causes[0].intro[0].text == "分析原因，主要是："
+
+
+def test_a_cause_the_facts_contradict_is_not_given(composer: Composer) -> None:
+    """研讨式学习开展得还不多 beside the writer's own 专题研讨4次 is false (rounds II, KK)."""
+    from bot.writer.problems import contradicted
+
+    cause = (
+        "学习教育方式还不够丰富。集体学习以传达文件、领读原文为主，互动式、研讨式学习开展得还不多。"
+    )
+    assert contradicted(cause, "党组理论学习中心组学习12次，开展专题研讨4次")
+    assert not contradicted(cause, "党组理论学习中心组学习12次")
+    answers = Answers(
+        "某县发展和改革局党组",
+        period.parse("2026年"),
+        genres()["summary"],
+        (Activity("党组理论学习中心组学习12次，开展专题研讨4次"), Activity("召开党组会议20次")),
+        problems=("理论学习有时偏重读原文，联系业务研讨不够深",),
+    )
+    text = to_text(composer.compose(answers).report)
+    assert "研讨式学习开展得还不多" not in text
