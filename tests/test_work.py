@@ -440,6 +440,8 @@ def test_last_years_rectification_has_its_own_section_in_a_duty_report(composer:
         ("团委开展青年员工业务技能比武，工会组织了职工篮球赛", "youth_league"),
         ("街道总工会建了新就业群体驿站3个，妇联开展“家庭教育进社区”活动20场", "union"),
         ("对修理厂配件采购和票款管理搞了专项检查，发现问题5个，已整改", "risk_control"),
+        ("新建村卫生室标准化建设14个，完成6个乡镇卫生院发热门诊改造", "central_task"),
+        ("建成诉讼服务中心“一站式”服务窗口，网上立案率达到82%", "central_task"),
         ("乘客投诉同比下降18%，“党员服务岗”在枢纽站受理问询1300多件", "vanguard"),
         ("3月到5月开展深入贯彻中央八项规定精神学习教育，班子成员带头查摆问题11条", "special_study"),
     ],
@@ -461,6 +463,9 @@ def test_a_lead_naming_the_facts_label_takes_the_label_off(composer: Composer) -
         unled("校园安全，全年开展安全隐患排查4轮", "守牢校园安全底线") == "全年开展安全隐患排查4轮"
     )
     assert unled("党员大会，全年召开4次", "落实“三会一课”制度") == "党员大会，全年召开4次"
+    # The label is what the work is about: 党组专题研究2次 alone has no object.
+    label = "意识形态工作，党组专题研究2次"
+    assert unled(label, "落实意识形态工作责任制") == label
 
 
 def test_a_plan_does_not_say_its_way_twice(case: tuple[Answers, Composition]) -> None:
