@@ -479,3 +479,12 @@ def test_a_plan_does_not_say_its_way_twice(case: tuple[Answers, Composition]) ->
             quoted = re.findall(r"“[^”]+”", first)
             assert not any(name in second for name in quoted), (first, second)
             assert not ("等方式" in first and "等方式" in second), (first, second)
+
+
+def test_a_draft_closes_on_its_genres_own_words(case: tuple[Answers, Composition]) -> None:
+    """No mined 接下来，… with no subject (rounds JJ–LL); a 述职 ends 以上述职，请予评议。"""
+    answers, composition = case
+    closing = "".join(s.text for s in composition.report.closing)
+    assert "接下来" not in closing
+    if answers.genre.id == "duty":
+        assert closing.endswith("以上述职，请予评议。")
