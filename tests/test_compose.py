@@ -447,15 +447,22 @@ def test_plans_answer_the_writers_problems_in_their_order(composer: Composer) ->
     assert "学习" in plans[0].text and "结合的有效办法" in plans[1].text
 
 
+def _summary(unit: str, span: str, activities: tuple[str, ...], problem: str) -> Answers:
+    """A summary of `activities` with the writer's one `problem`."""
+    return Answers(
+        unit,
+        period.parse(span),
+        genres()["summary"],
+        tuple(Activity(text) for text in activities),
+        problems=(problem,),
+    )
+
+
 def test_one_cause_is_not_said_to_be_several(composer: Composer) -> None:
     """分析原因，主要有以下几个方面： before a single cause reads as a slip (round FF)."""
-    answers = Answers(
-        "某市中心血站党支部",
-        period.parse("2026年上半年"),
-        genres()["summary"],
-        (Activity("组织党员集中学习6次"), Activity("召开支委会6次")),
-        problems=("采血一线党员多数轮班，集中学习时间难保证",),
-    )
+    facts = ("组织党员集中学习6次", "召开支委会6次")
+    problem = "采血一线党员多数轮班，集中学习时间难保证"
+    answers = _summary("某市中心血站党支部", "2026年上半年", facts, problem)
     blocks = composer.compose(answers).report.section("problems").blocks
     causes = [b for b in blocks if b.intro and "原因" in b.intro[0].text]
     assert causes and len(causes[0].items) == 1
@@ -471,12 +478,8 @@ def test_a_cause_the_facts_contradict_is_not_given(composer: Composer) -> None:
     )
     assert contradicted(cause, "党组理论学习中心组学习12次，开展专题研讨4次")
     assert not contradicted(cause, "党组理论学习中心组学习12次")
-    answers = Answers(
-        "某县发展和改革局党组",
-        period.parse("2026年"),
-        genres()["summary"],
-        (Activity("党组理论学习中心组学习12次，开展专题研讨4次"), Activity("召开党组会议20次")),
-        problems=("理论学习有时偏重读原文，联系业务研讨不够深",),
-    )
+    facts = ("党组理论学习中心组学习12次，开展专题研讨4次", "召开党组会议20次")
+    problem = "理论学习有时偏重读原文，联系业务研讨不够深"
+    answers = _summary("某县发展和改革局党组", "2026年", facts, problem)
     text = to_text(composer.compose(answers).report)
     assert "研讨式学习开展得还不多" not in text
