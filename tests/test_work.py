@@ -488,3 +488,11 @@ def test_a_draft_closes_on_its_genres_own_words(case: tuple[Answers, Composition
     assert "接下来" not in closing
     if answers.genre.id == "duty":
         assert closing.endswith("以上述职，请予评议。")
+
+
+def test_a_community_or_village_speaks_of_its_own_work(case: tuple[Answers, Composition]) -> None:
+    """党建业务融合 is a 机关's word: a 社区 or 村 leads its own work (round LL)."""
+    answers, composition = case
+    if answers.profile.kind.id in ("community", "village"):
+        text = to_text(composition.report)
+        assert "党建业务融合" not in text and "党业融合" not in text

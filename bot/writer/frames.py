@@ -126,7 +126,9 @@ class Frames(Curated):
                 return mined
         fallback = {"short": "扎实推进{}", "paired": "抓落实、求实效，扎实推进{}"}
         shape = fallback.get(self.style, "坚持守正创新，扎实推进{}")
-        return d.fixed(shape.format(d.c.lexicon.label(theme)), f"theme:{theme}")
+        # 党建业务融合 is a 机关's label; the unit's own work names it for any unit.
+        label = "党建引领{中心工作}" if theme == "integration" else d.c.lexicon.label(theme)
+        return d.fixed(shape.format(label), f"theme:{theme}")
 
     def heads(self, theme: str, facts: str) -> Callable[[str], bool]:
         """Whether a heading or framing may stand over `facts`: it names no work they
