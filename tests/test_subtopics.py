@@ -117,6 +117,7 @@ def test_no_framing_says_a_heading_of_its_theme_over_again(theme: str) -> None:
         ("完成城市马拉松和中高考医疗保障任务12次", "重大活动保障"),
         ("争取中央预算内投资和专项债资金3.6亿元", "争取上级支持"),
         ("全年审结各类案件5200件，结案率96%", "审判执行"),
+        ("全年审查起诉各类案件860件，提出检察建议42件", "法律监督"),
     ],
 )
 def test_a_business_fact_is_of_the_matter_it_is_about(fact: str, matter: str) -> None:
