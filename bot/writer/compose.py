@@ -326,13 +326,6 @@ class Drafting:
         guiding = self.choose(fitting or self.genre.openings)
         return self.fixed(guiding), self.fixed(self.genre.opening_end)
 
-    def mined_closings(self) -> list[Phrase]:
-        """The bank's closings the genre accepts, the most frequent first."""
-        if (rule := self.genre.closing_rule) is None:
-            return []
-        found = [p for p in self.c.bank.select(Kind.CLOSING) if rule.accepts(p.template)]
-        return sorted(found, key=lambda p: (-p.frequency, p.id))
-
     def heading(self, role: str) -> Sentence:
         options = [(h, self.genre.source) for h in self.genre.headings(role)]
         seen = {text for text, _ in options}
@@ -357,13 +350,10 @@ class Drafting:
         return "".join(self.worked.get(theme, ()))
 
     def closing(self) -> tuple[Sentence, ...]:
-        """The genre's closing and one more sentence after it, mined where one fits the
-        unit, else the genre's own."""
-        own = self.fixed(self.genre.closing)
-        for phrase in self.mined_closings():
-            if (sentence := self.stock(phrase)) is not None:
-                return own, sentence
-        return own, self.fixed(self.genre.closing_more)
+        """The genre's closing and one more sentence after it, both its own: the corpus's
+        closings open on a bare 接下来，…, which reviewers in rounds JJ–LL struck, and a
+        述职 ends 以上述职，请予评议。"""
+        return self.fixed(self.genre.closing), self.fixed(self.genre.closing_more)
 
     def signature(self) -> tuple[Sentence, ...]:
         name = self.answers.name

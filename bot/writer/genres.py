@@ -74,7 +74,6 @@ class Genre:
     forbid: tuple[str, ...]  # words no stock sentence says (a 述职 blames no one else)
     work_intro: str  # opens the work section (主体责任: 第一责任人, 一岗双责); may be empty
     placeholders: tuple[Placeholder, ...]
-    closing_rule: Rule | None  # which mined closings may follow; None: only the genre's own
     usual_themes: tuple[str, ...]  # what a report of the genre usually covers
     mined_headings: tuple[tuple[str, Rule], ...]  # (role, rule); a role without one takes none
     # Heads the section of facts answering an earlier period's problems; empty: the genre
@@ -129,7 +128,6 @@ def _genre(key: str, value: dict[str, Any]) -> Genre:
         "rectified",
         "rectified_intro",
         "rectified_example",
-        "closing_rule",
     }
     if missing := sorted(names - set(value) - optional):
         raise ValueError(f"genres.toml [{key}]: missing keys {', '.join(missing)}")
@@ -158,9 +156,6 @@ def _genre(key: str, value: dict[str, Any]) -> Genre:
         work_intro=value.get("work_intro", ""),
         signature=tuple(value["signature"]),
         placeholders=tuple(Placeholder(p["text"], p["todo"]) for p in value["placeholders"]),
-        closing_rule=(
-            _rule(value["closing_rule"], f"{key}.closing_rule") if "closing_rule" in value else None
-        ),
         usual_themes=tuple(value["usual_themes"]),
         mined_headings=tuple(
             (role, _rule(rule, f"{key}.mined_headings.{role}")) for role, rule in headings.items()
