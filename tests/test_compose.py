@@ -371,22 +371,6 @@ def test_work_that_names_no_party_work_goes_under_the_central_task(composer: Com
     assert dining is not None and dining.id == "style_inspection"
 
 
-@pytest.mark.parametrize(
-    ("text", "subtopic"),
-    [
-        # A reminder before the festivals it names is a 节前提醒, not a festival activity.
-        ("节前都发了廉洁提醒短信，元旦、春节、端午、中秋、国庆一共发了5轮", "holiday_reminder"),
-        ("端午节组织包粽子活动", "festival"),
-        # A road-safety film is the unit's business; a film of 违纪 cases is 警示教育.
-        ("组织驾驶员看了交通安全警示教育片，讨论了两起公交事故案例", "central_task"),
-        ("组织观看警示教育片，通报违纪违法典型案例", "warning_education"),
-    ],
-)
-def test_work_is_filed_by_what_it_is_for(composer: Composer, text: str, subtopic: str) -> None:
-    found = composer.subtopic(text)
-    assert found is not None and found.id == subtopic
-
-
 def test_a_fact_with_no_lead_follows_the_numbered_items_unnumbered() -> None:
     def led(lead: str, fact: str) -> Item:
         return Item((Sentence(f"{lead}。"), Sentence(f"{fact}。")))

@@ -243,10 +243,12 @@ def _curated_cause(
     (unless `closest_only`) the draft's turn. Of a sub-topic's causes (`own_work`, all of
     the problem's own work) the closest always, in their order on a tie."""
 
+    facts = "".join(a.text for a in draft.answers.activities)
+
     def fits(cause: str) -> bool:
-        # Nor say the problem over again (手段还比较单一 under 监督手段单一).
+        # Nor say the problem over again (手段还比较单一 under 监督手段单一), nor what the
+        # writer's own facts deny.
         said_again = shares_stretch(unquoted(cause), unquoted(problem), CAUSE_ECHO)
-        facts = "".join(a.text for a in draft.answers.activities)
         return not unasked(cause, problem) and not said_again and not contradicted(cause, facts)
 
     found = candidates(draft, options, source, keep=fits)
