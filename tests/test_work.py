@@ -438,6 +438,17 @@ def test_last_years_rectification_has_its_own_section_in_a_duty_report(composer:
         ("建成诉讼服务中心“一站式”服务窗口，网上立案率达到82%", "central_task"),
         ("乘客投诉同比下降18%，“党员服务岗”在枢纽站受理问询1300多件", "vanguard"),
         ("3月到5月开展深入贯彻中央八项规定精神学习教育，班子成员带头查摆问题11条", "special_study"),
+        # Round OO: a study with its lectures is the study; 条例 study is 纪律教育; a CDC's
+        # 健康科普 and an outbreak handled are its business, as is a 司法所's 法律援助.
+        ("开展八项规定精神学习教育，组织读书班1期3天，班子成员都讲党课", "special_study"),
+        (
+            "组织党员学习新修订的《中国共产党纪律处分条例》，开展党纪知识测试",
+            "discipline_education",
+        ),
+        ("开展“健康知识进万家”宣传，在公众号发健康科普文章42篇，阅读量超过6万", "central_task"),
+        ("传染病防控方面，上半年处置3起学校诺如病毒聚集性疫情", "central_task"),
+        ("接待群众法律咨询420人次，帮助困难群众申请法律援助17件", "central_task"),
+        ("严格执行中央八项规定精神，上半年三公经费同比下降12%", "style_inspection"),
     ],
 )
 def test_who_the_work_is_for_decides_its_subtopic(
