@@ -205,6 +205,18 @@ def test_a_writers_problem_no_cause_fits_gets_none(composer: Composer) -> None:
     assert len(causes) <= 1 and all("学习" in cause for cause in causes), causes
 
 
+def test_a_cause_worded_alike_only_in_function_words_is_not_the_problems(
+    composer: Composer,
+) -> None:
+    """党务工作力量还需加强 shares 还需加强 with 辅警的教育管理还需加强, and 党建工作 with
+    督促指导二级单位党建工作: alike words, another matter (round OO)."""
+    for problem in ("对辅警等非党员人员的教育管理还需要加强", "对二级单位党建工作督促指导不够"):
+        answers = replace(load("hospital_half_responsibility.toml"), problems=(problem,))
+        blocks = composer.compose(answers).report.section("problems").blocks
+        causes = "".join(item.text for item in blocks[1].items) if len(blocks) > 1 else ""
+        assert "党务工作力量" not in causes, (problem, causes)
+
+
 def test_a_responsibility_report_heads_its_work_as_the_duty_it_carried_out(
     composer: Composer,
 ) -> None:

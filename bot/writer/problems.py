@@ -36,6 +36,12 @@ CAUSE_ECHO = 6
 ELABORATE_MAX = 40
 # A mined plan this short with no elaboration is a slogan, not a plan.
 SLOGAN_MAX = 16
+# Pairs of the genre's function words (还需加强, 不够, 党建工作): alike wording, not alike
+# matter (round OO gave 党务工作力量还需加强 to 辅警的教育管理还需加强).
+_COMMON_PAIRS = frozenset(
+    {"还需", "需加", "加强", "还不", "不够", "有待", "待提", "提高", "工作", "党建", "建工"}
+    | {"进一", "一步", "存在", "问题", "还有", "方面", "不足", "够强", "够高"}
+)
 # A problem's second sentence sharing this long a stretch with its first repeats it.
 PROBLEM_ECHO = 5
 # What a plan or a cause may speak of (a pattern of its words) only when its problem
@@ -258,7 +264,7 @@ def _curated_cause(
         sorted(found, key=lambda c: int(c.sources[0].rsplit(":", 1)[1])) if own_work else found
     )
     closest = max(ordered, key=lambda cause: distinct_pairs(cause.text, problem))
-    close = distinct_pairs(closest.text, problem) >= CAUSE_LIKENESS
+    close = alike(closest.text, problem)
     if not close and closest_only:
         return None
     chosen = closest if close or own_work else found[0]
@@ -311,6 +317,14 @@ def shared_pairs(a: str, b: str) -> int:
 def distinct_pairs(a: str, b: str) -> int:
     """How many different two-character stretches `a` and `b` share."""
     return len(_pairs(a) & _pairs(b))
+
+
+def alike(a: str, b: str) -> bool:
+    """Whether `a` is worded like `b`: CAUSE_LIKENESS shared pairs, one at least of
+    them no mere function word (还需加强 and 党建工作 are said of every matter)."""
+    shared = _pairs(a) & _pairs(b)
+    content = {pair for pair in shared - _COMMON_PAIRS if pair.isalnum()}
+    return len(shared) >= CAUSE_LIKENESS and bool(content)
 
 
 def _pairs(text: str) -> set[str]:
