@@ -205,6 +205,21 @@ def test_a_writers_problem_no_cause_fits_gets_none(composer: Composer) -> None:
     assert len(causes) <= 1 and all("学习" in cause for cause in causes), causes
 
 
+def test_a_responsibility_report_does_not_open_on_a_duty_its_facts_state(
+    composer: Composer,
+) -> None:
+    """书记履行第一责任人职责，班子成员落实“一岗双责” opens the work, unless the writer's
+    fact says so; then it would be said twice (round OO)."""
+    answers = load("hospital_half_responsibility.toml")
+    plain = composer.compose(answers).report.section("work")
+    assert "第一责任人" in "".join(s.text for s in plain.intro)
+    fact = "书记履行第一责任人职责，听取班子成员落实“一岗双责”情况汇报2次"
+    owned = replace(answers, activities=(*answers.activities, Activity(fact)))
+    report = composer.compose(owned).report
+    assert report.section("work").intro == ()
+    assert to_text(report).count("第一责任人") == 1
+
+
 def test_a_cause_worded_alike_only_in_function_words_is_not_the_problems(
     composer: Composer,
 ) -> None:

@@ -52,6 +52,8 @@ PARTY_OVER_BUSINESS = 3
 # Sub-topics whose work may name no party word at all (service to people, 调解); a
 # 开学第一课 merely like a 共建 example is the unit's business.
 BUSINESS_LIKE = ("service", "governance", "vanguard", "central_task")
+# The duties a 主体责任 report's work intro names: a fact naming one says it already.
+INTRO_DUTIES = ("第一责任人", "一岗双责")
 # A plan statement longer than this does not make a heading.
 HEADING_MAX = 30
 # The signature's stand-in for who reports, in a 述职; the writer's `name` fills it.
@@ -294,7 +296,10 @@ class Drafting:
         # The fixed opening and closing are written first, so that no chosen sentence
         # says their set phrases (向纵深发展) over again.
         opening, closing = self.opening(), self.closing()
-        intro = (self.fixed(self.genre.work_intro),) if self.genre.work_intro else ()
+        # 书记履行第一责任人职责… opens the work, unless a fact says it (round OO).
+        said = "".join(a.text for a in self.answers.activities)
+        owned = any(duty in said for duty in INTRO_DUTIES)
+        intro = (self.fixed(self.genre.work_intro),) if self.genre.work_intro and not owned else ()
         section = WorkSection(self)
         placed, blocks = section.blocks()
         # What the organisation is (现有党员41名) follows the guiding line.
