@@ -172,7 +172,7 @@ def test_a_spaced_title_keeps_its_spaces(composer: Composer) -> None:
     [
         ("端午包粽子活动", "开展端午包粽子活动。"),
         ("“两优一先”表彰大会", "召开“两优一先”表彰大会。"),
-        ("七一前带党员去看了红色展览", "七一前组织党员参观红色展览。"),
+        ("七一前带党员去看了红色展览", "“七一”前组织党员参观红色展览。"),
         ("组织党员观看警示教育片", "组织党员观看警示教育片。"),
         # A verb later in the phrase is verb enough; a named piece of work before a comma
         # gets its own.
