@@ -363,6 +363,8 @@ def test_a_bureau_speaking_of_its_branches_is_not_a_branch() -> None:
         ("某高速公路管理处收费站党支部", "站党支部", "全站"),
         # A 管理处 of a 交通 kind is no 局 (round GG).
         ("某高速公路管理处党支部", "处党支部", "全处"),
+        # A 公路管理段 is no 局 either (round PP).
+        ("某县公路管理段党支部", "段党支部", "全段"),
         ("某市公交集团有限公司第三分公司党支部", "分公司党支部", "全分公司"),
         ("某某县税务局城关税务分局", "分局党委", "全分局"),
         ("宁川县消防救援大队", "大队党委", "全大队"),
@@ -466,12 +468,14 @@ def test_what_the_organisation_is_opens_the_report(composer: Composer) -> None:
         "村党支部现有党员41名，其中60岁以上22名，流动党员5名",
         "上半年召开党员大会2次、支委会8次，现有党员全部参加",
         "组织党员学习党章",
+        # Receiving a member is work done, not what the branch is (round PP).
+        "接收预备党员1名，是青年教师",
     )
     report = composer.compose(answers).report
     opening = "".join(s.text for s in report.opening)
     assert "流动党员5名。现将本人" in opening
     work = "".join(item.text for block in report.section("work").blocks for item in block.items)
-    assert "现有党员41名" not in work and "支委会8次" in work
+    assert "现有党员41名" not in work and "支委会8次" in work and "接收预备党员1名" in work
 
 
 def test_a_duty_report_speaks_of_its_secretary_as_the_writer(composer: Composer) -> None:
