@@ -220,6 +220,36 @@ def test_a_responsibility_report_does_not_open_on_a_duty_its_facts_state(
     assert to_text(report).count("第一责任人") == 1
 
 
+def test_a_subsection_of_one_subtopics_work_is_headed_by_it(composer: Composer) -> None:
+    """A 巡察 整改 alone under 责任落实 is headed by its 整改, not by 健全责任落实体系
+    (rounds OO1 a and OO2 c); with a 责任书 beside it the theme's heading stands."""
+    fact = "县委巡察组反馈的5个问题，到6月底已完成整改4个"
+    answers = load("hospital_half_responsibility.toml")
+    alone = [a for a in answers.activities if "责任书" not in a.text] + [Activity(fact)]
+    for activities, named in ((alone, True), ([*answers.activities, Activity(fact)], False)):
+        report = composer.compose(replace(answers, activities=tuple(activities))).report
+        blocks = report.section("work").blocks
+        block = next(b for b in blocks if fact in "".join(i.text for i in b.items))
+        assert block.heading is not None
+        assert ("整改" in block.heading.text) is named, block.heading.text
+
+
+def test_a_lone_facts_label_its_heading_names_goes(composer: Composer) -> None:
+    """意识形态工作方面，… alone under a heading of 意识形态 says the topic twice (round PP)."""
+    answers = load("hospital_half_responsibility.toml")
+    fact = "抓意识形态工作，实行课堂教学“三审”制度，审核课件56份"
+    kept = [a for a in answers.activities if "意识形态" not in a.text and "宣传" not in a.text]
+    report = composer.compose(replace(answers, activities=(*kept, Activity(fact)))).report
+    block = next(
+        b
+        for b in report.section("work").blocks
+        if "审核课件56份" in "".join(i.text for i in b.items)
+    )
+    assert block.heading is not None and "意识形态" in block.heading.text
+    assert "实行课堂教学“三审”制度" in block.items[0].text
+    assert "意识形态工作方面" not in block.items[0].text
+
+
 def test_a_cause_worded_alike_only_in_function_words_is_not_the_problems(
     composer: Composer,
 ) -> None:

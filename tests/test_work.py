@@ -449,6 +449,11 @@ def test_last_years_rectification_has_its_own_section_in_a_duty_report(composer:
         ("传染病防控方面，上半年处置3起学校诺如病毒聚集性疫情", "central_task"),
         ("接待群众法律咨询420人次，帮助困难群众申请法律援助17件", "central_task"),
         ("严格执行中央八项规定精神，上半年三公经费同比下降12%", "style_inspection"),
+        # Round PP: a 城管's “721”工作法 is its enforcement; training disabled people is a
+        # 残联's business; a 党课 titled on 安全生产 is a 党课.
+        ("推行“721”工作法，柔性执法，全年首违不罚案件312件", "central_task"),
+        ("举办残疾人职业技能培训2期，培训盲人按摩、电商等80人", "central_task"),
+        ("支部书记全年讲党课4次，其中讲“安全生产也是政治责任”1次", "party_lecture"),
     ],
 )
 def test_who_the_work_is_for_decides_its_subtopic(

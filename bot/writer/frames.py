@@ -13,7 +13,7 @@ from phrasebank.text import shares_stretch
 from .claims import unslotted
 from .curated import Curated, candidates
 from .report import Sentence
-from .subtopics import heading_style, load_subtopics
+from .subtopics import Subtopic, heading_style, load_subtopics
 
 if TYPE_CHECKING:
     from .compose import Drafting
@@ -71,13 +71,15 @@ class Frames(Curated):
         self.style = style
         self.subtopics = load_subtopics()
 
-    def frame(self, theme: str, full: bool = True) -> tuple[Sentence, tuple[Sentence, ...]]:
+    def frame(
+        self, theme: str, full: bool = True, only: Subtopic | None = None
+    ) -> tuple[Sentence, tuple[Sentence, ...]]:
         """A subsection's heading and framing sentence, chosen together: the framing never
         says the heading over again. Only a `full` subsection (of several items) opens
-        with its purpose: 为… before every one reads as a template."""
+        with its purpose: 为… before every one reads as a template. A subsection holding
+        `only` one sub-topic's work is headed by that work where the sub-topic has
+        headings (抓实反馈问题整改 over a 巡察 整改, not 健全责任体系)."""
         facts = "".join(self.d.worked[theme])
-        options = self.subtopics.themes[theme].headings[self.style]
-        source = f"curated:{theme}:heading"
         # The organisation's own headings first (its house style); then headings the
         # theme lexicon finds entailed by the facts, then any that name no sub-topic's
         # work the facts lack.
@@ -86,6 +88,19 @@ class Frames(Curated):
             framing = self.framing(theme, heading.text, full)
             if framing:
                 return self.commit(heading), framing
+        if only is not None:
+            named = candidates(
+                self.d,
+                only.headings_of(self.style),
+                f"curated:{only.id}:heading",
+                keep=self.claims(facts),
+            )
+            for heading in named:
+                framing = self.framing(theme, heading.text, full)
+                if framing:
+                    return self.commit(heading), framing
+        options = self.subtopics.themes[theme].headings[self.style]
+        source = f"curated:{theme}:heading"
         # A heading naming the facts' own work (党建带群建 over 工会 and 团支部 work)
         # before a general one (以文化人、以文育人).
         for specific in (True, False):
@@ -125,7 +140,9 @@ class Frames(Curated):
             if mined is not None:
                 return mined
         fallback = {"short": "扎实推进{}", "paired": "抓落实、求实效，扎实推进{}"}
-        shape = fallback.get(self.style, "坚持守正创新，扎实推进{}")
+        # 守正创新 is said of thought and news, not of people or discipline (round PP).
+        strict = "坚持从严从实，扎实推进{}" if theme in ("cadres", "integrity") else ""
+        shape = fallback.get(self.style, strict or "坚持守正创新，扎实推进{}")
         # 党建业务融合 is a 机关's label; the unit's own work names it for any unit.
         label = "党建引领{中心工作}" if theme == "integration" else d.c.lexicon.label(theme)
         return d.fixed(shape.format(label), f"theme:{theme}")

@@ -73,7 +73,7 @@ def unled(facts: str, lead: str) -> str:
     """`facts` without an opening label its lead names: 守牢校园安全底线 over 校园安全，…;
     kept where the label is what the fact's work is about (意识形态工作，党组专题研究2次)."""
     found = _LABEL.match(facts)
-    if not found or found.group(1) not in lead:
+    if not found or found.group(1).removesuffix("工作") not in lead:
         return facts
     rest = facts[found.end() :]
     return facts if _OBJECTLESS.search(re.split(r"[，；]", rest)[0]) else rest

@@ -101,6 +101,13 @@ class Subtopic:
 
     # Kinds of its work, in order: a business item's lead names the kinds its facts are.
     matters: tuple[Matter, ...] = ()
+    # Headings (style → wordings) of a subsection holding its work alone: a 巡察 整改
+    # alone under 责任落实 is headed by its 整改, not by 健全责任体系.
+    headings: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def headings_of(self, style: str) -> tuple[str, ...]:
+        """Its subsection headings of `style`, or none."""
+        return next((options for shape, options in self.headings if shape == style), ())
 
     def matters_of(self, facts: list[str]) -> list[Matter]:
         """The matters `facts` name, in the facts' order: each fact is of the matter it names
@@ -243,5 +250,10 @@ def _subtopic(entry: dict[str, Any]) -> Subtopic:
         matters=tuple(
             Matter(re.compile(m["words"]), m["name"], m["lead"], m.get("weak", False))
             for m in entry.get("matters", ())
+        ),
+        headings=tuple(
+            (style, tuple(entry[f"headings_{style}"]))
+            for style in HEADING_STYLES
+            if f"headings_{style}" in entry
         ),
     )

@@ -54,7 +54,7 @@ BASIC = re.compile(
     r"|设\d+个党小组|^[^，。；]{0,8}党员\d+名"
 )
 DOING = re.compile(
-    r"召开|开展|组织|完成|举办|发展|学习|参加|签订|落实|培训|评选|表彰|整改|走访|慰问"
+    r"召开|开展|组织|完成|举办|发展|学习|参加|签订|落实|培训|评选|表彰|整改|走访|慰问|接收|转正|吸收"
 )
 # What 待补充 says of an activity that states a shortcoming.
 SHORTFALL = "看起来是存在的不足而不是已做的工作，已写入“存在问题”部分"
@@ -154,7 +154,14 @@ class WorkSection(Curated):
                     current = placed[index - 1]
                     assert current is not None
                     placed[index - 1] = replace(current, lead=lead)
-            heading, framing = self.frames.frame(theme, full=not alone)
+            # A subsection of one sub-topic's work is headed by that work.
+            keys = list(groups[theme])
+            only = self.subtopics.get(keys[0]) if len(keys) == 1 else None
+            heading, framing = self.frames.frame(theme, full=not alone, only=only)
+            if alone:
+                # A lone fact's heading is its lead: 意识形态工作方面，… under 抓牢意识形态工作
+                # says the topic twice.
+                items = [_unled_by(items[0], heading.text)]
             items, numbered = numbered_list(items)
             blocks.append((Block(heading, framing, tuple(items), numbered), theme))
         return placed, blocks
@@ -376,3 +383,12 @@ class WorkSection(Curated):
                 if len(found) == MINED_CANDIDATES:
                     break
         return found
+
+
+def _unled_by(item: Item, heading: str) -> Item:
+    """`item` without an opening label that `heading` names."""
+    first, *rest = item.sentences
+    text = unled(first.text, heading)
+    if text == first.text:
+        return item
+    return replace(item, sentences=(Sentence(text, first.sources), *rest))
