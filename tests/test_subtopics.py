@@ -118,10 +118,20 @@ def test_no_framing_says_a_heading_of_its_theme_over_again(theme: str) -> None:
         ("争取中央预算内投资和专项债资金3.6亿元", "争取上级支持"),
         ("全年审结各类案件5200件，结案率96%", "审判执行"),
         ("全年审查起诉各类案件860件，提出检察建议42件", "法律监督"),
+        # Rounds OO–QQ: the trades of a 司法所, a 住建局, a 公路段, a 总工会 and a 供销社.
+        ("全年调处矛盾纠纷286件，调解成功率98.6%", "基层矛盾化解"),
+        ("开展“法律进村居”普法活动36场，发放宣传资料8000余份", "法治教育"),
+        ("农村危房改造完成126户，全部通过验收", "住房安全保障"),
+        ("3个问题楼盘全部按期交付，交付房屋1420套", "保交楼"),
+        ("冬季除雪保通出动人员320人次、机械85台班", "公路养护保通"),
+        ("7月至9月安置流动摊贩210户，设立4处临时疏导点", ""),
+        ("全年新建基层工会组织43家，新发展会员3200多人，其中快递员900人", "建会入会"),
+        ("春耕期间组织化肥1.2万吨，保障农资供应", "农资保供"),
+        ("学生参加省职业技能大赛获一等奖2项", "教育教学"),
     ],
 )
 def test_a_business_fact_is_of_the_matter_it_is_about(fact: str, matter: str) -> None:
     """Sewage treatment is no 村容村貌 for a water company; an audit of 乡村振兴 funds is an
     audit, not 产业发展 (review round EE)."""
     central = SUBTOPICS["central_task"]
-    assert [m.name for m in central.matters_of([fact])][:1] == [matter]
+    assert [m.name for m in central.matters_of([fact])][:1] == ([matter] if matter else [])

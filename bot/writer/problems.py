@@ -30,6 +30,8 @@ COMMON_PROBLEM_THEMES = ("organization", "theory", "integrity", "integration")
 CAUSES = (2, 4)
 # Distinct character pairs a curated cause must share with its problem to be chosen for it.
 CAUSE_LIKENESS = 3
+# Of them, pairs of matter (not 还需加强, 党员 or 党建工作).
+CAUSE_CONTENT = 1
 # A cause sharing this long a stretch with its problem says the problem over again.
 CAUSE_ECHO = 6
 # A statement this short is followed by its first fitting elaboration.
@@ -40,7 +42,7 @@ SLOGAN_MAX = 16
 # matter (round OO gave 党务工作力量还需加强 to 辅警的教育管理还需加强).
 _COMMON_PAIRS = frozenset(
     {"还需", "需加", "加强", "还不", "不够", "有待", "待提", "提高", "工作", "党建", "建工"}
-    | {"进一", "一步", "存在", "问题", "还有", "方面", "不足", "够强", "够高"}
+    | {"进一", "一步", "存在", "问题", "还有", "方面", "不足", "够强", "够高", "党员"}
 )
 # A problem's second sentence sharing this long a stretch with its first repeats it.
 PROBLEM_ECHO = 5
@@ -65,6 +67,10 @@ MATTERS = {
     r"师德": r"师德|教师|老师|教职工",
     r"调查研究": r"调研|调查研究|深入基层|下基层|下去",
     r"逐条建立整改台账|对账销号": r"尚有|尚未|正在|未整改|未完成|其余|剩|没整改",
+    # 党务工作力量 answers a problem of the party workers, not of 辅警 or 基金监管 staff.
+    r"党务工作力量|党务工作者": r"党务|支部书记|兼职|专职|党建力量",
+    # 主动 alone does not tie 发展党员的渠道 to 学习不够主动 (round PP).
+    r"发展党员的渠道": r"发展党员|入党|积极分子|年龄|老化|老龄|青年|年轻",
 }
 
 
@@ -320,11 +326,11 @@ def distinct_pairs(a: str, b: str) -> int:
 
 
 def alike(a: str, b: str) -> bool:
-    """Whether `a` is worded like `b`: CAUSE_LIKENESS shared pairs, one at least of
-    them no mere function word (还需加强 and 党建工作 are said of every matter)."""
+    """Whether `a` is worded like `b`: CAUSE_LIKENESS shared pairs, CAUSE_CONTENT of
+    them no mere function words (还需加强 and 党建工作 are said of every matter)."""
     shared = _pairs(a) & _pairs(b)
     content = {pair for pair in shared - _COMMON_PAIRS if pair.isalnum()}
-    return len(shared) >= CAUSE_LIKENESS and bool(content)
+    return len(shared) >= CAUSE_LIKENESS and len(content) >= CAUSE_CONTENT
 
 
 def _pairs(text: str) -> set[str]:
