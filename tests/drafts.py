@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from bot.writer.answers import Answers
-from bot.writer.fit import SET_PHRASES
+from bot.writer.fit import SET_PHRASES, UNSAID_FACILITIES
 from bot.writer.wording import facts
 
 from .conftest import load_data
@@ -84,6 +84,9 @@ def check_draft(text: str, answers: Answers) -> None:
         for word in FOREIGN[group]:
             assert word not in text or word in given, word
     for word in FOREIGN["stale"]:
+        assert word not in text or word in given, word
+    # No stock phrase claims a facility the writer did not name (党建文化走廊).
+    for word in UNSAID_FACILITIES:
         assert word not in text or word in given, word
     # The source units' self-names never; the writer's own short forms (我局 for a 局) are welcome.
     own = answers.profile.self_name

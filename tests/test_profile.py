@@ -529,3 +529,22 @@ def test_a_unions_own_work_goes_with_its_business(
     )
     placed = composer.compose(answers).placed[0]
     assert placed is not None and placed.theme == theme
+
+
+def test_plans_answer_the_work_done_and_the_problems_named(composer: Composer) -> None:
+    """A 水利局 that did flood work gets no 网格化治理 plan, and a 老好人 problem no
+    党建品牌 plan that merely shares 党员干部 with it (round QQ)."""
+    answers = _answers(
+        "某县水利局党组",
+        "2026年第三季度",
+        "responsibility",
+        "汛期前对全县17座小型水库开展安全隐患排查，查出问题23个，已整改21个",
+        "主汛期局党组成员带班值守，党员干部24小时值班92天",
+        "局党组召开会议专题研究全面从严治党工作2次",
+        "组织党员观看警示教育片《零容忍》",
+        "巡察反馈问题9个，已整改6个",
+        problems=["个别党员干部在工程项目监管上还有“老好人”思想，不敢较真"],
+    )
+    blocks = composer.compose(answers).report.section("plans").blocks
+    plans = "".join(item.text for block in blocks for item in block.items)
+    assert "网格" not in plans and "党建品牌" not in plans, plans

@@ -113,7 +113,7 @@ class Fit:
             profile.forbidden()
             + answers.genre.forbid
             + _other_periods(answers.period.span)
-            + _UNSAID_FACILITIES
+            + UNSAID_FACILITIES
         )
         # A unit that is not a 机关 does not speak of 机关党建.
         if not profile.kind.agency:
@@ -151,7 +151,7 @@ class Fit:
 
 # Facilities a stock phrase would claim the unit has (依托党建文化走廊…): reviewers in
 # rounds OO, PP and QQ struck the plan that names them.
-_UNSAID_FACILITIES = ("党建文化走廊",)
+UNSAID_FACILITIES = ("党建文化走廊",)
 
 # Words that name a span of time other than the report's own.
 _PERIOD_WORDS = {"quarter": ("本季度", "一季度", "二季度"), "half": ("半年",), "year": ("全年",)}

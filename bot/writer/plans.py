@@ -12,7 +12,7 @@ from phrasebank.text import shares_stretch
 
 from .claims import unslotted
 from .curated import candidates
-from .problems import Problem, distinct_pairs, shared_pairs, statement, unasked
+from .problems import Problem, alike, distinct_pairs, shared_pairs, statement, unasked
 from .report import Block, Item, Section, Sentence
 from .subtopics import Subtopic, load_subtopics
 from .wording import as_reporter, formalise
@@ -75,15 +75,12 @@ def plans_section(
         for theme in most:
             if len(items) >= PLANS_MAX[draft.answers.period.span]:
                 break
-            # The sub-topic done most; failing its plans, another of the theme's. Facts
+            # The sub-topic done most; failing its plans, another the writer did. Facts
             # of no sub-topic (a school's 陪餐 filed under 廉政) say nothing to plan for:
-            # a 警示教育 plan over them answers no work and no problem.
-            busiest = _busiest(draft, theme)
-            if theme not in themes and busiest is not None:
-                tried = [busiest] + [
-                    s for s in load_subtopics().of_theme(theme) if s is not busiest
-                ]
-                for subtopic in tried:
+            # a 警示教育 plan over them answers no work and no problem; nor does a
+            # 网格化治理 plan a 水利局's flood work (rounds QQ: reviewers struck it).
+            if theme not in themes:
+                for subtopic in _done(draft, theme):
                     item = _answer(draft, subtopic, theme, draft.activities_of(theme))
                     if item is not None:
                         items.append(item)
@@ -92,16 +89,14 @@ def plans_section(
     return Section("plans", heading, intro, (Block(None, (), tuple(items)),)), themes
 
 
-def _busiest(draft: Drafting, theme: str) -> Subtopic | None:
-    """The sub-topic of `theme` the writer did most in."""
+def _done(draft: Drafting, theme: str) -> list[Subtopic]:
+    """The sub-topics of `theme` the writer did work in, the most done first."""
     subtopics = load_subtopics()
     counts: dict[str, int] = {}
     for placed in draft.placed:
         if placed is not None and placed.theme == theme and placed.subtopic:
             counts[placed.subtopic] = counts.get(placed.subtopic, 0) + 1
-    if not counts:
-        return None
-    return subtopics[max(counts, key=lambda s: counts[s])]
+    return [subtopics[s] for s in sorted(counts, key=lambda s: -counts[s])]
 
 
 def _answer(
@@ -143,7 +138,11 @@ def _answer(
             return _led(draft, answering, [Sentence(f"{measure.rstrip('。')}。", (source,))])
         if subtopic is not None and bodies:
             return _led(draft, subtopic, bodies)
-    item, _ = statement(draft, Kind.PLAN, theme, text)
+    item, said = statement(draft, Kind.PLAN, theme, text)
+    # A mined plan for the writer's own problem must be about it: 打造党建品牌 does not
+    # answer a 老好人 problem (round QQ).
+    if own and item is not None and not alike(said, text):
+        return None
     return item
 
 
@@ -166,6 +165,9 @@ def _closest_plan(draft: Drafting, theme: str, problem: str) -> tuple[str, str] 
     for negative, subtopic_id, number, plan in ranked:
         if -negative < CLOSEST_LIKENESS:
             break
+        # 党员干部 in both is no likeness of matter (网格化 for a 老好人 problem, round QQ).
+        if not alike(plan, problem):
+            continue
         filled = draft.fit.fill(plan)
         if filled and _fits_plan(draft, filled) and not unasked(plan, problem):
             return filled, f"curated:{subtopic_id}:plan:{number}"
