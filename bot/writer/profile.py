@@ -227,7 +227,9 @@ def body_of(org: str) -> str | None:
 
 # Units below a kind's usual one, by the last word of the name: a 收费站 is not its 局.
 # (A court's 执行局 or 审判庭 is no 院: 局党支部, 全庭.)
-_BELOW = re.compile(r"(分局|分公司|站|所|段|大队|支队|中队|队|中心|科|车间|病区|局|庭|处)$")
+_BELOW = re.compile(
+    r"(分局|分公司|站|所|段|大队|支队|中队|队|中心|科|车间|病区|局|庭|(?<!办事)处)$"
+)
 # A department's name after its unit's: 心血管内科, 二车间, 三病区.
 _DEPARTMENT = re.compile(r"[\u4e00-\u9fff\d]{1,8}(?:科|车间|病区)$")
 
