@@ -78,7 +78,7 @@ class Frames(Curated):
         says the heading over again. Only a `full` subsection (of several items) opens
         with its purpose: 为… before every one reads as a template. A subsection holding
         `only` one sub-topic's work is headed by that work where the sub-topic has
-        headings (抓实反馈问题整改 over a 巡察 整改, not 健全责任体系)."""
+        headings (抓实巡察整改 over a lone 巡察 整改, not 健全责任体系)."""
         facts = "".join(self.d.worked[theme])
         # The organisation's own headings first (its house style); then headings the
         # theme lexicon finds entailed by the facts, then any that name no sub-topic's

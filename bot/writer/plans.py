@@ -78,7 +78,7 @@ def plans_section(
             # The sub-topic done most; failing its plans, another the writer did. Facts
             # of no sub-topic (a school's 陪餐 filed under 廉政) say nothing to plan for:
             # a 警示教育 plan over them answers no work and no problem; nor does a
-            # 网格化治理 plan a 水利局's flood work (rounds QQ: reviewers struck it).
+            # 网格化治理 plan a 水利局's flood work (round QQ: reviewers struck it).
             if theme not in themes:
                 for subtopic in _done(draft, theme):
                     item = _answer(draft, subtopic, theme, draft.activities_of(theme))

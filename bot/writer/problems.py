@@ -42,20 +42,8 @@ SLOGAN_MAX = 16
 # matter (round OO gave 党务工作力量还需加强 to 辅警的教育管理还需加强).
 _COMMON_PAIRS = frozenset(
     {"还需", "需加", "加强", "还不", "不够", "有待", "待提", "提高", "工作", "党建", "建工"}
-    | {
-        "进一",
-        "一步",
-        "存在",
-        "问题",
-        "还有",
-        "方面",
-        "不足",
-        "够强",
-        "够高",
-        "党员",
-        "员干",
-        "干部",
-    }
+    | {"进一", "一步", "存在", "问题", "还有", "方面", "不足", "够强", "够高"}
+    | {"党员", "员干", "干部"}
 )
 # A problem's second sentence sharing this long a stretch with its first repeats it.
 PROBLEM_ECHO = 5
