@@ -427,6 +427,22 @@ def test_done_asks_a_duty_report_for_last_years_rectification_once(context: Cont
     assert "整改情况" not in summary
 
 
+def test_done_asks_a_duty_report_for_what_the_writer_did_once(context: Context) -> None:
+    """A 述职 tells what 本人 did (rounds RR–TT: "little on what 本人 did personally"): a
+    writer whose facts show it in fewer than three hears so; one who wrote them does not."""
+    duty = ("/new", "某某市交通运输局机关党委", "2026年第三季度", "3")
+    facts = ("组织中心组学习6次", "召开支部委员会12次", "机关党支部开展主题党日3次")
+    said = "\n".join(r.text for r in step(context, walk(context, *duty, *facts), "/done").replies)
+    assert "本人亲自抓了哪些工作" in said and "例如：本人主持召开" in said
+    own = ("本人主持召开党委会9次", "带头讲党课2次", "我与班子成员谈心谈话12人次")
+    said = "\n".join(r.text for r in step(context, walk(context, *duty, *own), "/done").replies)
+    assert "本人亲自抓了" not in said
+    summary = "\n".join(
+        r.text for r in step(context, walk(context, *BASICS, *facts), "/done").replies
+    )
+    assert "本人亲自抓了" not in summary
+
+
 @pytest.mark.parametrize(
     ("activity", "words"),
     [

@@ -181,6 +181,8 @@ def _reminders(context: Context, conversation: Conversation) -> list[str]:
     span = the_period.span
     if (example := _unrectified(conversation, the_period)) is not None:
         found.append(example)
+    if (role := _unowned(conversation)) is not None:
+        found.append(role)
     typical = TYPICAL_ACTIVITIES[span]
     if len(conversation.entries) < typical:
         found.append(
@@ -206,6 +208,16 @@ def _unrectified(conversation: Conversation, the_period: Period) -> str | None:
     if any(answers_earlier(e.text, the_period.year) for e in conversation.entries):
         return None
     return texts.NO_RECTIFIED.format(label=genre.label, example=genre.rectified_example)
+
+
+def _unowned(conversation: Conversation) -> str | None:
+    """The genre's reminder when too few activities show the writer's own role: a 述职
+    tells what 本人 did, a 主体责任 report what the 书记 and 班子成员 did."""
+    genre = genres.genres().get(conversation.genre or "")
+    if genre is None or not genre.role_reminder:
+        return None
+    shown = sum(any(w in e.text for w in genre.role_words) for e in conversation.entries)
+    return genre.role_reminder if shown < genre.role_facts else None
 
 
 def _terse(text: str) -> bool:

@@ -81,6 +81,11 @@ class Genre:
     rectified: str = ""
     rectified_intro: str = ""
     rectified_example: str = ""  # how the chat suggests such a fact be typed
+    # What the writer's own role looks like in the facts (书记, 第一责任人, 本人), how
+    # many facts should show it, and how the chat asks for one when fewer do.
+    role_words: tuple[str, ...] = ()
+    role_facts: int = 0
+    role_reminder: str = ""
 
     @property
     def source(self) -> str:
@@ -128,6 +133,9 @@ def _genre(key: str, value: dict[str, Any]) -> Genre:
         "rectified",
         "rectified_intro",
         "rectified_example",
+        "role_words",
+        "role_facts",
+        "role_reminder",
     }
     if missing := sorted(names - set(value) - optional):
         raise ValueError(f"genres.toml [{key}]: missing keys {', '.join(missing)}")
@@ -163,6 +171,9 @@ def _genre(key: str, value: dict[str, Any]) -> Genre:
         rectified=value.get("rectified", ""),
         rectified_intro=value.get("rectified_intro", ""),
         rectified_example=value.get("rectified_example", ""),
+        role_words=tuple(value.get("role_words", ())),
+        role_facts=value.get("role_facts", 0),
+        role_reminder=value.get("role_reminder", ""),
     )
 
 
