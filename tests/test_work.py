@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -395,6 +396,9 @@ def test_last_years_rectification_has_its_own_section_in_a_duty_report(composer:
 
     from bot.writer import genres
 
+    audited = composer.compose(_with(answers, "对上年度审计指出的2个财务问题整改完毕")).report
+    # An audit 指出 problems; it does not 查摆 them (round WW).
+    assert audited.section("rectified").intro[0].text.startswith("对照上年度审计指出的问题")
     summary = replace(_with(answers, *fixes), genre=genres.genres()["summary"])
     report = composer.compose(summary).report
     assert [s.role for s in report.sections] == ["work", "problems", "plans"]
@@ -454,6 +458,17 @@ def test_last_years_rectification_has_its_own_section_in_a_duty_report(composer:
         ("推行“721”工作法，柔性执法，全年首违不罚案件312件", "central_task"),
         ("举办残疾人职业技能培训2期，培训盲人按摩、电商等80人", "central_task"),
         ("支部书记全年讲党课4次，其中讲“安全生产也是政治责任”1次", "party_lecture"),
+        # Rounds VV and WW: young staff giving blood or at a union check-up are not cadre
+        # training; a union's 安全生产月 contest is the union's; a branch's 组织生活会 is its
+        # organisational life; a Party regulation's title names its study; 社会帮教 in a
+        # prison is its 教育改造.
+        ("开展无偿献血活动，青年干警18人参加", "volunteer"),
+        ("院工会三八节组织女干警健康体检，五四组织青年干警座谈会", "union"),
+        ("工会开展“安全生产月”知识竞赛，组织职工体检", "union"),
+        ("召开了年度组织生活会，开展批评和自我批评，查摆问题11条", "organizational_life"),
+        ("组织团干部到县纪委警示教育基地，学《中国共产党廉洁自律准则》", "discipline_education"),
+        ("搞了“法治进监区”活动，邀请社会帮教志愿者进监", "central_task"),
+        ("年底公路养护考核全市第二名", "central_task"),
     ],
 )
 def test_who_the_work_is_for_decides_its_subtopic(
@@ -506,3 +521,26 @@ def test_a_community_or_village_speaks_of_its_own_work(case: tuple[Answers, Comp
     if answers.profile.kind.id in ("community", "village"):
         text = to_text(composition.report)
         assert "党建业务融合" not in text and "党业融合" not in text
+
+
+def test_a_league_committee_and_a_media_centre_speak_as_themselves(
+    composer: Composer, tmp_path: Path
+) -> None:
+    """A 团县委 is a 群团 body itself and its 团 work is its business; a media centre's
+    直播 in a flood season is its reporting, not 防汛救灾 (round WW)."""
+    league = tmp_path / "league.toml"
+    league.write_text(
+        'unit = "共青团某县委员会"\nperiod = "2026年上半年"\ngenre = "summary"\n'
+        'activities = ["推进“青年大学习”，上半年全县团员参学率92%", '
+        '"全县新建“两新”组织团组织9个", "组织青年志愿者到12个村开展服务", '
+        '"工会举办职工运动会"]\n',
+        encoding="utf-8",
+    )
+    text = to_text(composer.compose(answers_module.load(league, TODAY)).report)
+    assert "强化青年思想政治引领。" in text and "加强团的组织建设。" in text
+    assert "群团组织" not in text
+    live = "“两会”期间和防汛救灾期间组织了24小时直播，累计观看量超过80万人次"
+    matters = load_subtopics()["central_task"].matters_of([formalise(live)])
+    assert matters[0].lead == "壮大主流舆论"
+    sales = "带着村里的葡萄合作社开展电商直播，葡萄销售60余万元"
+    assert load_subtopics()["central_task"].matters_of([sales])[0].name != "融媒传播"

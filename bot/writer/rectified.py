@@ -28,6 +28,10 @@ _RAISED = (
 LAST_YEAR = r"上年度|上一年度|上年|去年"
 # The review that raised the problems, named in the heading when every fact names it.
 REVIEWS = ("述职评议", "民主生活会", "组织生活会", "巡察", "考核", "审计")
+# How each review raised them, for the intro's {指出}: an audit 指出, it does not 查摆
+# (round WW); problems of no one review were 查摆和反馈.
+RAISED_BY = {"民主生活会": "查摆", "组织生活会": "查摆", "巡察": "反馈", "考核": "反馈"}
+RAISED_ANY = "查摆和反馈"
 # A fact opening on the problem it answers, with no 针对 before it.
 _BARE = re.compile(rf"(?:{EARLIER}|\d{{4}}年)[^。；，]*?问题，")
 
@@ -48,7 +52,9 @@ def rectified_section(draft: Drafting, facts: list[Sentence]) -> Section | None:
     earlier = "上年度" if named else "前期"
     review = next((r for r in REVIEWS if all(r in fact.text for fact in facts)), "")
     heading = draft.fixed(genre.rectified.replace("{上期}", earlier + review))
-    intro = (draft.fixed(genre.rectified_intro.replace("{上期}", earlier + review)),)
+    raised = RAISED_BY.get(review, "指出") if review else RAISED_ANY
+    said = genre.rectified_intro.replace("{上期}", earlier + review).replace("{指出}", raised)
+    intro = (draft.fixed(said),)
     items = tuple(Item((_answering(fact),)) for fact in facts)
     return Section("rectified", heading, intro, (Block(None, (), items),))
 

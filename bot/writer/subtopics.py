@@ -23,6 +23,8 @@ _TITLE = re.compile(r"《[^《》]*》")
 _SUBJECT = re.compile(r"(?:主题|题目|内容)(?:为|是)[^，。；]*")
 # Pledges whose title still names the work of signing them.
 PLEDGES = ("承诺书", "责任书", "责任状", "倡议书", "告知书")
+# Titles of Party regulations: their words name the work of studying them.
+PARTY_RULES = "《中国共产党"
 
 
 def heading_style(text: str) -> str:
@@ -37,11 +39,15 @@ def heading_style(text: str) -> str:
 def worded(text: str) -> str:
     """`text` as it names work: titles in 《》, subjects (主题为…) and counts left out
     (《志愿军》 is a film, 发展1名预备党员 is 发展预备党员); a title of a pledge names the pledging
-    (签订《医德医风承诺书》 is 签订承诺书)."""
+    (签订《医德医风承诺书》 is 签订承诺书), and of a Party regulation what was studied."""
     return without_counts(_SUBJECT.sub("", _TITLE.sub(_pledge, text)))
 
 
 def _pledge(title: re.Match[str]) -> str:
+    # A Party regulation's title names what was studied (学习《中国共产党纪律处分条例》 is
+    # 纪律教育, round WW), as a pledge's names the pledging.
+    if title.group(0).startswith(PARTY_RULES):
+        return title.group(0)[1:-1]
     return next((kind for kind in PLEDGES if title.group(0).endswith(f"{kind}》")), "")
 
 
