@@ -72,14 +72,20 @@ class Frames(Curated):
         self.subtopics = load_subtopics()
 
     def frame(
-        self, theme: str, full: bool = True, only: Subtopic | None = None
+        self, theme: str, full: bool = True, only: Subtopic | None = None, joined: bool = False
     ) -> tuple[Sentence, tuple[Sentence, ...]]:
         """A subsection's heading and framing sentence, chosen together: the framing never
         says the heading over again. Only a `full` subsection (of several items) opens
         with its purpose: 为… before every one reads as a template. A subsection holding
         `only` one sub-topic's work is headed by that work where the sub-topic has
-        headings (抓实巡察整改 over a lone 巡察 整改, not 健全责任体系)."""
+        headings (抓实巡察整改 over a lone 巡察 整改, not 健全责任体系). A subsection `joined`
+        by another theme's lone fact is headed as both (加强思想政治建设)."""
         facts = "".join(self.d.worked[theme])
+        both = self.subtopics.themes[theme].joined.get(self.style, ()) if joined else ()
+        for heading in candidates(self.d, both, f"curated:{theme}:joined", keep=self.claims(facts)):
+            framing = self.framing(theme, heading.text, full)
+            if framing:
+                return self.commit(heading), framing
         # The organisation's own headings first (its house style); then headings the
         # theme lexicon finds entailed by the facts, then any that name no sub-topic's
         # work the facts lack.

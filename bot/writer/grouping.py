@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING
 from .report import Item
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from .answers import Activity
-    from .subtopics import Matter, Subtopic
+    from .subtopics import Matter, Subtopic, Subtopics
 
 # One item joins at most this many activities, and this many characters of them;
 # more of one sub-topic go on in a further item with the next lead.
@@ -100,3 +102,31 @@ def matter_leads(matters: list[Matter]) -> tuple[str, ...]:
     if not matters:
         return ()
     return (matters[0].lead, *(f"{verb}{matters[0].name}" for verb in MATTERS_VERBS))
+
+
+def join_lone_facts(
+    groups: dict[str, dict[str, list[tuple[int, Activity, str]]]],
+    subtopics: Subtopics,
+    order: Callable[[str], int],
+) -> dict[int, str]:
+    """A theme's only fact joins another theme its sub-topic names, when that one has
+    facts too: one 谈心谈话 is not a subsection of 干部队伍建设 with a heading it cannot
+    fill, nor one 第一议题 fact a subsection beside one 中心组 fact (reviewers merge them).
+    A theme the writer chose stays. Returns each joined activity's index and new theme."""
+    moved: dict[int, str] = {}
+    for theme, keyed in list(groups.items()):
+        facts = [fact for group in keyed.values() for fact in group]
+        subtopic = subtopics.get(next(iter(keyed)))
+        if len(facts) != 1 or subtopic is None or facts[0][1].theme:
+            continue
+        target = next((t for t in subtopic.joins if t in groups and t != theme), None)
+        if target is None:
+            continue
+        if order(theme) < order(target):
+            # 政治 before 理论, as its own subsection would have stood.
+            groups[target] = {subtopic.id: facts, **groups[target]}
+        else:
+            groups[target].setdefault(subtopic.id, []).extend(facts)
+        del groups[theme]
+        moved[facts[0][0]] = target
+    return moved

@@ -11,7 +11,7 @@ project to fill what the corpus lacks; its source is ``curated:…`` in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -141,6 +141,9 @@ class ThemeWording:
     leads: tuple[str, ...] = ()  # plain leads for a fact that names no sub-topic
     purposes: tuple[str, ...] = ()  # what the theme's work is for (为…), opening a framing
     causes: tuple[str, ...] = ()  # causes of the problems of the theme (原因分析)
+    # style → headings of a subsection that also holds another theme's lone fact joined
+    # into it (思想政治建设 over 第一议题 and 中心组 work)
+    joined: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -224,6 +227,11 @@ def load_subtopics() -> Subtopics:
             leads=tuple(value.get("leads", ())),
             purposes=tuple(value.get("purposes", ())),
             causes=tuple(value.get("causes", ())),
+            joined={
+                style: tuple(value[f"joined_{style}"])
+                for style in HEADING_STYLES
+                if f"joined_{style}" in value
+            },
         )
         for theme, value in raw["themes"].items()
     }

@@ -20,7 +20,15 @@ from phrasebank.text import shares_stretch
 from .claims import ACHIEVED, CLAIMED, RESULT, speaks_of_facts
 from .curated import Curated
 from .frames import Frames
-from .grouping import by_matter, matter_leads, numbered_list, portions, unled, unquoted
+from .grouping import (
+    by_matter,
+    join_lone_facts,
+    matter_leads,
+    numbered_list,
+    portions,
+    unled,
+    unquoted,
+)
 from .rectified import answers_earlier
 from .report import Block, Item, Sentence
 from .subtopics import HEADING_STYLES, Subtopic, load_subtopics
@@ -125,7 +133,10 @@ class WorkSection(Curated):
             placed.append(
                 Placed(theme, classification, None, text, subtopic.id if subtopic else None)
             )
-        self.join_lone_facts(groups, placed)
+        for index, target in join_lone_facts(groups, self.subtopics, d.c.lexicon.ids.index).items():
+            current = placed[index - 1]
+            assert current is not None
+            placed[index - 1] = replace(current, theme=target)
         blocks: list[tuple[Block, str]] = []
         for theme in sorted(groups, key=d.c.lexicon.ids.index):
             d.worked[theme] = [t for group in groups[theme].values() for _, _, t in group]
@@ -157,7 +168,9 @@ class WorkSection(Curated):
             # A subsection of one sub-topic's work is headed by that work.
             keys = list(groups[theme])
             only = self.subtopics.get(keys[0]) if len(keys) == 1 else None
-            heading, framing = self.frames.frame(theme, full=not alone, only=only)
+            # Another theme's lone fact joined in: a heading of both.
+            joined = any((s := self.subtopics.get(k)) and s.theme != theme for k in keys)
+            heading, framing = self.frames.frame(theme, full=not alone, only=only, joined=joined)
             if alone:
                 # A lone fact's heading is its lead: 意识形态工作方面，… under 抓牢意识形态工作
                 # says the topic twice.
@@ -165,29 +178,6 @@ class WorkSection(Curated):
             items, numbered = numbered_list(items)
             blocks.append((Block(heading, framing, tuple(items), numbered), theme))
         return placed, blocks
-
-    def join_lone_facts(
-        self,
-        groups: dict[str, dict[str, list[tuple[int, Activity, str]]]],
-        placed: list[Placed | None],
-    ) -> None:
-        """A theme's only fact joins another theme its sub-topic names, when that one has
-        facts too: one 谈心谈话 is not a subsection of 干部队伍建设 with a heading it cannot
-        fill. A theme the writer chose stays."""
-        for theme, keyed in list(groups.items()):
-            facts = [fact for group in keyed.values() for fact in group]
-            subtopic = self.subtopics.get(next(iter(keyed)))
-            if len(facts) != 1 or subtopic is None or facts[0][1].theme:
-                continue
-            target = next((t for t in subtopic.joins if t in groups and t != theme), None)
-            if target is None:
-                continue
-            groups[target].setdefault(subtopic.id, []).extend(facts)
-            del groups[theme]
-            index = facts[0][0]
-            current = placed[index - 1]
-            assert current is not None
-            placed[index - 1] = replace(current, theme=target)
 
     def place(
         self, activity: Activity, text: str
@@ -275,7 +265,8 @@ class WorkSection(Curated):
         d = self.d
 
         def fresh(text: str, matter: str = "") -> bool:
-            if shares_stretch(unquoted(text), unquoted(facts), ECHO_CHARS):
+            # Nor with its quotation marks: 落实“三重一大”制度 over 研究“三重一大”事项.
+            if any(shares_stretch(a, b, ECHO_CHARS) for a, b in _echoes(text, facts)):
                 return False
             # Leads of one list say different things (not 党建引领… twice, nor the unit's
             # 乡村振兴 twice once filled in); a second item of one business matter names
@@ -392,3 +383,7 @@ def _unled_by(item: Item, heading: str) -> Item:
     if text == first.text:
         return item
     return replace(item, sentences=(Sentence(text, first.sources), *rest))
+
+
+def _echoes(lead: str, facts: str) -> tuple[tuple[str, str], ...]:
+    return ((unquoted(lead), unquoted(facts)), (lead, facts))
