@@ -469,6 +469,13 @@ def test_last_years_rectification_has_its_own_section_in_a_duty_report(composer:
         ("组织团干部到县纪委警示教育基地，学《中国共产党廉洁自律准则》", "discipline_education"),
         ("搞了“法治进监区”活动，邀请社会帮教志愿者进监", "central_task"),
         ("年底公路养护考核全市第二名", "central_task"),
+        # Round XX: a 党课 on 清廉医院 is a 党课; a school's 防溺水 and 书香校园 are its
+        # teaching; 党员志愿者 at a 丰收节 serve; a contest of young 干警 is a contest.
+        ("党委书记3月份给全院党员上了党课，讲医德医风和清廉医院建设", "party_lecture"),
+        ("暑假前组织开展了防溺水安全教育，全年没有发生安全事故", "central_task"),
+        ("学校创建成县级“书香校园”，全年开展课后服务，参与率92%", "central_task"),
+        ("9月23日中国农民丰收节，党员志愿者帮农户直播卖农产品", "service"),
+        ("组织青年干警参加全市检察机关业务竞赛，有2人获评“业务标兵”", "skill_contest"),
     ],
 )
 def test_who_the_work_is_for_decides_its_subtopic(

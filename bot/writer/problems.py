@@ -72,6 +72,8 @@ MATTERS = {
     r"党务工作力量|党务工作者": r"党务|支部书记|兼职|专职|党建力量",
     # 主动 alone does not tie 发展党员的渠道 to 学习不够主动 (round PP).
     r"发展党员的渠道": r"发展党员|入党|积极分子|年龄|老化|老龄|青年|年轻",
+    # 执法权力 answers a problem of 执法, not of 登记、审批 posts (round XX).
+    r"执法权力": r"执法",
 }
 
 
