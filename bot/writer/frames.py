@@ -83,7 +83,7 @@ class Frames(Curated):
         facts = "".join(self.d.worked[theme])
         both = self.subtopics.themes[theme].joined.get(self.style, ()) if joined else ()
         for heading in candidates(self.d, both, f"curated:{theme}:joined", keep=self.claims(facts)):
-            framing = self.framing(theme, heading.text, full)
+            framing = self.framing(theme, heading.text, full, only)
             if framing:
                 return self.commit(heading), framing
         # The organisation's own headings first (its house style); then headings the
@@ -91,7 +91,7 @@ class Frames(Curated):
         # work the facts lack.
         own = self.d.own_headings(theme, facts, self.style, self.claims(facts))
         for heading in own:
-            framing = self.framing(theme, heading.text, full)
+            framing = self.framing(theme, heading.text, full, only)
             if framing:
                 return self.commit(heading), framing
         if only is not None:
@@ -102,7 +102,7 @@ class Frames(Curated):
                 keep=self.claims(facts),
             )
             for heading in named:
-                framing = self.framing(theme, heading.text, full)
+                framing = self.framing(theme, heading.text, full, only)
                 if framing:
                     return self.commit(heading), framing
         options = self.subtopics.themes[theme].headings[self.style]
@@ -119,12 +119,14 @@ class Frames(Curated):
                     return works and shown(heading)
 
                 for heading in candidates(self.d, options, source, keep=keep):
-                    framing = self.framing(theme, heading.text, full)
+                    framing = self.framing(theme, heading.text, full, only)
                     if framing:
                         return self.commit(heading), framing
         # Every pairing repeats itself somewhere: better a framing that echoes than none.
         heading = self.heading(theme, facts)
-        return heading, self.framing(theme, heading.text, full) or self.framing(theme, full=full)
+        return heading, self.framing(theme, heading.text, full, only) or self.framing(
+            theme, full=full
+        )
 
     def heading(self, theme: str, facts: str) -> Sentence:
         """A heading of the draft's shape that claims no more than the theme's work.
@@ -171,10 +173,22 @@ class Frames(Curated):
 
         return shown
 
-    def framing(self, theme: str, heading: str = "", full: bool = True) -> tuple[Sentence, ...]:
+    def framing(
+        self, theme: str, heading: str = "", full: bool = True, only: Subtopic | None = None
+    ) -> tuple[Sentence, ...]:
         """The sentence that opens a subsection, not saying its heading over again; a 述职
-        speaks in the first person. Empty when no framing fits."""
+        speaks in the first person. One of `only` sub-topic's own framings first, where it
+        has them. Empty when no framing fits."""
+        if only is not None and only.framings:
+            found = self._framing(theme, only.framings, f"curated:{only.id}:framing", heading, full)
+            if found:
+                return found
         options = self.subtopics.themes[theme].framings
+        return self._framing(theme, options, f"curated:{theme}:framing", heading, full)
+
+    def _framing(
+        self, theme: str, options: tuple[str, ...], source: str, heading: str, full: bool
+    ) -> tuple[Sentence, ...]:
         first_person = self.d.genre.first_person
         owner = "{党组织简称}"
 
@@ -182,7 +196,6 @@ class Frames(Curated):
             return "本人" + framing.removeprefix(owner) if first_person else framing
 
         facts = "".join(self.d.worked.get(theme, ()))
-        source = f"curated:{theme}:framing"
         # One naming the facts' own work (意识形态 over 研判, 群团 over 工会 and 团支部)
         # before a general one; of each, one the theme lexicon finds entailed by the facts
         # first (讲好身边故事 is not said over 反诈宣传 alone), then any naming no work

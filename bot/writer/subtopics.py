@@ -110,6 +110,9 @@ class Subtopic:
     # Headings (style → wordings) of a subsection holding its work alone: a 巡察 整改
     # alone under 责任落实 is headed by its 整改, not by 健全责任体系.
     headings: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Framing sentences of such a subsection: a lone 巡察 整改 is not opened by the
+    # theme's stance on 主体责任 (抓好党建是本职…), reviewers struck it in rounds VV–XX.
+    framings: tuple[str, ...] = ()
 
     def headings_of(self, style: str) -> tuple[str, ...]:
         """Its subsection headings of `style`, or none."""
@@ -270,4 +273,5 @@ def _subtopic(entry: dict[str, Any]) -> Subtopic:
             for style in HEADING_STYLES
             if f"headings_{style}" in entry
         ),
+        framings=tuple(entry.get("framings", ())),
     )
