@@ -498,6 +498,20 @@ def test_a_lead_naming_the_facts_label_takes_the_label_off(composer: Composer) -
     # The label is what the work is about: 党组专题研究2次 alone has no object.
     label = "意识形态工作，党组专题研究2次"
     assert unled(label, "落实意识形态工作责任制") == label
+    # A label with its verb (抓信访维稳) names the lead's work too (round YY).
+    assert unled("抓信访维稳，化解信访积案6件", "做好信访维稳工作") == "化解信访积案6件"
+
+
+def test_a_duty_report_does_not_say_who_its_writer_is_again() -> None:
+    """作为支部书记，… in a 述职 whose writer is the 书记 is said by 本人 (round YY)."""
+    from bot.writer.wording import as_reporter
+
+    assert as_reporter(formalise("作为支部书记，全年主持召开支委会12次")) == (
+        "本人全年主持召开支委会12次。"
+    )
+    assert (
+        as_reporter("我作为乡党委书记，全年主持召开党委会38次。") == "本人全年主持召开党委会38次。"
+    )
 
 
 def test_a_plan_does_not_say_its_way_twice(case: tuple[Answers, Composition]) -> None:

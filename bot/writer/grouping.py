@@ -67,6 +67,8 @@ def numbered_list(items: list[Item]) -> tuple[list[Item], bool]:
 _LABEL = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:方面)?，")
 
 
+# A verb opening a label: 抓信访维稳 names 信访维稳.
+_LABEL_VERB = re.compile(r"^(?:抓好|抓实|抓|做好|推进|推动|开展|加强)")
 # What is left of a fact whose work has no object without its label (党组专题研究2次).
 _OBJECTLESS = re.compile(r"(?:研究|研判|分析|部署|讨论|学习)(?:\d|[一两二三四五六七八九十]次)")
 
@@ -75,7 +77,9 @@ def unled(facts: str, lead: str) -> str:
     """`facts` without an opening label its lead names: 守牢校园安全底线 over 校园安全，…;
     kept where the label is what the fact's work is about (意识形态工作，党组专题研究2次)."""
     found = _LABEL.match(facts)
-    if not found or found.group(1).removesuffix("工作") not in lead:
+    # 抓信访维稳，… under 做好信访维稳工作 says it twice too (round YY).
+    label = found and _LABEL_VERB.sub("", found.group(1)).removesuffix("工作")
+    if not found or not label or label not in lead:
         return facts
     rest = facts[found.end() :]
     return facts if _OBJECTLESS.search(re.split(r"[，；]", rest)[0]) else rest

@@ -48,6 +48,7 @@ _I = re.compile(
 _SELF = re.compile(
     r"^(?:我?自己|书记)(?=[\u4e00-\u9fff])(?![、和们处])|^(?:和|跟|同|与)(?=[^，。；]{1,24}谈)"
 )
+_AS_SECRETARY = re.compile(r"^(?:本人)?作为[^，。；]{0,10}书记，(?:本人)?")
 # A 述职 says what its writer chaired: 召开党委会9次 → 主持召开, 中心组学习3次 → 主持….
 _WHEN = r"(?:\d{1,2}月(?:\d{1,2}日)?|(?:第)?[一二三四]季度|上半年|下半年|全年|年初|年底|每月)?"
 # Not where the clause lists 党小组会: their leaders chair them (round HH).
@@ -109,6 +110,8 @@ def as_reporter(text: str) -> str:
     protected, text = _protect(text)
     text = _SELF.sub(lambda m: "本人" if m.group().endswith(("己", "记")) else "本人与", text)
     text = _CHAIRED.sub(r"\1主持", _I.sub("本人", text))
+    # 作为支部书记，主持… says who the writer is, which a 述职 has said (round YY).
+    text = _AS_SECRETARY.sub("本人", text)
     return _restore(protected, text)
 
 
