@@ -476,6 +476,17 @@ def test_last_years_rectification_has_its_own_section_in_a_duty_report(composer:
         ("学校创建成县级“书香校园”，全年开展课后服务，参与率92%", "central_task"),
         ("9月23日中国农民丰收节，党员志愿者帮农户直播卖农产品", "service"),
         ("组织青年干警参加全市检察机关业务竞赛，有2人获评“业务标兵”", "skill_contest"),
+        # Round YY: a 党委会's 工作要点 and 责任书 are responsibility assigned; 党费 is the
+        # members' management; a 支委会's study plan is study; a 团支部's reading club is
+        # the league's; 班子成员 at their 联系点 carry out 一岗双责.
+        (
+            "1月党委会研究制定《2026年全面从严治党工作要点》，与各支部书记签订党建工作责任书",
+            "responsibility_list",
+        ),
+        ("年底党员缴纳党费全部按时足额，专人管理台账", "member_management"),
+        ("1月支委会定了全年学习计划，每月第二个周五集中学习", "special_study"),
+        ("团支部组织青年职工开展“青春读书会”，每季度一次", "youth_league"),
+        ("班子成员到基层联系点调研12次，讲党课6次", "leadership_duty"),
     ],
 )
 def test_who_the_work_is_for_decides_its_subtopic(

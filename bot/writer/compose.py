@@ -63,7 +63,7 @@ REPORTER = f"{REPORTER_LABEL}XXX"
 HEADING_TYPICAL = 1.0
 # Bump when the code choosing a phrase's sub-topic (of_subtopic) changes: the index
 # kept beside a bank is named by it and by the sub-topic data.
-SUBTOPIC_INDEX = 2
+SUBTOPIC_INDEX = 3
 
 
 @cache
