@@ -576,3 +576,20 @@ def test_a_league_committee_and_a_media_centre_speak_as_themselves(
     assert matters[0].lead == "壮大主流舆论"
     sales = "带着村里的葡萄合作社开展电商直播，葡萄销售60余万元"
     assert load_subtopics()["central_task"].matters_of([sales])[0].name != "融媒传播"
+
+
+def test_a_framing_names_most_of_its_facts(composer: Composer, tmp_path: Path) -> None:
+    """A subsection of 工会 and 团委 work, one of them a 志愿服务队, opens on 群团 work, not
+    on 志愿服务 (rounds WW–AB); a lone 巡察 整改 opens on its 整改, not on 主体责任."""
+    path = tmp_path / "hospital.toml"
+    path.write_text(
+        'unit = "某县人民医院党委"\nperiod = "2026年"\ngenre = "summary"\n'
+        'activities = ["院工会举办职工运动会和“最美护士”评选，团委组织青年医生志愿服务队", '
+        '"县委巡察组反馈问题5个，已整改完成4个", "党委理论学习中心组集中学习12次"]\n',
+        encoding="utf-8",
+    )
+    report = composer.compose(answers_module.load(path, TODAY)).report
+    framings = [block.intro[0].text for block in report.section("work").blocks if block.intro]
+    assert any("重视群团工作" in f for f in framings)
+    assert not any("志愿服务作用" in f for f in framings)
+    assert any(f.startswith("院党委把抓好巡察整改作为") for f in framings)

@@ -52,6 +52,8 @@ _DECIDING = (
     "会研究",
     "会议研究",
 )
+# Fallback headings' names of themes whose lexicon label does not read as one.
+_LABELS = {"integration": "党建引领{中心工作}", "ideology": "意识形态和宣传思想工作"}
 IMPLIED = {
     "师德师风": ("师德", "师风", "职业行为", "十项准则", "有偿补课"),
     "群团": _GROUP_WORK,
@@ -152,7 +154,8 @@ class Frames(Curated):
         strict = "坚持从严从实，扎实推进{}" if theme in ("cadres", "integrity") else ""
         shape = fallback.get(self.style, strict or "坚持守正创新，扎实推进{}")
         # 党建业务融合 is a 机关's label; the unit's own work names it for any unit.
-        label = "党建引领{中心工作}" if theme == "integration" else d.c.lexicon.label(theme)
+        # 意识形态与宣传 reads cut off in a heading (round AB).
+        label = _LABELS.get(theme) or d.c.lexicon.label(theme)
         return d.fixed(shape.format(label), f"theme:{theme}")
 
     def heads(self, theme: str, facts: str) -> Callable[[str], bool]:
@@ -211,12 +214,27 @@ class Frames(Curated):
                     works = not specific or bool(self.subtopics.keywords_in(unslotted(framing)))
                     return framing.startswith(owner) and shown(framing) and fresh and works
 
-                first = self.curated(options, source, keep=subjected, shape=named)
-                if first is not None:
+                found = candidates(self.d, options, source, keep=subjected, shape=named)
+                if found:
+                    # Of those, the one naming the most of the facts: 群团 over three 工会,
+                    # 团 and 妇委会 facts, not 志愿服务 over one of them (rounds WW–AB).
+                    first = self.commit(max(found, key=lambda f: self.covers(f.text, theme)))
                     if not full:
                         return (first,)
                     return (self.purposed(theme, first, heading, shown_by_words),)
         return ()
+
+    def covers(self, framing: str, theme: str) -> tuple[int, int]:
+        """How many of the theme's facts `framing` names the work of (by sub-topic words),
+        then how many of its words they show (工会 and 团委 before 志愿服务 alone)."""
+        words = {
+            part
+            for keyword in self.subtopics.keywords_in(unslotted(framing))
+            for part in (keyword, *IMPLIED.get(keyword, ()))
+        }
+        facts = self.d.worked.get(theme, ())
+        named = sum(any(w in fact for w in words) for fact in facts)
+        return named, sum(any(w in fact for fact in facts) for w in words)
 
     def purposed(
         self, theme: str, framing: Sentence, heading: str, shown: Callable[[str], bool]

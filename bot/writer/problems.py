@@ -68,8 +68,9 @@ MATTERS = {
     r"师德": r"师德|教师|老师|教职工",
     r"调查研究": r"调研|调查研究|深入基层|下基层|下去",
     r"逐条建立整改台账|对账销号": r"尚有|尚未|正在|未整改|未完成|其余|剩|没整改",
-    # 党务工作力量 answers a problem of the party workers, not of 辅警 or 基金监管 staff.
-    r"党务工作力量|党务工作者": r"党务|支部书记|兼职|专职|党建力量",
+    # 党务工作力量 answers a problem of the party workers, not of 辅警 or 基金监管 staff,
+    # nor of 兼职 staff at 服务站点 (round AB).
+    r"党务工作力量|党务工作者": r"党务|支部书记|兼职(?:党务|支部)|专职(?:党务|副书记)|党建力量",
     # 主动 alone does not tie 发展党员的渠道 to 学习不够主动 (round PP).
     r"发展党员的渠道": r"发展党员|入党|积极分子|年龄|老化|老龄|青年|年轻",
     # 执法权力 answers a problem of 执法, not of 登记、审批 posts (round XX).
