@@ -487,6 +487,8 @@ def test_last_years_rectification_has_its_own_section_in_a_duty_report(composer:
         ("1月支委会定了全年学习计划，每月第二个周五集中学习", "special_study"),
         ("团支部组织青年职工开展“青春读书会”，每季度一次", "youth_league"),
         ("班子成员到基层联系点调研12次，讲党课6次", "leadership_duty"),
+        # Round AC: hazards found and 整改到位 in a 专项检查 are business, not 巡察 整改.
+        ("“两客一危”专项检查，检查企业37家次，发现隐患54处，全部督促整改到位", "central_task"),
     ],
 )
 def test_who_the_work_is_for_decides_its_subtopic(
