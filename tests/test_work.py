@@ -489,6 +489,7 @@ def test_last_years_rectification_has_its_own_section_in_a_duty_report(composer:
         ("班子成员到基层联系点调研12次，讲党课6次", "leadership_duty"),
         # Round AC: hazards found and 整改到位 in a 专项检查 are business, not 巡察 整改.
         ("“两客一危”专项检查，检查企业37家次，发现隐患54处，全部督促整改到位", "central_task"),
+        ("全县举办中小学生运动会和“县长杯”校园足球联赛，参赛学生3000余人", "central_task"),
     ],
 )
 def test_who_the_work_is_for_decides_its_subtopic(
