@@ -490,6 +490,7 @@ def test_last_years_rectification_has_its_own_section_in_a_duty_report(composer:
         # Round AC: hazards found and 整改到位 in a 专项检查 are business, not 巡察 整改.
         ("“两客一危”专项检查，检查企业37家次，发现隐患54处，全部督促整改到位", "central_task"),
         ("全县举办中小学生运动会和“县长杯”校园足球联赛，参赛学生3000余人", "central_task"),
+        ("每学期均开展意识形态领域风险排查，教材、教辅、校园讲座报告会都审了一遍", "ideology_duty"),
     ],
 )
 def test_who_the_work_is_for_decides_its_subtopic(
