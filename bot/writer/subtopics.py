@@ -21,7 +21,7 @@ HEADING_STYLES = ("short", "paired", "long")
 _TITLE = re.compile(r"《[^《》]*》")
 # What a lecture or meeting was about (主题为乡村振兴) is its subject, not the work done.
 _SUBJECT = re.compile(r"(?:主题|题目|内容)(?:为|是)[^，。；]*")
-# Pledges whose title still names the work of signing them.
+# Pledges and plans whose title still names the work of signing or drawing them up.
 PLEDGES = ("承诺书", "责任书", "责任状", "倡议书", "告知书", "工作要点", "责任清单")
 # Titles of Party regulations: their words name the work of studying them.
 PARTY_RULES = "《中国共产党"
