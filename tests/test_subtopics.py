@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from bot.writer.claims import unslotted
 from bot.writer.frames import HEADING_ECHO
 from bot.writer.subtopics import HEADING_STYLES, Subtopic, heading_style, load_subtopics
 from phrasebank.text import shares_stretch
@@ -43,6 +44,23 @@ def test_a_business_matter_is_worded_in_its_own_sub_topics_terms() -> None:
             for wording in (matter.lead, matter.name):
                 found = [SUBTOPICS.match(word) for word in SUBTOPICS.keywords_in(wording)]
                 assert all(m is not None and m.subtopic is subtopic for m in found), wording
+
+
+@pytest.mark.parametrize("subtopic", [s for s in SUBTOPICS.all if s.practices], ids=lambda s: s.id)
+def test_a_practice_says_how_its_own_work_is_done_and_claims_no_result(subtopic: Subtopic) -> None:
+    """严格按照发展党员工作程序: a clause between a lead and its facts, for any unit."""
+    assert len(subtopic.practices) >= 2
+    openings = {practice[:2] for practice in subtopic.practices}
+    assert len(openings) >= 2, "a subsection's practices open in different words"
+    for practice in subtopic.practices:
+        assert not re.search(r"[。；]", practice) and 12 <= len(practice) <= 45, practice
+        assert not any(w in practice for w in ("机关", "税", "执法", "本人", "我")), practice
+        assert not any(ch.isdigit() for ch in practice), practice
+        # What the work was for or how it was done, never what it achieved.
+        assert not re.search(r"取得|成效显著|明显|不断提升|得到|实现了|有效", practice), practice
+        assert set(re.findall(r"\{[^}]*\}", practice)) <= set(SLOTS), practice
+        found = [SUBTOPICS.match(word) for word in SUBTOPICS.keywords_in(unslotted(practice))]
+        assert all(m is not None and m.subtopic is subtopic for m in found), practice
 
 
 def test_no_keyword_belongs_to_two_subtopics() -> None:

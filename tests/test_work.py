@@ -11,11 +11,11 @@ from bot.writer import answers as answers_module
 from bot.writer.answers import Activity, Answers
 from bot.writer.compose import Composer, Composition
 from bot.writer.grouping import GROUP_MAX
+from bot.writer.leads import ECHO_CHARS
 from bot.writer.render import to_text
 from bot.writer.report import Item
 from bot.writer.subtopics import heading_style, load_subtopics
 from bot.writer.wording import formalise, sentence_of
-from bot.writer.work import ECHO_CHARS
 from phrasebank.bank import Bank
 
 from .conftest import ANSWERS_CASES, DATA, DRAFT_DAY
@@ -76,7 +76,9 @@ def test_every_lead_and_effect_is_of_its_items_subtopic(
             continue
         assert subtopic_of_source(lead_source, bank, p.theme) == p.subtopic, (p.lead, p.text)
         effects = [s for s in item.sentences[-1].sources if not s.startswith("activity:")]
-        for source in effects:
+        # How the work was done (严格按照发展党员工作程序), between the lead and the facts.
+        practices = [source for s in item.sentences[1:-1] for source in s.sources]
+        for source in (*effects, *practices):
             assert subtopic_of_source(source, bank, p.theme) == p.subtopic, (source, p.text)
 
 
@@ -85,9 +87,12 @@ def test_no_lead_repeats_its_facts(case: tuple[Answers, Composition]) -> None:
     for item in work_items(composition):
         if len(item.sentences) < 2:
             continue
-        lead, facts = item.sentences[0].text.rstrip("。"), item.sentences[-1].text
-        stretches = {lead[i : i + ECHO_CHARS] for i in range(len(lead) - ECHO_CHARS + 1)}
-        assert not any(s in facts for s in stretches), (lead, facts)
+        facts = item.sentences[-1].text
+        # Nor does the practice between them say the facts over again.
+        for said in item.sentences[:-1]:
+            lead = said.text.rstrip("。")
+            stretches = {lead[i : i + ECHO_CHARS] for i in range(len(lead) - ECHO_CHARS + 1)}
+            assert not any(s in facts for s in stretches), (lead, facts)
 
 
 def test_activities_of_one_subtopic_are_one_item(case: tuple[Answers, Composition]) -> None:

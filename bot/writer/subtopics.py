@@ -113,6 +113,9 @@ class Subtopic:
     # Framing sentences of such a subsection: a lone 巡察 整改 is not opened by the
     # theme's stance on 主体责任 (抓好党建是本职…), reviewers struck it in rounds VV–XX.
     framings: tuple[str, ...] = ()
+    # How its work is done (严格按照发展党员工作程序; 坚持以案为鉴、以案促改), said
+    # between an item's lead and its facts as the seeds do; never what it achieved.
+    practices: tuple[str, ...] = ()
 
     def headings_of(self, style: str) -> tuple[str, ...]:
         """Its subsection headings of `style`, or none."""
@@ -274,4 +277,5 @@ def _subtopic(entry: dict[str, Any]) -> Subtopic:
             if f"headings_{style}" in entry
         ),
         framings=tuple(entry.get("framings", ())),
+        practices=tuple(entry.get("practices", ())),
     )

@@ -1,0 +1,204 @@
+"""The wording of one work item: its lead, how the work was done, and its effect.
+
+A lead names what the facts are (mined of their sub-topic, else curated); a practice
+says how such work is done (严格按照发展党员工作程序), never what it achieved; an effect
+clause is the organisation's own. None names work the facts lack or repeats them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from phrasebank.phrase import Kind, Phrase
+from phrasebank.text import shares_stretch
+
+from .claims import ACHIEVED, CLAIMED, speaks_of_facts
+from .curated import Curated
+from .grouping import matter_leads, unquoted
+from .report import Sentence
+from .subtopics import Subtopic, Subtopics
+
+if TYPE_CHECKING:
+    from .compose import Drafting
+    from .frames import Frames
+
+# Two leads of one list sharing this long a stretch say the same thing.
+SIBLING_CHARS = 4
+# A lead sharing a stretch this long with its facts would only repeat them.
+ECHO_CHARS = 6
+# Keyword evidence (characters matched) for facts to be plainly of their sub-topic.
+STRONG_MATCH = 4
+# Mined leads and effects of a sub-topic tried for one item.
+MINED_CANDIDATES = 3
+
+
+class ItemWords(Curated):
+    """Chooses the wording of the items of one draft's work section."""
+
+    def __init__(self, draft: Drafting, subtopics: Subtopics, frames: Frames) -> None:
+        self.d = draft
+        self.subtopics = subtopics
+        self.frames = frames
+        self.leads_here: list[str] = []  # the leads of the subsection being written
+        self.openings_here: list[str] = []  # how its practices open (坚持, 严格 …)
+
+    def new_subsection(self) -> None:
+        self.leads_here = []
+        self.openings_here = []
+
+    def plainly(self, fact: str, theme: str, subtopic: Subtopic) -> bool:
+        """Whether `fact` names `subtopic` by keywords of at least STRONG_MATCH characters."""
+        named = self.subtopics.match(fact, theme)
+        return named is not None and named.subtopic is subtopic and named.score >= STRONG_MATCH
+
+    def naming(self, text: str, subtopic: Subtopic, facts: str) -> int | None:
+        """How `text` names the work of `facts`: 0 naming only work they name, 1 its
+        sub-topic's own work unsaid, 2 no work at all; None naming work they lack."""
+        named = self.subtopics.keywords_in(text)
+        if not (missing := [k for k in named if k not in facts]):
+            return 2 if not named else 0
+        # A lead may name its sub-topic's own work unsaid (落实“三会一课”制度 over 支委会
+        # 3次), but not one half of a label of two works (细化责任清单 over 签订责任书),
+        # nor work of a sub-topic only guessed from alike examples (共建 over 开学).
+        whole = "与" not in subtopic.label and self.subtopics.match(facts) is not None
+        return 1 if whole and all(k in subtopic.label for k in missing) else None
+
+    def practice(self, subtopic: Subtopic, facts: str, lead: str, variant: int) -> Sentence | None:
+        """How the item's work was done, between its lead and its facts (严格按照发展党员
+        工作程序), as the seeds say it: naming no work the facts lack, repeating neither
+        them nor the lead, opening unlike the subsection's other practices."""
+
+        def keep(template: str) -> bool:
+            text = self.d.fit.fill(template) or template
+            if any(shares_stretch(a, b, ECHO_CHARS) for a, b in _echoes(text, facts)):
+                return False
+            if shares_stretch(text, lead, SIBLING_CHARS) or text[:2] in self.openings_here:
+                return False
+            # It may name its own sub-topic's work (以案促改 of a 警示教育) where the facts
+            # plainly are of it, never another's.
+            named = [k for k in self.subtopics.keywords_in(text) if k not in facts]
+            return not named or (plain and all(k in subtopic.keywords for k in named))
+
+        found = self.subtopics.match(facts)
+        plain = found is not None and found.subtopic is subtopic
+
+        source = f"curated:{subtopic.id}:practice"
+        sentence = self.curated(subtopic.practices, source, variant, keep=keep)
+        if sentence is not None:
+            self.openings_here.append(sentence.text[:2])
+        return sentence
+
+    def lead(self, theme: str, subtopic: Subtopic, facts: str, variant: int) -> Sentence | None:
+        """A lead naming the sub-topic: a mined lead of the same sub-topic, else a curated one.
+
+        Best is a lead whose specific words (警示教育, 网格化) are all in the facts; then
+        one naming only its own sub-topic (创新主题党日载体 over 重温入党誓词); then a
+        general one (扛牢整改政治责任 is no lead for a 巡察 the unit carried out when
+        开展内部巡察 is there); never one naming another sub-topic's work, nor repeating a
+        stretch of the facts.
+        """
+        d = self.d
+
+        def fresh(text: str, matter: str = "") -> bool:
+            # Nor with its quotation marks: 落实“三重一大”制度 over 研究“三重一大”事项.
+            if any(shares_stretch(a, b, ECHO_CHARS) for a, b in _echoes(text, facts)):
+                return False
+            # Leads of one list say different things (not 党建引领… twice, nor the unit's
+            # 乡村振兴 twice once filled in); a second item of one business matter names
+            # it again (依法履行审计监督职责, then 统筹抓好审计监督).
+            said = d.fit.fill(text) or text
+            others = [other for other in self.leads_here if not (matter and matter in other)]
+            return not any(shares_stretch(said, other, SIBLING_CHARS) for other in others)
+
+        def rank(text: str) -> int | None:
+            return self.naming(text, subtopic, facts) if fresh(text) else None
+
+        if subtopic.matters:
+            # Business facts are led by what they are (守牢安全生产底线), not by 重点工作:
+            # the first of the wordings that is fresh.
+            matters = subtopic.matters_of(facts.split("；"))
+            name = (d.fit.fill(matters[0].name) or "") if matters else ""
+            for number, option in enumerate(matter_leads(matters), start=1):
+                text = d.fit.fill(option)
+                if (
+                    text
+                    and d.ledger.is_new(text)
+                    and not d.fit.forbids(text)
+                    and fresh(option, name)
+                ):
+                    return self.commit(Sentence(text, (f"curated:{subtopic.id}:matter:{number}",)))
+        for phrase in self.mined(Kind.LEAD, theme, subtopic, facts):
+            # Another variant asks for other wording, but never over the organisation's own.
+            if variant == 0 or phrase.own:
+                filled = d.fit.fill(phrase.template)
+                if not filled or (CLAIMED.search(filled) and not phrase.own):
+                    continue
+                # 进一步做好志愿服务 looks ahead: a plan's wording, not a lead for work done.
+                if filled.startswith("进一步") and not phrase.own:
+                    continue
+                if rank(filled) == 0 and (sentence := d.stock(phrase)) is not None:
+                    return sentence
+        for tier in (0, 1, 2):
+
+            def in_tier(lead: str, tier: int = tier) -> bool:
+                return rank(lead) == tier
+
+            sentence = self.curated(
+                subtopic.leads, f"curated:{subtopic.id}:lead", variant, keep=in_tier
+            )
+            if sentence is not None:
+                return sentence
+        return None
+
+    def plain_lead(self, theme: str, facts: str, variant: int) -> Sentence | None:
+        """A plain lead of the theme for a fact that names no sub-topic, so that every item
+        of a numbered list has one; it names no work the facts lack."""
+        shown = self.frames.claims(facts)
+
+        def fits(lead: str) -> bool:
+            sibling = any(shares_stretch(lead, other, SIBLING_CHARS) for other in self.leads_here)
+            echo = shares_stretch(unquoted(lead), unquoted(facts), ECHO_CHARS)
+            return shown(lead) and not sibling and not echo
+
+        leads = self.subtopics.themes[theme].leads
+        return self.curated(leads, f"curated:{theme}:lead", variant, keep=fits)
+
+    def remember_lead(self, sentence: Sentence | None) -> Sentence | None:
+        if sentence is not None:
+            self.leads_here.append(sentence.text)
+        return sentence
+
+    def effect(self, theme: str, subtopic: Subtopic, facts: str, lead: str) -> Sentence | None:
+        """The effect clause the organisation's own reports give this sub-topic's work, or none.
+
+        Writers who sign a draft strike every stock effect they did not report (引导党员…,
+        推动…落到实处 after a bare fact: seven rounds of review struck them as claims);
+        the organisation's own wording of what such work is for is theirs to keep. It
+        still names only what the facts name and repeats neither them nor the lead.
+        """
+        for phrase in self.mined(Kind.EFFECT, theme, subtopic, facts):
+            filled = self.d.fit.fill(phrase.template) or ""
+            named = self.subtopics.keywords_in(filled)
+            if not phrase.own or not named or not all(k in facts for k in named):
+                continue
+            # It names its work as the facts do; it may not say the lead over again.
+            echo = shares_stretch(filled, lead, 4)
+            fits = not ACHIEVED.match(filled) and not echo and speaks_of_facts(filled, facts)
+            if fits and (sentence := self.d.stock(phrase)) is not None:
+                return sentence
+        return None
+
+    def mined(self, kind: Kind, theme: str, subtopic: Subtopic, facts: str) -> list[Phrase]:
+        """Mined phrases of `kind` that are of `subtopic` and claim nothing beyond the facts."""
+        d = self.d
+        found = []
+        for phrase in d.c.of_subtopic(kind, theme, subtopic.id):
+            if d.c.lexicon.entailed(phrase.text, theme, facts) and d.fit.allows(phrase):
+                found.append(phrase)
+                if len(found) == MINED_CANDIDATES:
+                    break
+        return found
+
+
+def _echoes(lead: str, facts: str) -> tuple[tuple[str, str], ...]:
+    return ((unquoted(lead), unquoted(facts)), (lead, facts))
