@@ -41,6 +41,13 @@ class ItemWords(Curated):
         self.frames = frames
         self.leads_here: list[str] = []  # the leads of the subsection being written
         self.openings_here: list[str] = []  # how its practices open (坚持, 严格 …)
+        # Sub-topics the writer's own problems are about: saying how well their work was
+        # done (坚持学用结合) would gainsay the writer (学了用的少), reviewers struck it.
+        self.faulted = {
+            found.id
+            for problem in draft.answers.problems
+            if (found := subtopics.answering(problem))
+        }
 
     def new_subsection(self) -> None:
         self.leads_here = []
@@ -66,7 +73,10 @@ class ItemWords(Curated):
     def practice(self, subtopic: Subtopic, facts: str, lead: str, variant: int) -> Sentence | None:
         """How the item's work was done, between its lead and its facts (严格按照发展党员
         工作程序), as the seeds say it: naming no work the facts lack, repeating neither
-        them nor the lead, opening unlike the subsection's other practices."""
+        them nor the lead, opening unlike the subsection's other practices, and none for
+        work the writer names a problem of."""
+        if subtopic.id in self.faulted:
+            return None
 
         def keep(template: str) -> bool:
             text = self.d.fit.fill(template) or template
