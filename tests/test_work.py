@@ -496,6 +496,18 @@ def test_last_years_rectification_has_its_own_section_in_a_duty_report(composer:
         ("“两客一危”专项检查，检查企业37家次，发现隐患54处，全部督促整改到位", "central_task"),
         ("全县举办中小学生运动会和“县长杯”校园足球联赛，参赛学生3000余人", "central_task"),
         ("每学期均开展意识形态领域风险排查，教材、教辅、校园讲座报告会都审了一遍", "ideology_duty"),
+        # Round AE: a trade's 专项整治 with 罚款 is business, a 腐败 整治 is not; a 主题党日
+        # at a 敬老院 is service, the month's 主题党日 that once went there is not; an honour
+        # received is 争先创优; business a matter names is business, not service.
+        ("危化品和非煤矿山专项整治，关闭取缔非法小作坊5家，立案处罚企业27家", "central_task"),
+        (
+            "开展医药领域腐败问题集中整治，对药品耗材采购重点环节自查，查出问题6个",
+            "style_inspection",
+        ),
+        ("7月1日搞主题党日，组织党员去县敬老院给老人理发、打扫卫生", "service"),
+        ("坚持每月第一个周五搞主题党日，全年12次，3月份组织党员去镇敬老院打扫卫生", "party_day"),
+        ("支部获评县直机关“五星级党支部”", "commendation"),
+        ("森林防火期间24小时值班，全年没有发生较大以上森林火灾", "central_task"),
     ],
 )
 def test_who_the_work_is_for_decides_its_subtopic(
@@ -602,3 +614,31 @@ def test_a_framing_names_most_of_its_facts(composer: Composer, tmp_path: Path) -
     assert any("重视群团工作" in f for f in framings)
     assert not any("志愿服务作用" in f for f in framings)
     assert any(f.startswith("院党委把抓好巡察整改作为") for f in framings)
+
+
+def test_an_item_says_how_its_work_was_done_unless_the_writer_owns_a_problem_of_it(
+    composer: Composer,
+) -> None:
+    """严格按照发展党员工作程序 between a lead and its facts, as the seeds write; none for
+    work the writer names a problem of (学用结合不够 is gainsaid by 坚持学用结合, round AE)."""
+    facts = [
+        "组织党员观看警示教育片《蝇贪之害》",
+        "全年召开党员大会4次、支委会12次",
+        "发展党员2名，确定入党积极分子3名",
+        "党组理论学习中心组集中学习12次，专题研讨4次",
+        "到县廉政教育基地参观学习",
+    ]
+    raw = {"unit": "某县林业局党组", "period": "2026年", "genre": "summary", "activities": facts}
+    plain = composer.compose(answers_module.from_mapping(raw, today=TODAY))
+    practised = {
+        source.split(":")[1]
+        for item in work_items(plain)
+        for sentence in item.sentences[1:-1]
+        for source in sentence.sources
+        if ":practice:" in source
+    }
+    assert {"recruitment", "three_meetings"} <= practised
+    owned = {**raw, "problems": ["发展党员把关还不够严，个别入党积极分子培养考察流于形式"]}
+    faulted = composer.compose(answers_module.from_mapping(owned, today=TODAY))
+    sources = [s for i in work_items(faulted) for x in i.sentences for s in x.sources]
+    assert not any(s.startswith("curated:recruitment:practice") for s in sources)

@@ -175,9 +175,13 @@ class Composer:
         nearest = self.examples.nearest(text, theme)
         subtopic = subtopics.get(nearest) if nearest else None
         # Work naming no party work is the unit's business, unless it is like service
-        # to people (调解邻里纠纷, 开放观测场).
-        if not names_party_work(text) and (subtopic is None or subtopic.id not in BUSINESS_LIKE):
-            return subtopics.get(CENTRAL_TASK.id)
+        # to people (调解邻里纠纷, 开放观测场) and no kind of business names it: 森林防火
+        # 期间24小时值班 is business, as service it went unled (此外，…), round AE.
+        if not names_party_work(text):
+            central = subtopics[CENTRAL_TASK.id]
+            named = any(not matter.weak for matter in central.matters_of([text]))
+            if subtopic is None or subtopic.id not in BUSINESS_LIKE or named:
+                return central
         return subtopic
 
     def compose(self, answers: Answers) -> Composition:
