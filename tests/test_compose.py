@@ -234,6 +234,19 @@ def test_a_subsection_of_one_subtopics_work_is_headed_by_it(composer: Composer) 
         assert ("整改" in block.heading.text) is named, block.heading.text
 
 
+def test_a_summarys_lone_inspection_goes_with_its_integrity_work(composer: Composer) -> None:
+    """A summary's one 巡察 整改 is no second section of its own (round AF): it joins the
+    党风廉政 subsection; a 主体责任 report keeps it under 主体责任 (the test above)."""
+    answers = load("community_quarter_summary.toml")
+    facts = ("县委巡察组反馈的5个问题，到9月底已完成整改4个", "组织党员观看警示教育片")
+    activities = (*answers.activities, *map(Activity, facts))
+    report = composer.compose(replace(answers, activities=activities)).report
+    block = next(
+        b for b in report.section("work").blocks if "巡察" in "".join(i.text for i in b.items)
+    )
+    assert "警示教育片" in "".join(i.text for i in block.items)
+
+
 def test_a_lone_facts_label_its_heading_names_goes(composer: Composer) -> None:
     """意识形态工作方面，… alone under a heading of 意识形态 says the topic twice (round PP)."""
     answers = load("hospital_half_responsibility.toml")

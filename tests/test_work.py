@@ -637,7 +637,7 @@ def test_an_item_says_how_its_work_was_done_unless_the_writer_owns_a_problem_of_
         for source in sentence.sources
         if ":practice:" in source
     }
-    assert {"recruitment", "three_meetings"} <= practised
+    assert "recruitment" in practised
     owned = {**raw, "problems": ["发展党员把关还不够严，个别入党积极分子培养考察流于形式"]}
     faulted = composer.compose(answers_module.from_mapping(owned, today=TODAY))
     sources = [s for i in work_items(faulted) for x in i.sentences for s in x.sources]

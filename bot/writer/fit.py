@@ -41,6 +41,12 @@ SET_PHRASES = (
     "抓在手上",
     "扛在肩上",
     "层层",
+    # Said by a framing, then by an item's practice, three sentences apart (round AF).
+    "首要政治任务",
+    "重要政治任务",
+    "的重要途径",
+    "的重要抓手",
+    "的重要载体",
 )
 
 

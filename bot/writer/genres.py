@@ -86,6 +86,9 @@ class Genre:
     role_words: tuple[str, ...] = ()
     role_facts: int = 0
     role_reminder: str = ""
+    # Themes the genre is about, whose subsection stands however few its facts: a 主体责任
+    # report's lone 巡察 整改 is its 主体责任, where a summary folds it into 党风廉政.
+    core_themes: tuple[str, ...] = ()
 
     @property
     def source(self) -> str:
@@ -136,6 +139,7 @@ def _genre(key: str, value: dict[str, Any]) -> Genre:
         "role_words",
         "role_facts",
         "role_reminder",
+        "core_themes",
     }
     if missing := sorted(names - set(value) - optional):
         raise ValueError(f"genres.toml [{key}]: missing keys {', '.join(missing)}")
@@ -174,6 +178,7 @@ def _genre(key: str, value: dict[str, Any]) -> Genre:
         role_words=tuple(value.get("role_words", ())),
         role_facts=value.get("role_facts", 0),
         role_reminder=value.get("role_reminder", ""),
+        core_themes=tuple(value.get("core_themes", ())),
     )
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from .report import Item
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Collection
 
     from .answers import Activity
     from .subtopics import Matter, Subtopic, Subtopics
@@ -112,16 +112,18 @@ def join_lone_facts(
     groups: dict[str, dict[str, list[tuple[int, Activity, str]]]],
     subtopics: Subtopics,
     order: Callable[[str], int],
+    core: Collection[str] = (),
 ) -> dict[int, str]:
     """A theme's only fact joins another theme its sub-topic names, when that one has
     facts too: one 谈心谈话 is not a subsection of 干部队伍建设 with a heading it cannot
     fill, nor one 第一议题 fact a subsection beside one 中心组 fact (reviewers merge them).
-    A theme the writer chose stays. Returns each joined activity's index and new theme."""
+    A theme the writer chose stays, and so does one of the genre's `core` themes.
+    Returns each joined activity's index and new theme."""
     moved: dict[int, str] = {}
     for theme, keyed in list(groups.items()):
         facts = [fact for group in keyed.values() for fact in group]
         subtopic = subtopics.get(next(iter(keyed)))
-        if len(facts) != 1 or subtopic is None or facts[0][1].theme:
+        if len(facts) != 1 or subtopic is None or facts[0][1].theme or theme in core:
             continue
         target = next((t for t in subtopic.joins if t in groups and t != theme), None)
         if target is None:

@@ -121,7 +121,12 @@ class ItemWords(Curated):
             return not any(shares_stretch(said, other, SIBLING_CHARS) for other in others)
 
         def rank(text: str) -> int | None:
-            return self.naming(text, subtopic, facts) if fresh(text) else None
+            if not fresh(text):
+                return None
+            found = self.naming(text, subtopic, facts)
+            # Best of all names the work as the facts do (开展谈心谈话 over 谈心谈话).
+            named = subtopic.label in text and subtopic.label in facts
+            return -1 if found == 0 and named else found
 
         if subtopic.matters:
             # Business facts are led by what they are (守牢安全生产底线), not by 重点工作:
@@ -146,9 +151,9 @@ class ItemWords(Curated):
                 # 进一步做好志愿服务 looks ahead: a plan's wording, not a lead for work done.
                 if filled.startswith("进一步") and not phrase.own:
                     continue
-                if rank(filled) == 0 and (sentence := d.stock(phrase)) is not None:
+                if rank(filled) in (-1, 0) and (sentence := d.stock(phrase)) is not None:
                     return sentence
-        for tier in (0, 1, 2):
+        for tier in (-1, 0, 1, 2):
 
             def in_tier(lead: str, tier: int = tier) -> bool:
                 return rank(lead) == tier

@@ -117,7 +117,8 @@ class WorkSection:
             placed.append(
                 Placed(theme, classification, None, text, subtopic.id if subtopic else None)
             )
-        for index, target in join_lone_facts(groups, self.subtopics, d.c.lexicon.ids.index).items():
+        order, core = d.c.lexicon.ids.index, d.genre.core_themes
+        for index, target in join_lone_facts(groups, self.subtopics, order, core).items():
             current = placed[index - 1]
             assert current is not None
             placed[index - 1] = replace(current, theme=target)
