@@ -35,6 +35,9 @@ OWN_LIKENESS = 3
 PLAN_LEAD_ECHO = 5
 # At most this many plans, those answering the problems first.
 PLANS_MAX = {"quarter": 4, "half": 5, "year": 6}
+# Themes whose work makes no plan of its own unless a problem asks: a 工会 健步走 or
+# 凝聚巾帼力量 as next year's work answers nothing (rounds AD, AE, AH struck them).
+UNPLANNED = ("culture",)
 # Distinct character pairs a sub-topic's lead shares with a plan to come before the others.
 PLAN_LEAD_LIKENESS = 3
 
@@ -79,9 +82,11 @@ def plans_section(
             # of no sub-topic (a school's 陪餐 filed under 廉政) say nothing to plan for:
             # a 警示教育 plan over them answers no work and no problem; nor does a
             # 网格化治理 plan a 水利局's flood work (round QQ: reviewers struck it).
-            if theme not in themes:
+            if theme not in themes and theme not in UNPLANNED:
                 for subtopic in _done(draft, theme):
-                    item = _answer(draft, subtopic, theme, draft.activities_of(theme))
+                    # Its curated plans only: a mined one is another unit's (协助纪检组深化
+                    # 纪检监察体制改革 in a village's plans, round AG).
+                    item = _answer(draft, subtopic, theme, draft.activities_of(theme), mined=False)
                     if item is not None:
                         items.append(item)
                         themes.append(theme)
@@ -100,7 +105,12 @@ def _done(draft: Drafting, theme: str) -> list[Subtopic]:
 
 
 def _answer(
-    draft: Drafting, subtopic: Subtopic | None, theme: str, text: str, own: bool = False
+    draft: Drafting,
+    subtopic: Subtopic | None,
+    theme: str,
+    text: str,
+    own: bool = False,
+    mined: bool = True,
 ) -> Item | None:
     """A plan answering `text`: its sub-topic's curated plan; for the writer's own problem
     that no sub-topic answers, a plan naming that problem; else a mined plan of its theme."""
@@ -138,6 +148,8 @@ def _answer(
             return _led(draft, answering, [Sentence(f"{measure.rstrip('。')}。", (source,))])
         if subtopic is not None and bodies:
             return _led(draft, subtopic, bodies)
+    if not mined:
+        return None
     item, said = statement(draft, Kind.PLAN, theme, text)
     # A mined plan for the writer's own problem must be about it: 打造党建品牌 does not
     # answer a 老好人 problem (round QQ).
