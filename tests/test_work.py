@@ -226,6 +226,7 @@ def _with(answers: Answers, *extra: str) -> Answers:
 def test_fixture_cases_cover_the_kinds_of_unit() -> None:
     kinds = {answers_module.load(p, TODAY).profile.kind.id for p in CASES}
     wanted = {"community", "hospital", "college", "enterprise", "street", "tax", "transport"}
+    wanted |= {"kindergarten"}
     assert wanted <= kinds, wanted - kinds
     assert len(kinds) >= 8
 
