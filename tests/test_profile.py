@@ -388,6 +388,8 @@ def test_a_bureau_speaking_of_its_branches_is_not_a_branch() -> None:
         # A 大队 is not a 队; a squad below an organ has no 党组.
         ("某县交通运输综合行政执法大队党支部", "大队党支部", "全大队"),
         ("某县公路养护中队", "中队党支部", "全中队"),
+        # A 公路养护中心 keeps roads: 中心党支部 of 公路养护 work (round AI).
+        ("某县公路养护中心党支部", "中心党支部", "全中心"),
         # A group's limited company is a 集团.
         ("临江市国有资产投资集团有限公司党委", "集团党委", "全集团"),
     ],

@@ -156,6 +156,11 @@ def test_no_framing_says_a_heading_of_its_theme_over_again(theme: str) -> None:
         ("毕业生就业率97.3%，对口就业率86%", "教育教学"),
         ("开展消防安全检查，检查单位1850家，督促整改隐患3260处", "火灾防控和应急救援"),
         ("开展建筑施工安全专项整治，检查在建工地86个", "安全生产"),
+        # Round AI: a canteen's 光盘行动, a school's canteen and 书香校园, a road's K120.
+        ("机关食堂开展“光盘行动”，餐厨垃圾减少约两成", "厉行节约"),
+        ("完成学校食堂改造，食堂食品安全量化等级被评为A级", "办学条件"),
+        ("创建“书香校园”，学生人均借阅图书15册", "教育教学"),
+        ("实施G318线K120至K135段中修工程", "公路养护保通"),
     ],
 )
 def test_a_business_fact_is_of_the_matter_it_is_about(fact: str, matter: str) -> None:

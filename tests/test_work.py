@@ -509,6 +509,8 @@ def test_last_years_rectification_has_its_own_section_in_a_duty_report(composer:
         ("坚持每月第一个周五搞主题党日，全年12次，3月份组织党员去镇敬老院打扫卫生", "party_day"),
         ("支部获评县直机关“五星级党支部”", "commendation"),
         ("森林防火期间24小时值班，全年没有发生较大以上森林火灾", "central_task"),
+        ("支部书记与支委、党员谈心谈话共36人次，新进的3名年轻干部都谈了话", "heart_talk"),
+        ("县审计局对储备粮管理审计指出问题3个，已整改2个", "inspection_rectification"),
     ],
 )
 def test_who_the_work_is_for_decides_its_subtopic(
