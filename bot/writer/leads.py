@@ -41,6 +41,7 @@ class ItemWords(Curated):
         self.frames = frames
         self.leads_here: list[str] = []  # the leads of the subsection being written
         self.openings_here: list[str] = []  # how its practices open (坚持, 严格 …)
+        self.named_facts: dict[str, bool] = {}  # facts → whether they name any work
         # Sub-topics the writer's own problems are about: saying how well their work was
         # done (坚持学用结合) would gainsay the writer (学了用的少), reviewers struck it.
         self.faulted = {
@@ -67,8 +68,14 @@ class ItemWords(Curated):
         # A lead may name its sub-topic's own work unsaid (落实“三会一课”制度 over 支委会
         # 3次), but not one half of a label of two works (细化责任清单 over 签订责任书),
         # nor work of a sub-topic only guessed from alike examples (共建 over 开学).
-        whole = "与" not in subtopic.label and self.subtopics.match(facts) is not None
+        whole = "与" not in subtopic.label and self._named(facts)
         return 1 if whole and all(k in subtopic.label for k in missing) else None
+
+    def _named(self, facts: str) -> bool:
+        """Whether `facts` name any sub-topic's work, asked once per item's facts."""
+        if facts not in self.named_facts:
+            self.named_facts[facts] = self.subtopics.match(facts) is not None
+        return self.named_facts[facts]
 
     def practice(self, subtopic: Subtopic, facts: str, lead: str, variant: int) -> Sentence | None:
         """How the item's work was done, between its lead and its facts (严格按照发展党员
@@ -153,10 +160,12 @@ class ItemWords(Curated):
                     continue
                 if rank(filled) in (-1, 0) and (sentence := d.stock(phrase)) is not None:
                     return sentence
+        # Each curated lead ranked once, then taken tier by tier.
+        ranks = {lead: rank(lead) for lead in subtopic.leads}
         for tier in (-1, 0, 1, 2):
 
             def in_tier(lead: str, tier: int = tier) -> bool:
-                return rank(lead) == tier
+                return ranks[lead] == tier
 
             sentence = self.curated(
                 subtopic.leads, f"curated:{subtopic.id}:lead", variant, keep=in_tier
