@@ -161,6 +161,8 @@ def test_no_framing_says_a_heading_of_its_theme_over_again(theme: str) -> None:
         ("完成学校食堂改造，食堂食品安全量化等级被评为A级", "办学条件"),
         ("创建“书香校园”，学生人均借阅图书15册", "教育教学"),
         ("实施G318线K120至K135段中修工程", "公路养护保通"),
+        # Round AJ: a power company's 线路 carry no passengers.
+        ("完成农网改造项目23个，新建改造10千伏线路86公里，投资1.2亿元", "项目建设"),
     ],
 )
 def test_a_business_fact_is_of_the_matter_it_is_about(fact: str, matter: str) -> None:
