@@ -1,10 +1,10 @@
 """The work section: one subsection per theme, framed, with one item per sub-topic.
 
 Activities of one sub-topic (警示教育, 节前提醒 …) form one item: a lead naming them,
-then the facts joined as a writer joins them; an effect clause follows only where the
-organisation's own reports give one. Each subsection is headed and framed (frames.py).
-The leads are mined of the same sub-topic, claiming nothing beyond the facts, or
-curated (data/subtopics.toml).
+how such work is done (坚持以案为鉴、以案促改), then the facts joined as a writer joins
+them; an effect clause follows only where the organisation's own reports give one.
+Each subsection is headed and framed (frames.py); the item's wording is chosen in
+leads.py.
 """
 
 from __future__ import annotations
