@@ -32,7 +32,8 @@ CASES = ANSWERS_CASES
 # only a subsection of several items opens with its purpose, 为…, as the seeds write; and
 # from 2,250 to 2,150 when a theme's lone 谈心谈话 joined the organisation's work rather
 # than stand as a subsection of its own, as writers merge it; and to 1,250 and 1,900 when
-# the plans were held to the genre's usual four to six, as writers cut ten to four.)
+# the plans were held to the genre's usual four to six, as writers cut ten to four; an
+# item's practice, 严格按照…, added 4–10% back, and a 群团 plan no one asked for went.)
 TYPICAL = {"quarter": (9, (1250, 3000)), "half": (14, (1900, 6000)), "year": (18, (1900, 6000))}
 
 
