@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from phrasebank.text import (
     Rule,
@@ -60,6 +60,8 @@ _CHAIRED = re.compile(
 PLACEHOLDER = re.compile(r"X{2,}|×{2,}")
 
 
+# A chat drafts again after every message: the same facts are written once.
+@lru_cache(maxsize=4096)
 def formalise(text: str) -> str:
     """Written form of a colloquial activity, problem or plan; facts stay as typed.
 
