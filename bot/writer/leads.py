@@ -16,7 +16,7 @@ from .claims import ACHIEVED, CLAIMED, speaks_of_facts
 from .curated import Curated
 from .grouping import matter_leads, unquoted
 from .report import Sentence
-from .subtopics import Subtopic, Subtopics
+from .subtopics import Match, Subtopic, Subtopics
 
 if TYPE_CHECKING:
     from .compose import Drafting
@@ -41,7 +41,7 @@ class ItemWords(Curated):
         self.frames = frames
         self.leads_here: list[str] = []  # the leads of the subsection being written
         self.openings_here: list[str] = []  # how its practices open (坚持, 严格 …)
-        self.named_facts: dict[str, bool] = {}  # facts → whether they name any work
+        self.matched: dict[str, Match | None] = {}  # facts → the sub-topic they name
         # Sub-topics the writer's own problems are about: saying how well their work was
         # done (坚持学用结合) would gainsay the writer (学了用的少), reviewers struck it.
         self.faulted = {
@@ -72,10 +72,14 @@ class ItemWords(Curated):
         return 1 if whole and all(k in subtopic.label for k in missing) else None
 
     def _named(self, facts: str) -> bool:
-        """Whether `facts` name any sub-topic's work, asked once per item's facts."""
-        if facts not in self.named_facts:
-            self.named_facts[facts] = self.subtopics.match(facts) is not None
-        return self.named_facts[facts]
+        """Whether `facts` name any sub-topic's work."""
+        return self._match(facts) is not None
+
+    def _match(self, facts: str) -> Match | None:
+        """The sub-topic `facts` name by keywords, found once per item's facts."""
+        if facts not in self.matched:
+            self.matched[facts] = self.subtopics.match(facts)
+        return self.matched[facts]
 
     def practice(self, subtopic: Subtopic, facts: str, lead: str, variant: int) -> Sentence | None:
         """How the item's work was done, between its lead and its facts (严格按照发展党员
@@ -84,6 +88,8 @@ class ItemWords(Curated):
         work the writer names a problem of."""
         if subtopic.id in self.faulted:
             return None
+        found = self._match(facts)
+        plain = found is not None and found.subtopic is subtopic
 
         def keep(template: str) -> bool:
             text = self.d.fit.fill(template) or template
@@ -95,9 +101,6 @@ class ItemWords(Curated):
             # plainly are of it, never another's.
             named = [k for k in self.subtopics.keywords_in(text) if k not in facts]
             return not named or (plain and all(k in subtopic.keywords for k in named))
-
-        found = self.subtopics.match(facts)
-        plain = found is not None and found.subtopic is subtopic
 
         source = f"curated:{subtopic.id}:practice"
         sentence = self.curated(subtopic.practices, source, variant, keep=keep)
