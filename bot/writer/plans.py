@@ -25,6 +25,10 @@ _SETS_UP = re.compile(
     r"(?:建立|制定|修订完善|修订|出台|建成|设立)"
     r"([^，。；、]{2,12}?(?:制度|机制|规则|清单|办法|台账|中心|先锋岗|示范岗|责任区))"
 )
+# A slot in a plan's template: the unit's own words.
+_SLOT = re.compile(r"\{[^}]*\}")
+# A measure sharing this long a stretch with each earlier one of its plan says it again.
+PLAN_REPEAT = 4
 # Meetings held at the turn of the year, which a plan for the rest of a year does not hold.
 _YEAR_END_MEETINGS = re.compile(r"民主生活会|组织生活会|述职评议")
 # Distinct character pairs a theme's plan must share with a problem no sub-topic answers.
@@ -40,6 +44,9 @@ PLANS_MAX = {"quarter": 4, "half": 5, "year": 6}
 UNPLANNED = ("culture",)
 # Distinct character pairs a sub-topic's lead shares with a plan to come before the others.
 PLAN_LEAD_LIKENESS = 3
+# Measures a plan item holds: the seeds' plans for a half year or a year name three or
+# more (落实…；打造…；严格落实…), a quarter's fewer.
+PLAN_MEASURES = {"quarter": 2, "half": 3, "year": 3}
 
 
 def plans_section(
@@ -116,16 +123,18 @@ def _answer(
     that no sub-topic answers, a plan naming that problem; else a mined plan of its theme."""
     bodies: list[Sentence] = []
     if subtopic is not None:
-        # A quarter's plan says one thing; a half year's or a year's, two.
-        wanted = 1 if draft.answers.period.span == "quarter" else 2
+        wanted = PLAN_MEASURES[draft.answers.period.span]
+        templates: list[str] = []
         # The plan closest to the problem's own words answers it first.
         ranked = sorted(enumerate(subtopic.plans, start=1), key=lambda p: -shared_pairs(p[1], text))
         for number, plan in ranked:
             filled = draft.fit.fill(plan)
-            # A second sentence does not say the first's way over (采取…等方式 twice).
-            again = bool(bodies) and _says_again(filled or "", bodies[0].text)
+            # A later sentence does not say an earlier one's way over (采取…等方式 twice,
+            # 警示教育 in all three).
+            again = _says_again(plan, templates)
             if filled and _fits_plan(draft, filled) and not unasked(plan, text) and not again:
                 draft.ledger.use(filled)
+                templates.append(plan)
                 source = f"curated:{subtopic.id}:plan:{number}"
                 bodies.append(Sentence(f"{filled.rstrip('。')}。", (source,)))
                 if len(bodies) == wanted:
@@ -249,8 +258,16 @@ def _fits_plan(draft: Drafting, text: str) -> bool:
     return draft.ledger.is_new(text) and not draft.fit.forbids(text)
 
 
-def _says_again(plan: str, first: str) -> bool:
-    """Whether `plan` repeats `first`'s way of saying it: a quoted name (“三会一课” twice)
-    or 等方式 twice; a shared term (党组织书记) is no repeat."""
-    quoted = set(re.findall(r"“[^”]+”", plan)) & set(re.findall(r"“[^”]+”", first))
-    return bool(quoted) or ("等方式" in plan and "等方式" in first)
+def _says_again(plan: str, earlier: list[str]) -> bool:
+    """Whether the template `plan` repeats the earlier measures' way of saying it: a
+    quoted name (“三会一课” twice), 等方式 twice, or a stretch of words every one of them
+    says (警示教育 in a third measure after two); a term two measures share is no repeat,
+    nor are the unit's words in a slot ({业务})."""
+    for first in earlier:
+        quoted = set(re.findall(r"“[^”]+”", plan)) & set(re.findall(r"“[^”]+”", first))
+        if quoted or ("等方式" in plan and "等方式" in first):
+            return True
+    own = _SLOT.sub("|", plan)
+    return len(earlier) > 1 and all(
+        shares_stretch(own, _SLOT.sub("|", first), PLAN_REPEAT) for first in earlier
+    )

@@ -160,9 +160,30 @@ class WorkSection:
                 # A lone fact's heading is its lead: 意识形态工作方面，… under 抓牢意识形态工作
                 # says the topic twice.
                 items = [_unled_by(items[0], heading.text)]
+                # Its framing leads it, and how such work is done follows (坚持读原文、悟原理).
+                framing += self.lone_practice(items_of[0], items[0], (heading, *framing))
             items, numbered = numbered_list(items)
             blocks.append((Block(heading, framing, tuple(items), numbered), theme))
         return placed, blocks
+
+    def lone_practice(
+        self,
+        of: tuple[Subtopic | None, list[tuple[int, Activity, str]]],
+        item: Item,
+        said: tuple[Sentence, ...],
+    ) -> tuple[Sentence, ...]:
+        """How a subsection's lone item was done, after its framing: as for a led item,
+        repeating neither the heading and framing nor the facts; none for business."""
+        subtopic, group = of
+        facts = item.sentences[-1].text.removesuffix("。")
+        if subtopic is None or subtopic.id == CENTRAL_TASK.id or len(facts) >= PRACTICE_MAX_FACT:
+            return ()
+        variant = sum(activity.variant for _, activity, _ in group)
+        above = "".join(sentence.text for sentence in said)
+        # Nor opening as the framing goes on (注重发挥宣传阵地作用，… then 注重管建并重).
+        self.words.openings_here.extend(above[i : i + 2] for i in range(len(above) - 1))
+        practice = self.words.practice(subtopic, facts, above, variant)
+        return (Sentence(f"{practice.text}。", practice.sources),) if practice else ()
 
     def place(
         self, activity: Activity, text: str
