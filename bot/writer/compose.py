@@ -169,19 +169,21 @@ class Composer:
         unparty = found is not None and not names_party_work(text)
         if unparty and ambiguous(subtopics.keywords_in(text)):
             return subtopics.get(CENTRAL_TASK.id)
+        nearest = None if found else self.examples.nearest(text, theme)
+        subtopic = found.subtopic if found else subtopics.get(nearest) if nearest else None
+        # Moves hold for a guessed sub-topic too (a 结核病日 宣传 is a CDC's own, round AL).
+        if subtopic is not None and (moved := subtopic.moved(text)):
+            return subtopics.get(moved)
         if found is not None:
-            moved = found.subtopic.moved(text)
-            return subtopics.get(moved) if moved else found.subtopic
-        nearest = self.examples.nearest(text, theme)
-        subtopic = subtopics.get(nearest) if nearest else None
-        # Work naming no party work is the unit's business, unless it is like service
-        # to people (调解邻里纠纷, 开放观测场) and no kind of business names it: 森林防火
-        # 期间24小时值班 is business, as service it went unled (此外，…), round AE.
-        if not names_party_work(text):
-            central = subtopics[CENTRAL_TASK.id]
-            named = any(not matter.weak for matter in central.matters_of([text]))
-            if subtopic is None or subtopic.id not in BUSINESS_LIKE or named:
-                return central
+            return subtopic
+        # Work naming no party work is the unit's business unless like service to people
+        # (调解邻里纠纷) and named by no kind of business (森林防火期间值班, round AE);
+        # work of no sub-topic that a kind of business names is that business.
+        central = subtopics[CENTRAL_TASK.id]
+        named = any(not matter.weak for matter in central.matters_of([text]))
+        like = subtopic is not None and subtopic.id in BUSINESS_LIKE and not named
+        if (subtopic is None and named) or (not names_party_work(text) and not like):
+            return central
         return subtopic
 
     def compose(self, answers: Answers) -> Composition:

@@ -127,6 +127,9 @@ class ItemWords(Curated):
             # 乡村振兴 twice once filled in); a second item of one business matter names
             # it again (依法履行审计监督职责, then 统筹抓好审计监督).
             said = d.fit.fill(text) or text
+            # Nor say one word at both ends once filled (服务保障公共文化服务).
+            if len(said) > 4 and said[:2] == said[-2:]:
+                return False
             others = [other for other in self.leads_here if not (matter and matter in other)]
             return not any(shares_stretch(said, other, SIBLING_CHARS) for other in others)
 

@@ -44,9 +44,12 @@ PLANS_MAX = {"quarter": 4, "half": 5, "year": 6}
 UNPLANNED = ("culture",)
 # Distinct character pairs a sub-topic's lead shares with a plan to come before the others.
 PLAN_LEAD_LIKENESS = 3
-# Measures a plan item holds: the seeds' plans for a half year or a year name three or
-# more (落实…；打造…；严格落实…), a quarter's fewer.
+# Measures a plan item holds: the seeds' plans answering a problem name three or more
+# (落实…；打造…；严格落实…), a quarter's fewer. A plan of a theme worked on that answers
+# no problem says less: four measures of 主题党日 in a 党组's report are out of scale,
+# and plans a third of the body outweigh the work (round AL).
 PLAN_MEASURES = {"quarter": 2, "half": 3, "year": 3}
+THEME_MEASURES = {"quarter": 1, "half": 2, "year": 2}
 
 
 def plans_section(
@@ -93,7 +96,8 @@ def plans_section(
                 for subtopic in _done(draft, theme):
                     # Its curated plans only: a mined one is another unit's (协助纪检组深化
                     # 纪检监察体制改革 in a village's plans, round AG).
-                    item = _answer(draft, subtopic, theme, draft.activities_of(theme), mined=False)
+                    facts = draft.activities_of(theme)
+                    item = _answer(draft, subtopic, theme, facts, mined=False, asked=False)
                     if item is not None:
                         items.append(item)
                         themes.append(theme)
@@ -118,12 +122,13 @@ def _answer(
     text: str,
     own: bool = False,
     mined: bool = True,
+    asked: bool = True,
 ) -> Item | None:
     """A plan answering `text`: its sub-topic's curated plan; for the writer's own problem
     that no sub-topic answers, a plan naming that problem; else a mined plan of its theme."""
     bodies: list[Sentence] = []
     if subtopic is not None:
-        wanted = PLAN_MEASURES[draft.answers.period.span]
+        wanted = (PLAN_MEASURES if asked else THEME_MEASURES)[draft.answers.period.span]
         templates: list[str] = []
         # The plan closest to the problem's own words answers it first.
         ranked = sorted(enumerate(subtopic.plans, start=1), key=lambda p: -shared_pairs(p[1], text))

@@ -43,7 +43,7 @@ class _Where:
 # A fact of what the organisation is, not of work done: its members and branches.
 BASIC = re.compile(
     r"(?:现有|共有)(?:正式|在册)?党员\d+名|下设\d+个[^，。；]{0,4}(?:党支部|支部|党小组)"
-    r"|设\d+个党小组|^[^，。；]{0,8}党员\d+名"
+    r"|设\d+个党小组|^[^，。；]{0,8}党员\d+名|(?:支部|党委|总支|党组织)现?有(?:正式)?党员\d+名"
 )
 DOING = re.compile(
     r"召开|开展|组织|完成|举办|发展|学习|参加|签订|落实|培训|评选|表彰|整改|走访|慰问|接收|转正|吸收"
