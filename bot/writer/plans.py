@@ -37,8 +37,12 @@ CLOSEST_LIKENESS = 3
 OWN_LIKENESS = 3
 # A plan's lead sharing this long a stretch with the plan only says it twice.
 PLAN_LEAD_ECHO = 5
-# At most this many plans, those answering the problems first.
+# At most this many plans, those answering the problems first; plans of themes worked on
+# answer no problem and add at most THEME_PLANS, up to PLANS_LEAST in all: three such of
+# six plans made the plans a quarter of the body, "too long" in rounds AL to AO.
 PLANS_MAX = {"quarter": 4, "half": 5, "year": 6}
+PLANS_LEAST = {"quarter": 3, "half": 4, "year": 4}
+THEME_PLANS = 2
 # Themes whose work makes no plan of its own unless a problem asks: a 工会 健步走 or
 # 凝聚巾帼力量 as next year's work answers nothing (rounds AD, AE, AH struck them).
 UNPLANNED = ("culture",)
@@ -85,8 +89,10 @@ def plans_section(
         # Then the themes most worked on, up to the genre's usual count of plans: ten
         # plans after two problems is padding (reviewers cut them to three or four).
         most = sorted(worked, key=lambda theme: -len(draft.worked.get(theme, ())))
+        span = draft.answers.period.span
+        limit = min(PLANS_MAX[span], max(PLANS_LEAST[span], len(items) + THEME_PLANS))
         for theme in most:
-            if len(items) >= PLANS_MAX[draft.answers.period.span]:
+            if len(items) >= limit:
                 break
             # The sub-topic done most; failing its plans, another the writer did. Facts
             # of no sub-topic (a school's 陪餐 filed under 廉政) say nothing to plan for:
