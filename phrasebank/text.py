@@ -148,7 +148,9 @@ _SPACED_TITLE = re.compile(rf"^[{_CJK}](?:[ \t\u3000]+[{_CJK}]){{2,}}$")
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
 _HALF_PUNCT = re.compile(r"[,;:!?()]")
 _DOUBLED = re.compile(r"([，。；：、！？])[，、]+|，+(?=[。；：！？])|。{2,}")
-_SPACE_AROUND_PUNCT = re.compile(r"\s*([，。；：、！？“”‘’（）《》])\s*")
+# Not around ‘’: they sit inside a writer's title (“守好‘救命钱’ 做好残联工作”), whose
+# space is the title's own (round AP).
+_SPACE_AROUND_PUNCT = re.compile(r"\s*([，。；：、！？“”（）《》])\s*")
 
 
 def clean_line(text: str, terms: Terms | None = None) -> str:

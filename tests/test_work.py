@@ -177,6 +177,10 @@ def test_a_spaced_title_keeps_its_spaces(composer: Composer) -> None:
     film = "组织观看专题片《持续发力 纵深推进》"
     text = to_text(composer.compose(_with(answers, film)).report)
     assert "《持续发力 纵深推进》" in text
+    # A title holding a quotation keeps the space after it too.
+    lecture = "书记讲专题党课，题目是“守好残疾人‘救命钱’ 做好新时代残联工作”"
+    text = to_text(composer.compose(_with(answers, lecture)).report)
+    assert "“守好残疾人‘救命钱’ 做好新时代残联工作”" in text
 
 
 @pytest.mark.parametrize(
