@@ -655,3 +655,32 @@ def test_an_item_says_how_its_work_was_done_unless_the_writer_owns_a_problem_of_
     faulted = composer.compose(answers_module.from_mapping(owned, today=TODAY))
     sources = [s for i in work_items(faulted) for x in i.sentences for s in x.sources]
     assert not any(s.startswith("curated:recruitment:practice") for s in sources)
+
+
+def _said(section_text: list[str]) -> int:
+    return sum(len(re.sub(r"\s", "", text)) for text in section_text)
+
+
+def test_the_plans_do_not_outweigh_the_work(case: tuple[Answers, Composition]) -> None:
+    """Plans a third of the body read as padding beside the work done (rounds AL–AO); a
+    report of a handful of facts still gets the genre's usual plans, so typical ones only."""
+    answers, composition = case
+    if len(answers.activities) < TYPICAL[answers.period.span][0]:
+        pytest.skip(f"{len(answers.activities)} activities: not a typical-size report")
+    report = composition.report
+    plans = report.section("plans")
+    planned = _said([s.text for b in plans.blocks for i in b.items for s in i.sentences])
+    work = report.section("work")
+    done = _said([s.text for b in work.blocks for i in b.items for s in i.sentences])
+    body = len(re.sub(r"\s", "", to_text(report).split("待补充")[0]))
+    assert planned <= body / 3 and planned < done, (planned, done, body)
+
+
+def test_a_years_plan_for_the_writers_problem_names_several_measures(composer: Composer) -> None:
+    """The seeds' plans name three or more measures; one sentence under a lead answers a
+    problem in name only. 党建和保教业务“两张皮” once got no plan at all."""
+    answers = answers_module.load(DATA / "answers" / "kindergarten_year_summary.toml", TODAY)
+    plans = composer.compose(answers).report.section("plans").blocks[0].items
+    answering = plans[0]
+    assert "党建" in answering.text and "保育教育" in answering.text, answering.text
+    assert len(answering.sentences) >= 3, answering.text
