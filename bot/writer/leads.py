@@ -68,12 +68,8 @@ class ItemWords(Curated):
         # A lead may name its sub-topic's own work unsaid (落实“三会一课”制度 over 支委会
         # 3次), but not one half of a label of two works (细化责任清单 over 签订责任书),
         # nor work of a sub-topic only guessed from alike examples (共建 over 开学).
-        whole = "与" not in subtopic.label and self._named(facts)
+        whole = "与" not in subtopic.label and self._match(facts) is not None
         return 1 if whole and all(k in subtopic.label for k in missing) else None
-
-    def _named(self, facts: str) -> bool:
-        """Whether `facts` name any sub-topic's work."""
-        return self._match(facts) is not None
 
     def _match(self, facts: str) -> Match | None:
         """The sub-topic `facts` name by keywords, found once per item's facts."""
@@ -95,7 +91,12 @@ class ItemWords(Curated):
             text = self.d.fit.fill(template) or template
             if any(shares_stretch(a, b, ECHO_CHARS) for a, b in _echoes(text, facts)):
                 return False
-            if shares_stretch(text, lead, SIBLING_CHARS) or text[:2] in self.openings_here:
+            # Nor open as its subsection's other practices do, nor as the words above it
+            # go on (注重发挥宣传阵地作用，… then 注重管建并重).
+            opening = text[:2]
+            if shares_stretch(text, lead, SIBLING_CHARS) or opening in self.openings_here:
+                return False
+            if opening in lead:
                 return False
             # It may name its own sub-topic's work (以案促改 of a 警示教育) where the facts
             # plainly are of it, never another's.

@@ -180,8 +180,6 @@ class WorkSection:
             return ()
         variant = sum(activity.variant for _, activity, _ in group)
         above = "".join(sentence.text for sentence in said)
-        # Nor opening as the framing goes on (注重发挥宣传阵地作用，… then 注重管建并重).
-        self.words.openings_here.extend(above[i : i + 2] for i in range(len(above) - 1))
         practice = self.words.practice(subtopic, facts, above, variant)
         return (Sentence(f"{practice.text}。", practice.sources),) if practice else ()
 
