@@ -22,8 +22,6 @@ if TYPE_CHECKING:
 HEADING_ECHO = 8
 # A purpose sharing this long a stretch with its framing or heading would repeat it.
 PURPOSE_ECHO = 4
-# A second framing sharing this long a stretch with the words around it repeats them.
-FURTHER_ECHO = 4
 # Words a framing may say of facts that name their parts: 群团 of 工会, 团支部, 妇委会 work;
 # 宣传阵地 of a 公众号 or a 宣传栏; 民主集中制 of 四议两公开 or 党委会 decisions.
 _GROUP_WORK = (
@@ -224,47 +222,6 @@ class Frames(Curated):
                     if not full:
                         return (first,)
                     return (self.purposed(theme, first, heading, shown_by_words),)
-        return ()
-
-    def further(
-        self, theme: str, said: tuple[Sentence, ...], below: tuple[str, ...]
-    ) -> tuple[Sentence, ...]:
-        """A second framing sentence for a subsection of several items in a half year's or
-        a year's report, as the seeds frame theirs at length: another of the theme's
-        framings naming only work the facts show (the theme lexicon's entailed first),
-        its subject left to the first (院党委 twice reads as a list), sharing no stretch
-        with what is `said` above it nor with the items `below`, nor opening as the
-        words next to it do (the framing's verb anywhere, the first item's lead or
-        practice)."""
-        if self.d.answers.period.span == "quarter":
-            return ()
-        owner = "{党组织简称}"
-        facts = "".join(self.d.worked.get(theme, ()))
-        above = [sentence.text for sentence in said]
-        openings = {text[:2] for text in below[:2]}
-
-        def keeps(shown: Callable[[str], bool]) -> Callable[[str], bool]:
-            def keep(framing: str) -> bool:
-                if not framing.startswith(owner) or not shown(framing):
-                    return False
-                rest = unslotted(framing.removeprefix(owner))
-                echo = any(shares_stretch(rest, text, FURTHER_ECHO) for text in (*above, *below))
-                # 坚持把服务群众… then 坚持把党建工作…: not the framing's verb again.
-                said_here = rest[:2] in openings or any(rest[:2] in text for text in above)
-                return not echo and not said_here
-
-            return keep
-
-        options = self.subtopics.themes[theme].framings
-        for shown in (self.heads(theme, facts), self.claims(facts)):
-            found = self.curated(
-                options,
-                f"curated:{theme}:framing",
-                keep=keeps(shown),
-                shape=lambda framing: framing.removeprefix(owner),
-            )
-            if found:
-                return (found,)
         return ()
 
     def covers(self, framing: str, theme: str) -> tuple[int, int]:

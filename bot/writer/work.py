@@ -156,9 +156,6 @@ class WorkSection:
             # Another theme's lone fact joined in: a heading of both.
             joined = any((s := self.subtopics.get(k)) and s.theme != theme for k in keys)
             heading, framing = self.frames.frame(theme, full=not alone, only=only, joined=joined)
-            if not alone:
-                below = tuple(s.text for item in items for s in item.sentences)
-                framing += self.frames.further(theme, (heading, *framing), below)
             if alone:
                 # A lone fact's heading is its lead: 意识形态工作方面，… under 抓牢意识形态工作
                 # says the topic twice.
