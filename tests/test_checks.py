@@ -71,7 +71,7 @@ def test_text_that_is_not_chinese(text: str, expected: bool) -> None:
 
 
 def test_a_guess_is_pointed_out_but_business_says_more() -> None:
-    assert concerns("组织党员集中学习党章", Q3, "基层组织建设", True) == [
+    assert concerns("9月组织全体党员集中学习党章2次", Q3, "基层组织建设", True) == [
         "归入“基层组织建设”把握不大，请核对（对话中可用 /theme 调整）"
     ]
     said = concerns("完成税费收入任务12亿元", Q3, "党建业务融合", True)
@@ -82,3 +82,14 @@ def test_a_guess_is_pointed_out_but_business_says_more() -> None:
 def test_a_plan_typed_as_an_activity_is_pointed_out(word: str) -> None:
     said = concerns(f"7月1日{word}“七一”表彰大会", Q3, "基层组织建设", False)
     assert any("打算" in c for c in said), said
+
+
+def test_a_terse_activity_is_asked_for_what_its_kind_of_work_states() -> None:
+    """组织观看警示教育片 says what, not which film or how many: 待补充 asks for them."""
+    said = concerns("组织观看警示教育片", Q3, "党风廉政建设", False, "片名或案例、参加人数")
+    assert said == ["写得比较简略，可补充片名或案例、参加人数，报告会更充实"]
+    # With nothing known of its kind, what any fact states.
+    assert "时间、范围、参加人数" in concerns("开展志愿服务", Q3, "群团与精神文明", False)[0]
+    # A count, a name or a longer account is not terse.
+    for told in ("组织观看警示教育片1次", "观看《蝇贪之害》", "组织中层以上干部观看警示教育片"):
+        assert concerns(told, Q3, "党风廉政建设", False, "片名") == [], told

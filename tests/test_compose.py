@@ -301,6 +301,20 @@ def test_placeholders_are_listed_to_fill(composer: Composer) -> None:
     assert any("落款日期" in item for item in report.todo)
 
 
+def test_a_terse_activity_is_listed_with_what_to_add(composer: Composer) -> None:
+    """A fact told in a few words is drafted as it is, and 待补充 says what such work
+    usually states (a party lecture its speaker, title and listeners)."""
+    answers = replace(
+        load("tax_quarter_summary.toml"),
+        activities=(Activity("书记讲党课"), Activity("9月召开支委会3次，研究发展党员2名")),
+    )
+    report = composer.compose(answers).report
+    asked = [item for item in report.todo if "简略" in item]
+    assert asked == [
+        "第1项工作写得比较简略，可补充讲课人、党课题目、听课人数，报告会更充实：书记讲党课。"
+    ]
+
+
 def test_repeated_activity_is_written_once(composer: Composer) -> None:
     answers = replace(
         load("tax_quarter_summary.toml"),

@@ -380,10 +380,13 @@ def test_done_names_the_usual_themes_not_yet_touched_once_without_blocking(
 
 
 def test_done_names_activities_told_too_briefly(context: Context) -> None:
-    """端午包粽子活动 says what, not when, how many or how: the writer hears which."""
+    """端午包粽子活动 says what, not when, how many or how: the writer hears which, and what
+    such work usually states (a volunteer service its times and volunteers)."""
     facts = ("组织中心组学习6次", "端午包粽子活动", "召开支部委员会12次", "开展志愿服务")
+    told = step(context, walk(context, *BASICS, *facts[:3]), facts[3]).replies
+    assert "第 4 项写得比较简略，可补充服务内容、次数、参加的志愿者人数" in told[-1].text
     said = "\n".join(r.text for r in step(context, walk(context, *BASICS, *facts), "/done").replies)
-    assert "第2、4项写得比较简略" in said and "/edit" in said
+    assert "有2项（第2、4项）写得比较简略" in said and "/edit" in said
     detailed = ("组织中心组学习6次", "端午节组织职工包粽子，送给社区独居老人30户")
     said = "\n".join(
         r.text for r in step(context, walk(context, *BASICS, *detailed), "/done").replies

@@ -10,9 +10,10 @@ from dataclasses import replace
 
 from bot.errors import InputError
 from bot.writer import answers, genres, period
+from bot.writer.checks import terse
 from bot.writer.period import Period, Span
 from bot.writer.rectified import answers_earlier
-from bot.writer.wording import facts, formalise, split_items
+from bot.writer.wording import formalise, split_items
 from bot.writer.work import Placed
 from phrasebank.text import normal
 
@@ -24,11 +25,8 @@ from .step import Context, Outcome, answers_of, go, said
 
 # How many activities a report of the period usually states; fewer make a thin report.
 TYPICAL_ACTIVITIES = {"quarter": 10, "half": 15, "year": 20}
-# An activity this short with no count (组织党员观看警示教育片) says what was done but not
-# when, how many or how; a report made of such is thin. From this many, the writer hears.
-TERSE_ACTIVITY = 14
+# From this many terse activities (checks.terse), the writer hears what each might add.
 TERSE_REMINDED = 2
-TERSE_LISTED = 5
 
 # A pasted list longer than this is confirmed in one message, not one per activity.
 SUMMARY_AFTER = 3
@@ -190,11 +188,11 @@ def _reminders(context: Context, conversation: Conversation) -> list[str]:
                 count=len(conversation.entries), span=texts.SPAN_NAMES[span], typical=typical
             )
         )
-    terse = [n for n, e in enumerate(conversation.entries, start=1) if _terse(e.text)]
-    if len(terse) >= TERSE_REMINDED:
-        numbers = "、".join(map(str, terse[:TERSE_LISTED]))
-        more = texts.AND_MORE if len(terse) > TERSE_LISTED else ""
-        found.append(texts.TERSE_ACTIVITIES.format(numbers=numbers, more=more))
+    # Each was told what to add when recorded (checks.terse); here, which ones.
+    brief = [n for n, e in enumerate(conversation.entries, start=1) if terse(e.text)]
+    if len(brief) >= TERSE_REMINDED:
+        numbers = "、".join(map(str, brief))
+        found.append(texts.TERSE_ACTIVITIES.format(count=len(brief), numbers=numbers))
     return found
 
 
@@ -218,11 +216,6 @@ def _unowned(conversation: Conversation) -> str | None:
         return None
     shown = sum(any(w in e.text for w in genre.role_words) for e in conversation.entries)
     return genre.role_reminder if shown < genre.role_facts else None
-
-
-def _terse(text: str) -> bool:
-    """Whether an activity says only what was done: short, with no figure, count or name."""
-    return len(text.strip()) < TERSE_ACTIVITY and not facts(text)
 
 
 def _untouched(context: Context, conversation: Conversation) -> list[str]:

@@ -15,6 +15,13 @@ from functools import cache
 from phrasebank.text import numeral, read_data
 
 from .period import Period
+from .wording import facts
+
+# An activity this short with no count (组织党员观看警示教育片) says what was done but not
+# when, how many or how: a report made of such is thin, and the writer is asked for more.
+TERSE_ACTIVITY = 14
+# What to add to a terse activity whose kind of work says nothing more specific.
+DETAILS = "时间、范围、参加人数和具体做法"
 
 _MONTH = re.compile(r"(?<![\d.．\-—至到~～])(\d{1,2}|[一二三四五六七八九十]{1,3})月(?!\d)")
 _RANGE = re.compile(r"(\d{1,2})\s*[-—至到~～]\s*(\d{1,2})月")
@@ -117,8 +124,16 @@ def unreadable(text: str) -> bool:
     return not letters or chinese < len(letters) / 3 or "\ufffd" in text
 
 
-def concerns(text: str, period: Period, theme_label: str, unsure: bool) -> list[str]:
-    """What the writer should check about one activity, in the words of 待补充."""
+def terse(text: str) -> bool:
+    """Whether an activity says only what was done: short, with no figure, count or name."""
+    return len(text.strip()) < TERSE_ACTIVITY and not facts(text)
+
+
+def concerns(
+    text: str, period: Period, theme_label: str, unsure: bool, details: str = ""
+) -> list[str]:
+    """What the writer should check about one activity, in the words of 待补充; `details`
+    is what a fact of its kind of work usually states, asked of a terse one."""
     found = []
     if unreadable(text):
         found.append("不是中文或无法识别，已照原样写入，请改写成中文")
@@ -136,4 +151,6 @@ def concerns(text: str, period: Period, theme_label: str, unsure: bool) -> list[
         )
     elif unsure:
         found.append(f"归入“{theme_label}”把握不大，请核对（对话中可用 /theme 调整）")
+    if terse(text):
+        found.append(f"写得比较简略，可补充{details or DETAILS}，报告会更充实")
     return found

@@ -382,13 +382,12 @@ class Drafting:
                 continue
             if "XX" in entry.text:
                 self.todo.insert(0, f"第{index}项工作中的“XX”：{entry.text}")
-            unsure = (
-                entry.classification is not None
-                and entry.classification.low
-                and not self.c.names_subtopic(entry.text)
-            )
-            label = self.c.lexicon.label(entry.theme)
-            found = entry.concerns + tuple(concerns(entry.text, self.answers.period, label, unsure))
+            low = entry.classification is not None and entry.classification.low
+            unsure = low and not self.c.names_subtopic(entry.text)
+            kind = load_subtopics().get(entry.subtopic or "")
+            label, details = self.c.lexicon.label(entry.theme), kind.details if kind else ""
+            own = concerns(entry.text, self.answers.period, label, unsure, details)
+            found = (*entry.concerns, *own)
             placed[index - 1] = replace(entry, concerns=found)
             self.todo.extend(f"第{index}项工作{c}：{entry.text}" for c in found)
         answers = self.answers

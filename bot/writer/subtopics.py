@@ -116,6 +116,8 @@ class Subtopic:
     # How its work is done (严格按照发展党员工作程序; 坚持以案为鉴、以案促改), said
     # between an item's lead and its facts as the seeds do; never what it achieved.
     practices: tuple[str, ...] = ()
+    # What a fact of its work usually states (片名或案例、参加人数): asked of a terse one.
+    details: str = ""
 
     def headings_of(self, style: str) -> tuple[str, ...]:
         """Its subsection headings of `style`, or none."""
@@ -278,4 +280,5 @@ def _subtopic(entry: dict[str, Any]) -> Subtopic:
         ),
         framings=tuple(entry.get("framings", ())),
         practices=tuple(entry.get("practices", ())),
+        details=entry.get("details", ""),
     )
