@@ -312,7 +312,7 @@ class Drafting:
         opening = (opening[0], *section.basic, *opening[1:])
         self.placed = placed
         themes = [theme for _, theme in blocks]
-        problems, problem_themes = problems_section(self, themes)
+        problems, problem_themes = problems_section(self, themes, [b for b, _ in blocks])
         plans, plan_themes = plans_section(self, problem_themes, themes)
         work = Section("work", self.heading("work"), intro, tuple(block for block, _ in blocks))
         rectified = rectified_section(self, section.rectified)
@@ -331,11 +331,12 @@ class Drafting:
         )
 
     def opening(self) -> tuple[Sentence, ...]:
-        """The guiding line (the thought, the congress, the unit's main line) and 报告如下."""
+        """The guiding line and 报告如下; what it leaves to name (上级党组织) is 待补充."""
         # Not one the organisation never says of itself (a 党支部 is the grassroots: 向基层延伸).
         fitting = [o for o in self.genre.openings if not self.fit.forbids(self.fit.fill(o) or o)]
-        guiding = self.choose(fitting or self.genre.openings)
-        return self.fixed(guiding), self.fixed(self.genre.opening_end)
+        opening = self.fixed(self.choose(fitting or self.genre.openings))
+        self.todo.extend(todo for todo in (self.genre.todo(opening.text),) if todo)
+        return opening, self.fixed(self.genre.opening_end)
 
     def heading(self, role: str) -> Sentence:
         options = [(h, self.genre.source) for h in self.genre.headings(role)]
