@@ -551,3 +551,19 @@ def test_a_cause_the_facts_contradict_is_not_given(composer: Composer) -> None:
     answers = _summary("某县发展和改革局党组", "2026年", facts, problem)
     text = to_text(composer.compose(answers).report)
     assert "研讨式学习开展得还不多" not in text
+
+
+def test_two_problems_of_one_kind_of_work_each_get_a_plan(composer: Composer) -> None:
+    """Two problems answered by one sub-topic's plans: the plan passed over for the first
+    (for a closer one) is left for the second, not spent (round AS: the branch's 兼职
+    secretary got no plan)."""
+    facts = ("支部每月召开支委会，上半年召开6次", "组织党员学习安全生产重要论述3次")
+    answers = replace(
+        _summary("某县燃气有限公司党支部", "2026年上半年", facts, ""),
+        problems=(
+            "部分党员认为党建是支部书记的事，一线班组党员因为倒班经常请假",
+            "支部书记兼任副经理，党务工作多靠兼职党务干事一人在做",
+        ),
+    )
+    plans = composer.compose(answers).report.section("plans").blocks[0].items
+    assert "党务" in plans[1].text, [p.text for p in plans]

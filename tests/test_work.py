@@ -9,6 +9,7 @@ import pytest
 
 from bot.writer import answers as answers_module
 from bot.writer.answers import Activity, Answers
+from bot.writer.claims import unslotted
 from bot.writer.compose import Composer, Composition
 from bot.writer.grouping import GROUP_MAX
 from bot.writer.leads import ECHO_CHARS
@@ -17,6 +18,7 @@ from bot.writer.report import Item
 from bot.writer.subtopics import heading_style, load_subtopics
 from bot.writer.wording import formalise, sentence_of
 from phrasebank.bank import Bank
+from phrasebank.text import shares_stretch
 
 from .conftest import ANSWERS_CASES, DATA, DRAFT_DAY
 
@@ -684,3 +686,41 @@ def test_a_years_plan_for_the_writers_problem_names_several_measures(composer: C
     answering = plans[0]
     assert "党建" in answering.text and "保育教育" in answering.text, answering.text
     assert len(answering.sentences) >= 3, answering.text
+
+
+def test_no_stock_problem_or_cause_gainsays_how_the_work_was_done(
+    case: tuple[Answers, Composition],
+) -> None:
+    """注重学以致用、以学促干 in the work, then 以学促干的成效还不够明显 among the problems:
+    the draft says both of one thing (round AS). The writer's own problems may; the
+    unit's own words filled in (居民群众) are no stance."""
+    _, composition = case
+    report = composition.report
+    practices = [
+        s.text
+        for b in report.section("work").blocks
+        for s in (*b.intro, *(s for i in b.items for s in i.sentences))
+        if any(":practice:" in source for source in s.sources)
+    ]
+    stock = [
+        source
+        for b in report.section("problems").blocks
+        for i in b.items
+        for s in i.sentences
+        for source in s.sources
+        if re.fullmatch(r"curated:\w+:(?:problem|cause):\d+", source)
+    ]
+    for source in stock:
+        said = unslotted(_curated(source))
+        assert not any(shares_stretch(said, p, 4) for p in practices), said
+
+
+def _curated(source: str) -> str:
+    """The curated problem or cause `source` names (curated:warning_education:cause:1)."""
+    _, owner, kind, number = source.split(":")
+    subtopics = load_subtopics()
+    subtopic = subtopics.get(owner)
+    if kind == "problem" and subtopic is not None:
+        return subtopic.problems[int(number) - 1].text
+    causes = subtopic.causes if subtopic is not None else subtopics.themes[owner].causes
+    return causes[int(number) - 1]

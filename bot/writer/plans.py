@@ -12,6 +12,7 @@ from phrasebank.text import shares_stretch
 
 from .claims import unslotted
 from .curated import candidates
+from .fit import OVERLAP
 from .problems import Problem, alike, distinct_pairs, shared_pairs, statement, unasked
 from .report import Block, Item, Section, Sentence
 from .subtopics import Subtopic, load_subtopics
@@ -142,9 +143,12 @@ def _answer(
             filled = draft.fit.fill(plan)
             # A later sentence does not say an earlier one's way over (采取…等方式 twice,
             # 警示教育 in all three).
-            again = _says_again(plan, templates)
+            again = _says_again(plan, templates) or any(
+                shares_stretch(filled or "", body.text, OVERLAP) for body in bodies
+            )
             if filled and _fits_plan(draft, filled) and not unasked(plan, text) and not again:
-                draft.ledger.use(filled)
+                # Said (the ledger) only once the plan is written: a plan passed over for a
+                # closer one leaves its measures to another problem (round AS: 兼职 had none).
                 templates.append(plan)
                 source = f"curated:{subtopic.id}:plan:{number}"
                 bodies.append(Sentence(f"{filled.rstrip('。')}。", (source,)))
@@ -180,6 +184,8 @@ def _answer(
 
 def _led(draft: Drafting, subtopic: Subtopic, bodies: list[Sentence]) -> Item:
     """`bodies` under their lead."""
+    for body in bodies:
+        draft.ledger.use(body.text)
     lead = _plan_lead(draft, subtopic, bodies)
     return Item((lead, *bodies) if lead else tuple(bodies))
 

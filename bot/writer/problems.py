@@ -9,6 +9,7 @@ plans that answer them are plans.py's.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from phrasebank.phrase import Kind, Phrase
@@ -45,6 +46,8 @@ _COMMON_PAIRS = frozenset(
     | {"进一", "一步", "存在", "问题", "还有", "方面", "不足", "够强", "够高"}
     | {"党员", "员干", "干部"}
 )
+# A stock problem sharing this long a stretch with a practice the draft states gainsays it.
+GAINSAY = 4
 # A problem's second sentence sharing this long a stretch with its first repeats it.
 PROBLEM_ECHO = 5
 # What a plan or a cause may speak of (a pattern of its words) only when its problem
@@ -118,12 +121,16 @@ class Problem:
         self.own = own  # the writer's own problem
 
 
-def problems_section(draft: Drafting, worked: list[str]) -> tuple[Section, list[Problem]]:
-    """The problems section, and each problem for the plans to answer."""
+def problems_section(
+    draft: Drafting, worked: list[str], work: Sequence[Block] = ()
+) -> tuple[Section, list[Problem]]:
+    """The problems section, and each problem for the plans to answer; `work` is the work
+    section's blocks, whose practices no stock problem gainsays."""
     intro = (draft.fixed(draft.genre.problems_intro),)
     items: list[Item] = []
     problems: list[Problem] = []
     subtopics = load_subtopics()
+    practices = _practices(work)
     # Earlier plans not carried out come first, then the writer's own problems.
     given = [(raw, f"unmet:{i}") for i, raw in enumerate(draft.answers.unmet, start=1)]
     given += [(raw, f"problem:{i}") for i, raw in enumerate(draft.answers.problems, start=1)]
@@ -152,12 +159,13 @@ def problems_section(draft: Drafting, worked: list[str]) -> tuple[Section, list[
                 break
             if any(p.theme == subtopic.theme for p in problems):
                 continue
-            sentences = _stock_problem(draft, subtopic)
+            sentences = _stock_problem(draft, subtopic, practices)
             if sentences:
                 items.append(Item(sentences))
                 problems.append(Problem(sentences[0].text, subtopic.theme, subtopic))
     blocks = [Block(None, (), tuple(items))]
-    causes = _causes(draft, problems) if draft.genre.has_causes(draft.answers.period.span) else []
+    has_causes = draft.genre.has_causes(draft.answers.period.span)
+    causes = _causes(draft, problems, practices) if has_causes else []
     if causes:
         # One cause is no 以下几个方面.
         said = draft.genre.causes
@@ -192,13 +200,28 @@ def _candidates(draft: Drafting, worked: list[str]) -> list[Subtopic]:
     return list(dict.fromkeys([*thin, *untouched, *busy]))
 
 
-def _stock_problem(draft: Drafting, subtopic: Subtopic) -> tuple[Sentence, ...]:
-    """Up to two curated problems of `subtopic` that the writer's facts do not contradict:
-    the first states the problem, a second (where the sub-topic has one) says more of it."""
+def _practices(work: Sequence[Block]) -> list[str]:
+    """How the work section says its work was done (注重学以致用、以学促干)."""
+    return [
+        sentence.text
+        for block in work
+        for sentence in (*block.intro, *(s for item in block.items for s in item.sentences))
+        if any(":practice:" in source for source in sentence.sources)
+    ]
+
+
+def _stock_problem(
+    draft: Drafting, subtopic: Subtopic, practices: Sequence[str] = ()
+) -> tuple[Sentence, ...]:
+    """Up to two curated problems of `subtopic` that the writer's facts do not contradict,
+    nor the draft's own practices (以学促干的成效不明显 under 注重学以致用、以学促干,
+    round AS): the first states the problem, a second (where it has one) says more of it."""
     facts = "".join(text for texts in draft.worked.values() for text in texts)
     found: list[Sentence] = []
     for number, problem in enumerate(subtopic.problems, start=1):
         if any(word in facts for word in problem.denies):
+            continue
+        if any(shares_stretch(problem.text, said, GAINSAY) for said in practices):
             continue
         text = draft.fit.fill(problem.text)
         # A second sentence says more, not the first's subject again (中心组学习 twice).
@@ -212,7 +235,7 @@ def _stock_problem(draft: Drafting, subtopic: Subtopic) -> tuple[Sentence, ...]:
     return tuple(found)
 
 
-def _causes(draft: Drafting, problems: list[Problem]) -> list[Item]:
+def _causes(draft: Drafting, problems: list[Problem], practices: Sequence[str] = ()) -> list[Item]:
     """A cause of each problem, in the problems' order (two problems of one theme get two
     of its causes), at most four; for stock problems at least two, or none.
 
@@ -238,11 +261,15 @@ def _causes(draft: Drafting, problems: list[Problem]) -> list[Item]:
         item, _ = statement(draft, Kind.CAUSE, theme, said, own=True)
         if item is None and subtopic is not None and subtopic.causes:
             source = f"curated:{subtopic.id}:cause"
-            item = _curated_cause(draft, subtopic.causes, source, problem, own_work=True)
+            item = _curated_cause(
+                draft, subtopic.causes, source, problem, own_work=True, practices=practices
+            )
         if item is None:
             options = subtopics.themes[theme].causes
             source = f"curated:{theme}:cause"
-            item = _curated_cause(draft, options, source, problem, closest_only=writers)
+            item = _curated_cause(
+                draft, options, source, problem, closest_only=writers, practices=practices
+            )
         if item is None and not writers:
             item, _ = statement(draft, Kind.CAUSE, theme, said)
         if item is not None:
@@ -257,6 +284,7 @@ def _curated_cause(
     problem: str,
     closest_only: bool = False,
     own_work: bool = False,
+    practices: Sequence[str] = (),
 ) -> Item | None:
     """One of the curated causes not said yet: the one worded most like `problem`
     (发展党员难 → 发展党员工作的渠道…) where one shares CAUSE_LIKENESS pairs, else
@@ -269,7 +297,10 @@ def _curated_cause(
         # Nor say the problem over again (手段还比较单一 under 监督手段单一), nor what the
         # writer's own facts deny.
         said_again = shares_stretch(unquoted(cause), unquoted(problem), CAUSE_ECHO)
-        return not unasked(cause, problem) and not said_again and not contradicted(cause, facts)
+        # Nor gainsay how the work section says the work was done (以学促干, round AS).
+        gainsaid = any(shares_stretch(cause, said, GAINSAY) for said in practices)
+        fits = not unasked(cause, problem) and not said_again and not gainsaid
+        return fits and not contradicted(cause, facts)
 
     found = candidates(draft, options, source, keep=fits)
     if not found:
