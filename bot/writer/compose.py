@@ -1,12 +1,9 @@
 """Composing a report: the writer's answers dressed in the phrasebank's stock wording.
 
-The work section has one subsection per theme worked on (in theme order),
-headed by a mined heading of that theme; each activity becomes an item: a
-mined lead, the writer's own fact (lightly formalised), and at most one
-mined effect clause. Problems are the writer's, or 2–4 mined ones fitting
-the themes worked on; plans answer every problem, then the themes most
-worked on, four to six in all. Nothing is used twice, and every sentence
-keeps its sources.
+One subsection per theme worked on, each activity an item of its sub-topic (work.py);
+the problems, the writer's or stock ones of the themes worked on, and their causes
+(problems.py); plans answering every problem, then the themes most worked on (plans.py).
+Nothing is said twice, and every sentence keeps its sources.
 """
 
 from __future__ import annotations
@@ -176,13 +173,14 @@ class Composer:
             return subtopics.get(moved)
         if found is not None:
             return subtopic
-        # Work naming no party work is the unit's business unless like service to people
-        # (调解邻里纠纷) and named by no kind of business (森林防火期间值班, round AE);
-        # work of no sub-topic that a kind of business names is that business.
+        # Work naming no party work is the unit's business unless like service (调解邻里纠纷)
+        # and named by no business (森林防火期间值班, round AE); guessed work a business names
+        # and no party member does is that business (档案查阅利用 beside 党史, round AS).
         central = subtopics[CENTRAL_TASK.id]
         named = any(not matter.weak for matter in central.matters_of([text]))
         like = subtopic is not None and subtopic.id in BUSINESS_LIKE and not named
-        if (subtopic is None and named) or (not names_party_work(text) and not like):
+        members = subtopic is not None and re.search(r"党员|支部|党组织", text)
+        if (named and not members) or (not names_party_work(text) and not like):
             return central
         return subtopic
 

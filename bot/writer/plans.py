@@ -143,8 +143,10 @@ def _answer(
             filled = draft.fit.fill(plan)
             # A later sentence does not say an earlier one's way over (采取…等方式 twice,
             # 警示教育 in all three).
+            # Nor a stretch of an earlier one, the unit's words filled in aside (the
+            # ledger takes the plan only once it is written).
             again = _says_again(plan, templates) or any(
-                shares_stretch(filled or "", body.text, OVERLAP) for body in bodies
+                shares_stretch(_SLOT.sub("|", plan), _SLOT.sub("|", t), OVERLAP) for t in templates
             )
             if filled and _fits_plan(draft, filled) and not unasked(plan, text) and not again:
                 # Said (the ledger) only once the plan is written: a plan passed over for a

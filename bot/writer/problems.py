@@ -200,6 +200,19 @@ def _candidates(draft: Drafting, worked: list[str]) -> list[Subtopic]:
     return list(dict.fromkeys([*thin, *untouched, *busy]))
 
 
+def gainsays(text: str, practices: Sequence[str]) -> bool:
+    """Whether `text` (a stock problem or cause) says a way of working a practice claims
+    (以学促干), the names of the work aside: 发展党员 in both is its subject, not a claim."""
+    subtopics = load_subtopics()
+
+    def ways(said: str) -> str:
+        for keyword in subtopics.keywords_in(said):
+            said = said.replace(keyword, "|")
+        return said
+
+    return any(shares_stretch(ways(text), ways(said), GAINSAY) for said in practices)
+
+
 def _practices(work: Sequence[Block]) -> list[str]:
     """How the work section says its work was done (注重学以致用、以学促干)."""
     return [
@@ -221,7 +234,7 @@ def _stock_problem(
     for number, problem in enumerate(subtopic.problems, start=1):
         if any(word in facts for word in problem.denies):
             continue
-        if any(shares_stretch(problem.text, said, GAINSAY) for said in practices):
+        if gainsays(problem.text, practices):
             continue
         text = draft.fit.fill(problem.text)
         # A second sentence says more, not the first's subject again (中心组学习 twice).
@@ -298,7 +311,7 @@ def _curated_cause(
         # writer's own facts deny.
         said_again = shares_stretch(unquoted(cause), unquoted(problem), CAUSE_ECHO)
         # Nor gainsay how the work section says the work was done (以学促干, round AS).
-        gainsaid = any(shares_stretch(cause, said, GAINSAY) for said in practices)
+        gainsaid = gainsays(cause, practices)
         fits = not unasked(cause, problem) and not said_again and not gainsaid
         return fits and not contradicted(cause, facts)
 
