@@ -567,3 +567,19 @@ def test_two_problems_of_one_kind_of_work_each_get_a_plan(composer: Composer) ->
     )
     plans = composer.compose(answers).report.section("plans").blocks[0].items
     assert "党务" in plans[1].text, [p.text for p in plans]
+
+
+def test_a_practice_naming_one_kind_of_work_does_not_stand_over_two(composer: Composer) -> None:
+    """发挥工会联系服务职工的桥梁纽带作用 over 工会 and 团支部 facts speaks of half of them
+    (round AT struck it); over 工会 work alone it stands."""
+    both = "工会组织职工运动会和“三八”节插花活动，团支部开展青年干部读书分享会"
+    alone = "工会组织职工运动会和“三八”节插花活动"
+    facts = ("组织党员集中学习6次", "召开支委会6次")
+    texts = [
+        to_text(
+            composer.compose(_summary("某县住房和城乡建设局", "2026年", (*facts, f), "")).report
+        )
+        for f in (both, alone)
+    ]
+    assert both in texts[0] and "工会联系服务职工" not in texts[0]
+    assert "工会联系服务职工" in texts[1]

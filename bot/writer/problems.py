@@ -79,14 +79,16 @@ MATTERS = {
     # 执法权力 answers a problem of 执法, not of 登记、审批 posts (round XX).
     r"执法权力": r"执法",
     # A 兼职 secretary is the writer's to say (round AM: a cause presumed one).
-    r"兼职": r"兼职",
+    r"兼职": r"兼职|兼任|身兼|兼着",
+    # 三个规定 is the writer's to name (round AT: a 检察院's 记录报告 顾虑).
+    r"三个规定": r"三个规定|记录报告|填报",
 }
 
 
 # A cause the writer's own facts contradict (研讨式学习开展得还不多 beside 专题研讨4次):
 # its words, and the facts' words that deny it (rounds II and KK).
 CONTRADICTED = {
-    r"研讨式学习|领读原文|满足于读文件": r"研讨|交流发言|重点发言",
+    r"研讨式学习|领读原文|满足于读文件|习惯于读文件": r"研讨|交流发言|重点发言",
     r"读文件、开会为主": r"义诊|志愿|参观|重温|走访|实践|研学|祭扫|竞赛|比武",
     r"亮身份、作表率缺少具体要求": r"先锋岗|示范岗|责任区|亮身份",
     r"建章立制还不够": r"建章立制|建立制度|修订制度|制定制度",

@@ -173,7 +173,8 @@ class WorkSection:
         said: tuple[Sentence, ...],
     ) -> tuple[Sentence, ...]:
         """How a subsection's lone item was done, after its framing: as for a led item,
-        repeating neither the heading and framing nor the facts; none for business."""
+        repeating neither the heading and framing nor the facts; none for business, nor
+        for facts naming another kind of work too."""
         subtopic, group = of
         facts = item.sentences[-1].text.removesuffix("。")
         if subtopic is None or subtopic.id == CENTRAL_TASK.id or len(facts) >= PRACTICE_MAX_FACT:
@@ -181,7 +182,16 @@ class WorkSection:
         variant = sum(activity.variant for _, activity, _ in group)
         above = "".join(sentence.text for sentence in said)
         practice = self.words.practice(subtopic, facts, above, variant)
-        return (Sentence(f"{practice.text}。", practice.sources),) if practice else ()
+        if practice is None:
+            return ()
+        # Facts of two kinds of work (工会…，团支部…) get no practice naming one of them
+        # (发挥工会联系职工的桥梁纽带作用 over a 团支部 fact: round AT struck it).
+        named = self.subtopics.keywords_in(practice.text)
+        for clause in re.split(r"[，；]", facts) if named else ():
+            found = self.subtopics.match(clause)
+            if found is not None and found.subtopic is not subtopic:
+                return ()
+        return (Sentence(f"{practice.text}。", practice.sources),)
 
     def place(
         self, activity: Activity, text: str
