@@ -173,14 +173,14 @@ class Composer:
             return subtopics.get(moved)
         if found is not None:
             return subtopic
-        # Work naming no party work is the unit's business unless like service (调解邻里纠纷)
-        # and named by no business (森林防火期间值班, round AE); guessed work a business names
-        # and no party member does is that business (档案查阅利用 beside 党史, round AS).
+        # Work naming no party work (a title's 党史 is none) is the unit's business unless
+        # like service (调解邻里纠纷) and named by no business (森林防火期间值班, round AE);
+        # work of no sub-topic that a business names is it (档案查阅利用, round AS).
         central = subtopics[CENTRAL_TASK.id]
         named = any(not matter.weak for matter in central.matters_of([text]))
         like = subtopic is not None and subtopic.id in BUSINESS_LIKE and not named
-        members = subtopic is not None and re.search(r"党员|支部|党组织", text)
-        if (named and not members) or (not names_party_work(text) and not like):
+        untitled = re.sub(r"《[^》]*》", "", text)
+        if (subtopic is None and named) or (not names_party_work(untitled) and not like):
             return central
         return subtopic
 
