@@ -82,6 +82,8 @@ MATTERS = {
     r"兼职": r"兼职|兼任|身兼|兼着",
     # 三个规定 is the writer's to name (round AT: a 检察院's 记录报告 顾虑).
     r"三个规定": r"三个规定|记录报告|填报",
+    # 低保 and 民生资金 are the writer's to name (round AU: a 民政局's 低保 problem).
+    r"低保|民生资金": r"低保|救助|民生资金|惠民",
 }
 
 
