@@ -553,3 +553,23 @@ def test_plans_answer_the_work_done_and_the_problems_named(composer: Composer) -
     blocks = composer.compose(answers).report.section("plans").blocks
     plans = "".join(item.text for block in blocks for item in block.items)
     assert "网格" not in plans and "党建品牌" not in plans, plans
+
+
+@pytest.mark.parametrize(
+    ("unit", "business"),
+    [
+        ("丰源县水利局", "水利业务"),
+        ("江州市统计局", "统计业务"),
+        ("某区城市管理局", "城市管理业务"),
+        # Too long, or a word that takes no 业务 after it: the kind's own.
+        ("江州市发展和改革委员会", "业务"),
+        ("某市商务局", "业务"),
+        # A kind of its own says its own line of work.
+        ("云岭县民政局", "民政业务"),
+    ],
+)
+def test_an_agency_of_no_kind_of_its_own_names_its_own_line_of_work(
+    unit: str, business: str
+) -> None:
+    """放在业务大局中谋划 says nothing of a 水利局; 放在水利业务大局中谋划 does (round AU)."""
+    assert profile_for(unit).values()["业务"] == business

@@ -178,6 +178,15 @@ class Profile:
         organs = ORGANS_FORBID if self.short_org.startswith("机关") else ()
         return self.kind.forbid + (body.forbid if body else ()) + organs
 
+    def business(self) -> str:
+        """{业务}: the kind's main line of work; a 机关 of no kind of its own says its own
+        (丰源县水利局 → 水利业务, not 业务: round AU wrote 放在水利改革发展大局中谋划)."""
+        found = _OWN_LINE.match(self.name)
+        if self.kind.business != GENERIC_BUSINESS or found is None:
+            return self.kind.business
+        core = found.group(1)
+        return self.kind.business if core.endswith("务") else f"{core}{GENERIC_BUSINESS}"
+
     def values(self) -> dict[str, str]:
         """Slot values for stock phrases; the full names are for title, opening and signature."""
         kind = self.kind
@@ -193,7 +202,7 @@ class Profile:
             "机关": "机关" if kind.agency else "单位",
             "党员干部": kind.people,
             "队伍": kind.team,
-            "业务": kind.business,
+            "业务": self.business(),
             "中心工作": kind.center,
             "服务对象": kind.served,
             "事业": kind.cause,
@@ -224,6 +233,13 @@ def body_of(org: str) -> str | None:
         return "党总支" if org.endswith("总支部委员会") else "党支部"
     return next((b for b in BODIES if org.endswith(b)), None)
 
+
+# A kind's {业务} that says nothing of the unit's own line of work.
+GENERIC_BUSINESS = "业务"
+# A 机关's own line of work in its name: 丰源县水利局 → 水利 (2–4 characters after the place).
+_OWN_LINE = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,7}?(?<!城)[省市州盟县区旗])+(?![省市州盟县区旗])([\u4e00-\u9fff]{2,4}?)(?:局|委员会|委|办)$"
+)
 
 # Units below a kind's usual one, by the last word of the name: a 收费站 is not its 局.
 # (A court's 执行局 or 审判庭 is no 院: 局党支部, 全庭.)

@@ -52,6 +52,8 @@ DOING = re.compile(
 SHORTFALL = "看起来是存在的不足而不是已做的工作，已写入“存在问题”部分"
 # The sub-topic of a fact answering an earlier period's problems.
 RECTIFIED = "inspection_rectification"
+# Group organisations, each its own: a practice naming one says nothing of another's work.
+_GROUPS = ("工会", "团支部|团委|共青团|团员", "妇委会|妇联", "少先队")
 # Where business work that names no party work goes.
 CENTRAL_TASK = _Where("integration", "central_task")
 
@@ -174,7 +176,7 @@ class WorkSection:
     ) -> tuple[Sentence, ...]:
         """How a subsection's lone item was done, after its framing: as for a led item,
         repeating neither the heading and framing nor the facts; none for business, nor
-        for facts naming another kind of work too."""
+        for facts of another group organisation too."""
         subtopic, group = of
         facts = item.sentences[-1].text.removesuffix("。")
         if subtopic is None or subtopic.id == CENTRAL_TASK.id or len(facts) >= PRACTICE_MAX_FACT:
@@ -184,13 +186,11 @@ class WorkSection:
         practice = self.words.practice(subtopic, facts, above, variant)
         if practice is None:
             return ()
-        # Facts of two kinds of work (工会…，团支部…) get no practice naming one of them
-        # (发挥工会联系职工的桥梁纽带作用 over a 团支部 fact: round AT struck it).
-        named = self.subtopics.keywords_in(practice.text)
-        for clause in re.split(r"[，；]", facts) if named else ():
-            found = self.subtopics.match(clause)
-            if found is not None and found.subtopic is not subtopic:
-                return ()
+        # A practice naming one group organisation (工会) does not stand over another's facts
+        # too (团支部…: round AT struck 发挥工会联系职工的桥梁纽带作用 there).
+        named = {g for g in _GROUPS if re.search(g, practice.text)}
+        if named and any(re.search(g, facts) for g in _GROUPS if g not in named):
+            return ()
         return (Sentence(f"{practice.text}。", practice.sources),)
 
     def place(
