@@ -84,6 +84,8 @@ MATTERS = {
     r"三个规定": r"三个规定|记录报告|填报",
     # 低保 and 民生资金 are the writer's to name (round AU: a 民政局's 低保 problem).
     r"低保|民生资金": r"低保|救助|民生资金|惠民",
+    # 基层站所 are the writer's to name (round AV: a 司法局's 司法所).
+    r"基层站所": r"基层|司法所|站所|所里|下属|二级单位",
 }
 
 
