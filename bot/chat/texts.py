@@ -189,7 +189,7 @@ FEW_ACTIVITIES = (
     "报告的篇幅来自您写的工作，每项写清做法、范围和数字，报告就更充实。"
 )
 TERSE_ACTIVITIES = (
-    "提醒：有{count}项（第{numbers}项）写得比较简略，可用 /edit N 补充后的全文 修改。"
+    "提醒：有{count}项（第{numbers}项）写得比较简略，可发送“/edit 项号 补充后的全文”修改。"
 )
 NO_RECTIFIED = "提醒：{label}一般单列上年度问题的整改情况。如有，可补充一条，例如：{example}"
 UNDO_TO_ADD = "如需补充，发送 /undo 回去补充；没有就请继续。"
