@@ -12,11 +12,11 @@ import pytest
 from bot.writer import answers as answers_module
 from bot.writer import period
 from bot.writer.answers import Activity, Answers
+from bot.writer.asked import unasked
 from bot.writer.compose import Composer
 from bot.writer.genres import genres
 from bot.writer.grouping import numbered_list
 from bot.writer.plans import PLANS_MAX
-from bot.writer.problems import unasked
 from bot.writer.render import explain, to_text
 from bot.writer.report import Block, Item, Report, Section, Sentence, layout
 from phrasebank.bank import Bank
@@ -498,6 +498,10 @@ def test_a_plan_does_not_set_up_what_the_unit_has(composer: Composer) -> None:
         ("对党员少的支部如何开展组织生活研究还不够", "党员年龄偏大，年轻党员少", False),
         ("整改的长效机制还不够健全", "巡察反馈的2个问题还没整改完", True),
         ("整改的长效机制还不够健全", "本人抓业务多，研究党建工作不够深", False),
+        # More of what the problem finds wanting answers nothing (rounds AV–AX).
+        ("定期组织观看警示教育片、参观廉政教育基地", "警示教育形式比较单一", False),
+        ("定期组织观看警示教育片、参观廉政教育基地", "运用身边典型案例还不够多", True),
+        ("采取集中学习、专题辅导等方式组织学习", "学习形式比较单一，以读文件为主", False),
     ],
 )
 def test_a_cause_or_plan_speaks_of_a_matter_only_when_its_problem_does(
@@ -539,7 +543,7 @@ def test_one_cause_is_not_said_to_be_several(composer: Composer) -> None:
 
 def test_a_cause_the_facts_contradict_is_not_given(composer: Composer) -> None:
     """研讨式学习开展得还不多 beside the writer's own 专题研讨4次 is false (rounds II, KK)."""
-    from bot.writer.problems import contradicted
+    from bot.writer.asked import contradicted
 
     cause = (
         "学习教育方式还不够丰富。集体学习以传达文件、领读原文为主，互动式、研讨式学习开展得还不多。"

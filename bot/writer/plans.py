@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING
 from phrasebank.phrase import Kind
 from phrasebank.text import shares_stretch
 
+from .asked import unasked
 from .claims import unslotted
 from .curated import candidates
 from .fit import OVERLAP
-from .problems import Problem, alike, distinct_pairs, shared_pairs, statement, unasked
+from .problems import Problem, alike, distinct_pairs, shared_pairs, statement
 from .report import Block, Item, Section, Sentence
 from .subtopics import Subtopic, load_subtopics
 from .wording import as_reporter, formalise

@@ -8,13 +8,13 @@ plans that answer them are plans.py's.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from phrasebank.phrase import Kind, Phrase
 from phrasebank.text import shares_stretch
 
+from .asked import contradicted, unasked
 from .curated import candidates
 from .grouping import unquoted
 from .report import Block, Item, Section, Sentence
@@ -50,71 +50,6 @@ _COMMON_PAIRS = frozenset(
 GAINSAY = 4
 # A problem's second sentence sharing this long a stretch with its first repeats it.
 PROBLEM_ECHO = 5
-# What a plan or a cause may speak of (a pattern of its words) only when its problem
-# does (a pattern of the problem's): 改善党员年龄结构 answers 党员老化, not 培养考察不
-# 系统; 信息化应用培训 answers 不会用电脑; 党员少的支部 answers 只有3个党员, not 年轻
-# 党员少; a cause about 整改 answers an unfinished 整改.
-MATTERS = {
-    r"年龄结构": r"年龄|老化|老龄|年轻党员少|岁",
-    r"信息化": r"电脑|信息化|网络|智能|数字|手机",
-    r"人数少|党员少": r"(?<!年轻)党员少|人数少|只有|人数不足",
-    r"集体经济": r"集体经济|增收(?!节支)",
-    r"整改的长效机制": r"整改|反馈|巡察|巡视|审计",
-    r"读文件、开会为主": r"组织生活|主题党日|活动形式|形式单一|吸引力|读文件",
-    r"主题党日的策划": r"主题党日|党日",
-    r"倒班|轮岗|分散": (
-        r"倒班|轮班|值班|分散|站点|难以集中|集中难|难集中|集中学习难|一线|时间|到不齐"
-    ),
-    r"流动党员|离退休党员": r"流动|离退休|退休|外出|务工",
-    r"青年理论学习小组|青年讲坛": r"青年|年轻",
-    r"政治引领|靠拢": r"积极性|意愿|不愿|主动|靠拢",
-    r"师德": r"师德|教师|老师|教职工",
-    r"调查研究": r"调研|调查研究|深入基层|下基层|下去",
-    r"逐条建立整改台账|对账销号": r"尚有|尚未|正在|未整改|未完成|其余|剩|没整改",
-    # 党务工作力量 answers a problem of the party workers, not of 辅警 or 基金监管 staff,
-    # nor of 兼职 staff at 服务站点 (round AB).
-    r"党务工作力量|党务工作者": r"党务|支部书记|兼职(?:党务|支部)|专职(?:党务|副书记)|党建力量",
-    # 主动 alone does not tie 发展党员的渠道 to 学习不够主动 (round PP).
-    r"发展党员的渠道": r"发展党员|入党|积极分子|年龄|老化|老龄|青年|年轻",
-    # 执法权力 answers a problem of 执法, not of 登记、审批 posts (round XX).
-    r"执法权力": r"执法",
-    # A 兼职 secretary is the writer's to say (round AM: a cause presumed one).
-    r"兼职": r"兼职|兼任|身兼|兼着",
-    # 三个规定 is the writer's to name (round AT: a 检察院's 记录报告 顾虑).
-    r"三个规定": r"三个规定|记录报告|填报",
-    # 低保 and 民生资金 are the writer's to name (round AU: a 民政局's 低保 problem).
-    r"低保|民生资金": r"低保|救助|民生资金|惠民",
-    # 基层站所 are the writer's to name (round AV: a 司法局's 司法所).
-    r"基层站所": r"基层|司法所|站所|所里|下属|二级单位",
-}
-
-
-# A cause the writer's own facts contradict (研讨式学习开展得还不多 beside 专题研讨4次):
-# its words, and the facts' words that deny it (rounds II and KK).
-CONTRADICTED = {
-    r"研讨式学习|领读原文|满足于读文件|习惯于读文件": r"研讨|交流发言|重点发言",
-    r"读文件、开会为主": r"义诊|志愿|参观|重温|走访|实践|研学|祭扫|竞赛|比武",
-    r"亮身份、作表率缺少具体要求": r"先锋岗|示范岗|责任区|亮身份",
-    r"建章立制还不够": r"建章立制|建立制度|修订制度|制定制度",
-    # 发展党员的渠道还不够宽 beside 发展党员15名 (round SS).
-    r"发展党员的渠道": r"发展(?:新)?党员(?:[1-9]\d|[5-9])名",
-}
-
-
-def contradicted(cause: str, facts: str) -> bool:
-    """Whether the writer's `facts` say the opposite of `cause`."""
-    return any(
-        re.search(words, cause) and re.search(denied, facts)
-        for words, denied in CONTRADICTED.items()
-    )
-
-
-def unasked(text: str, problem: str) -> bool:
-    """Whether `text` speaks of a matter (MATTERS) that `problem` does not."""
-    return any(
-        re.search(matter, text) and not re.search(words, problem)
-        for matter, words in MATTERS.items()
-    )
 
 
 class Problem:
