@@ -13,7 +13,7 @@ from bot.errors import AnswersError
 from bot.writer import answers as answers_module
 from bot.writer.answers import Activity, Answers
 from bot.writer.compose import Composer, Composition
-from bot.writer.profile import guidance, load_units, profile_for
+from bot.writer.profile import body_named_in, guidance, load_units, profile_for
 from bot.writer.render import to_text
 from bot.writer.report import layout
 
@@ -573,3 +573,11 @@ def test_an_agency_of_no_kind_of_its_own_names_its_own_line_of_work(
 ) -> None:
     """放在业务大局中谋划 says nothing of a 水利局; 放在水利业务大局中谋划 does (round AU)."""
     assert profile_for(unit).values()["业务"] == business
+
+
+def test_branches_below_are_named_within_one_activity() -> None:
+    """责任区4个 ending one activity and 开展支部结对共建 opening the next name no 4个…支部
+    below the unit: the writer's 支部书记 makes it a 党支部 (round AY drafted a 党组)."""
+    facts = ("设立党员示范岗、党员责任区4个", "开展支部结对共建活动3次", "支部书记讲专题党课2次")
+    assert body_named_in(facts) == "党支部"
+    assert body_named_in(("下设4个党支部", "支部书记讲专题党课2次")) is None

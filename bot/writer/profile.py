@@ -283,7 +283,8 @@ _BRANCHES_BELOW = re.compile(
 
 def body_named_in(texts: tuple[str, ...]) -> str | None:
     """The party body the writer's own words name, if they name exactly one."""
-    joined = "".join(texts)
+    # Each activity on its own: 责任区4个 + 开展支部共建 is no 4个…支部 (round AY).
+    joined = "。".join(texts)
     named = [body for body, cues in _BODY_CUES if any(cue in joined for cue in cues)]
     if "党支部" in named and _BRANCHES_BELOW.search(joined):
         named.remove("党支部")
