@@ -7,6 +7,7 @@ clause is the organisation's own. None names work the facts lack or repeats them
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from phrasebank.phrase import Kind, Phrase
@@ -28,6 +29,8 @@ SIBLING_CHARS = 4
 ECHO_CHARS = 6
 # Keyword evidence (characters matched) for facts to be plainly of their sub-topic.
 STRONG_MATCH = 4
+# Group organisations, each its own: a practice naming one says nothing of another's work.
+GROUPS = ("工会", "团支部|团委|共青团|团员", "妇委会|妇联", "少先队")
 # Mined leads and effects of a sub-topic tried for one item.
 MINED_CANDIDATES = 3
 
@@ -97,6 +100,11 @@ class ItemWords(Curated):
             if shares_stretch(text, lead, SIBLING_CHARS) or opening in self.openings_here:
                 return False
             if opening in lead:
+                return False
+            # Nor name one group organisation over another's facts too (发挥工会联系服务职工
+            # 的桥梁纽带作用 over 团支部 work: round AT struck it).
+            groups = {g for g in GROUPS if re.search(g, text)}
+            if groups and any(re.search(g, facts) for g in GROUPS if g not in groups):
                 return False
             # It may name its own sub-topic's work (以案促改 of a 警示教育) where the facts
             # plainly are of it, never another's.

@@ -52,8 +52,6 @@ DOING = re.compile(
 SHORTFALL = "看起来是存在的不足而不是已做的工作，已写入“存在问题”部分"
 # The sub-topic of a fact answering an earlier period's problems.
 RECTIFIED = "inspection_rectification"
-# Group organisations, each its own: a practice naming one says nothing of another's work.
-_GROUPS = ("工会", "团支部|团委|共青团|团员", "妇委会|妇联", "少先队")
 # Where business work that names no party work goes.
 CENTRAL_TASK = _Where("integration", "central_task")
 
@@ -175,8 +173,7 @@ class WorkSection:
         said: tuple[Sentence, ...],
     ) -> tuple[Sentence, ...]:
         """How a subsection's lone item was done, after its framing: as for a led item,
-        repeating neither the heading and framing nor the facts; none for business, nor
-        for facts of another group organisation too."""
+        repeating neither the heading and framing nor the facts; none for business."""
         subtopic, group = of
         facts = item.sentences[-1].text.removesuffix("。")
         if subtopic is None or subtopic.id == CENTRAL_TASK.id or len(facts) >= PRACTICE_MAX_FACT:
@@ -184,14 +181,7 @@ class WorkSection:
         variant = sum(activity.variant for _, activity, _ in group)
         above = "".join(sentence.text for sentence in said)
         practice = self.words.practice(subtopic, facts, above, variant)
-        if practice is None:
-            return ()
-        # A practice naming one group organisation (工会) does not stand over another's facts
-        # too (团支部…: round AT struck 发挥工会联系职工的桥梁纽带作用 there).
-        named = {g for g in _GROUPS if re.search(g, practice.text)}
-        if named and any(re.search(g, facts) for g in _GROUPS if g not in named):
-            return ()
-        return (Sentence(f"{practice.text}。", practice.sources),)
+        return (Sentence(f"{practice.text}。", practice.sources),) if practice else ()
 
     def place(
         self, activity: Activity, text: str
