@@ -50,6 +50,9 @@ def test_a_festival_outside_the_period_is_pointed_out(day: str, months: tuple[in
         # A festival named as what the time is not.
         ("清明以外的祭扫高峰（中元节）党员带头疏导", None),
         ("清明节组织党员祭扫烈士墓", "清明"),
+        # A day's name in quotes is still a date; 七一前夕 is June (round AZ).
+        ("“七一”前夕组织党员赴县革命烈士纪念馆开展主题党日", "七一前夕"),
+        ("“七一”当天组织党员重温入党誓词", None),
     ],
 )
 def test_months_ranges_and_years_outside_the_period(text: str, found: str | None) -> None:

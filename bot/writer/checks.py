@@ -25,7 +25,9 @@ DETAILS = "时间、范围、参加人数和具体做法"
 
 _MONTH = re.compile(r"(?<![\d.．\-—至到~～])(\d{1,2}|[一二三四五六七八九十]{1,3})月(?!\d)")
 _RANGE = re.compile(r"(\d{1,2})\s*[-—至到~～]\s*(\d{1,2})月")
-_TITLED = re.compile(r"《[^《》]*》|“[^“”]*”")
+_TITLED = re.compile(r"《[^《》]*》|“[^“”]{3,}”")
+# A day's name in quotes (“七一”前夕) is still a date.
+_QUOTED_DAY = re.compile(r"“([^“”]{1,2})”")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})年(?!度)")
 # Words of work in the period on something earlier: a follow-up, a comparison.
 _FOLLOWS_UP = re.compile(
@@ -74,7 +76,7 @@ def _month(value: str) -> int | None:
 def outside(text: str, period: Period) -> str | None:
     """What in `text` places it outside `period` (a month, a festival, a year), if anything.
     A title or name in 《》 or “” is not a date (《…学习纲要（2023年版）》)."""
-    text = _TITLED.sub("", text)
+    text = _QUOTED_DAY.sub(r"\1", _TITLED.sub("", text))
     for year in _YEAR.findall(text):
         # An earlier year the period's work follows up or compares with (2025年巡察反馈的
         # 问题，上半年整改6个; 比2025年提高) places nothing outside the period.
@@ -90,11 +92,14 @@ def outside(text: str, period: Period) -> str | None:
         month = _month(found.group(1))
         if month is not None and month not in months:
             return found.group()
-    for day, when in lists().days.items():
+    # The longer name first: 七一前夕 is June, whatever 七一 alone may be.
+    for day, when in sorted(lists().days.items(), key=lambda d: -len(d[0])):
         # 清明以外的祭扫高峰 names 清明 as what the time is not.
         named = re.search(f"(?<!除){day}(?!以外|之外|除外)", plain)
         if named and not set(when) & months:
             return day
+        if named:
+            plain = plain.replace(day, "")
     return None
 
 
