@@ -46,6 +46,8 @@ MATTERS = {
     r"低保|民生资金": r"低保|救助|民生资金|惠民",
     # 基层站所 are the writer's to name (round AV: a 司法局's 司法所).
     r"基层站所": r"基层|司法所|站所|所里|下属|二级单位",
+    # A project's 临时党支部 is the writer's to name (round AZ: a 城投's).
+    r"临时党支部": r"临时党支部|项目党支部|项目一线|工地",
 }
 
 

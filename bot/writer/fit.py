@@ -47,6 +47,15 @@ SET_PHRASES = (
     "的重要途径",
     "的重要抓手",
     "的重要载体",
+    # A practice, then a plan's measure or a heading, in one draft (rounds AT to AY).
+    "亮身份",
+    "作表率",
+    "分内之事",
+    # A framing, then the closing (rounds AT to AW).
+    "一以贯之",
+    "以上率下",
+    # A framing's 读原著、学原文、悟原理, then a practice's 读原文、悟原理 (round AZ).
+    "悟原理",
 )
 
 

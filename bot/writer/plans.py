@@ -24,9 +24,12 @@ if TYPE_CHECKING:
 
 # What a plan says it will set up: 建立…制度, 修订完善…规则, 设立党员先锋岗.
 _SETS_UP = re.compile(
-    r"(?:建立|制定|修订完善|修订|出台|建成|设立)"
-    r"([^，。；、]{2,12}?(?:制度|机制|规则|清单|办法|台账|中心|先锋岗|示范岗|责任区))"
+    r"(?:建立|制定|修订完善|修订|出台|建成|设立|签订)"
+    r"([^，。；、]{2,12}?(?:制度|机制|规则|清单|办法|台账|中心|先锋岗|示范岗|责任区|责任书))"
 )
+# What a year's start sets: a plan for a half year or a quarter does not (round AZ: 制定
+# 年度工作要点 in a 下半年 plan).
+_YEAR_START = re.compile(r"年初|年度工作要点|年度学习计划")
 # A slot in a plan's template: the unit's own words.
 _SLOT = re.compile(r"\{[^}]*\}")
 # A measure sharing this long a stretch with each earlier one of its plan says it again.
@@ -158,7 +161,12 @@ def _answer(
                 if len(bodies) == wanted:
                     break
         # The writer's own problem needs a plan about it, not merely of its sub-topic.
-        unrelated = own and (not bodies or shared_pairs(bodies[0].text, text) < OWN_LIKENESS)
+        # A plan and a problem sharing a word the sub-topic answers (融合) are related.
+        said = "".join(body.text for body in bodies)
+        alike_work = any(word in text and word in said for word in subtopic.answers)
+        unrelated = own and (
+            not bodies or (shared_pairs(bodies[0].text, text) < OWN_LIKENESS and not alike_work)
+        )
         if bodies and not unrelated:
             return _led(draft, subtopic, bodies)
     if own:
@@ -263,9 +271,9 @@ def _plan_lead(draft: Drafting, subtopic: Subtopic, bodies: list[Sentence]) -> S
 
 
 def _fits_plan(draft: Drafting, text: str) -> bool:
-    """A plan not said yet, fit for the unit, and about the next period: 年初 only when the
-    next period starts a year."""
-    if "年初" in text and draft.answers.period.last_month != 12:
+    """A plan not said yet, fit for the unit, and about the next period: 年初 and a year's
+    工作要点 only when the next period starts a year."""
+    if _YEAR_START.search(text) and draft.answers.period.last_month != 12:
         return False
     # 民主生活会 and 组织生活会 are held at the turn of the year: no plan for a summer.
     if _YEAR_END_MEETINGS.search(text) and draft.answers.period.last_month < 9:
@@ -273,7 +281,8 @@ def _fits_plan(draft: Drafting, text: str) -> bool:
     # Not to set up what the writer reports already set up (修订完善议事规则 after 制定议事规则).
     facts = "".join(text for texts in draft.worked.values() for text in texts)
     for made in _SETS_UP.findall(text):
-        if made[-4:] in facts:
+        # 签订党风廉政建设责任书 after 分别签订责任书: the kind of thing made, not its name.
+        if (made[-3:] == "责任书" and "责任书" in facts) or made[-4:] in facts:
             return False
     return draft.ledger.is_new(text) and not draft.fit.forbids(text)
 

@@ -55,6 +55,13 @@ class UnitKind:
     # Sub-topics that are this unit's own business (a 总工会's 工会 work, 送温暖, 技能
     # 大赛): its facts go with the business, not among the 群团 activities.
     own_work: tuple[str, ...] = ()
+    # Facts of party words that are this unit's own business, as a pattern: an audit
+    # bureau's 审计发现问题 整改 and 移送问题线索 are its audits, not its own 整改 or 执纪.
+    own_words: str = ""
+
+    def owns(self, text: str) -> bool:
+        """Whether `text` is this unit's own business in party words (`own_words`)."""
+        return bool(self.own_words) and re.search(self.own_words, text) is not None
 
     def suffix(self, name: str) -> tuple[str, str] | None:
         """The matched (suffix, head) when `name` is of this kind, else None."""
@@ -122,6 +129,7 @@ def _kind(entry: dict[str, Any]) -> UnitKind:
         leaders=entry.get("leaders", "班子成员"),
         team=entry.get("team", "干部队伍"),
         own_work=tuple(entry.get("own_work", ())),
+        own_words=entry.get("own_words", ""),
     )
 
 

@@ -107,7 +107,11 @@ class WorkSection:
                 self.basic.append(Sentence(text, (f"activity:{index}",)))
                 placed.append(Placed("organization", classification, None, text))
                 continue
-            if d.genre.rectified and answers_earlier(text, d.answers.period.year):
+            if (
+                d.genre.rectified
+                and answers_earlier(text, d.answers.period.year)
+                and not d.answers.profile.kind.owns(text)
+            ):
                 # 针对上年度述职评议指出的…问题，…: the genre's own section says it.
                 self.rectified.append(Sentence(text, (f"activity:{index}",)))
                 placed.append(Placed(theme, classification, None, text, RECTIFIED))
@@ -194,7 +198,8 @@ class WorkSection:
         classification = self.d.matcher.classify(text)
         # Business work goes where a writer puts it, under 党建业务融合; 待补充 says so.
         subtopic = self.d.c.subtopic(text, None if classification.low else classification.theme)
-        if subtopic is not None and subtopic.id in self.d.answers.profile.kind.own_work:
+        kind = self.d.answers.profile.kind
+        if kind.owns(text) or (subtopic is not None and subtopic.id in kind.own_work):
             # The unit's own business (a 总工会's 送温暖) goes with its business.
             subtopic = self.subtopics.get(CENTRAL_TASK.id)
         if subtopic is not None:

@@ -1,0 +1,121 @@
+"""A unit's own business where its writer files it, and plans fit for the next period
+(round AZ: an audit bureau, a statistics bureau, a health centre, a 城投 company)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.writer import period
+from bot.writer.answers import Activity, Answers
+from bot.writer.compose import Composer
+from bot.writer.genres import genres
+from bot.writer.render import to_text
+from bot.writer.report import Block, Item
+
+TODAY = dt.date(2026, 11, 21)
+PARTY = ("组织党员集中学习6次", "召开支委会6次，研究发展党员等事项")
+
+
+@pytest.fixture(scope="module")
+def composer(shared_composer: Composer) -> Composer:
+    return shared_composer
+
+
+def _answers(
+    unit: str, span: str, genre: str, facts: tuple[str, ...], problems: tuple[str, ...] = ()
+) -> Answers:
+    activities = tuple(Activity(text) for text in (*PARTY, *facts))
+    return Answers(unit, period.parse(span), genres()[genre], activities, problems=problems)
+
+
+def _work(composer: Composer, answers: Answers) -> list[Item]:
+    report = composer.compose(answers).report
+    return [item for block in report.section("work").blocks for item in block.items]
+
+
+def to_text_of(block: Block) -> str:
+    return "".join(item.text for item in block.items)
+
+
+def _item_of(items: list[Item], words: str) -> Item:
+    return next(item for item in items if words in item.text)
+
+
+def test_an_audit_bureaus_audit_findings_are_its_audits(composer: Composer) -> None:
+    """对2025年审计发现问题开展整改“回头看” is the bureau auditing, not being audited: no
+    上年度审计问题整改 section; its findings and clues go with its audits, not with 执纪."""
+    facts = (
+        "上半年完成审计项目11个，其中经济责任审计4个",
+        "审计查出违规问题金额2300余万元，移送问题线索3件",
+        "对2025年审计发现问题开展整改“回头看”，督促整改到位问题42个",
+    )
+    answers = _answers("桐川县审计局", "2026年上半年", "responsibility", facts)
+    report = composer.compose(answers).report
+    assert "rectified" not in [s.role for s in report.sections]
+    # One item of its audits, in the business subsection, none of it a 问题线索 of 执纪.
+    (block,) = [b for b in report.section("work").blocks if "移送问题线索3件" in to_text_of(b)]
+    assert block.heading is not None and "融合" in block.heading.text
+    item = _item_of(list(block.items), "移送问题线索3件")
+    assert "督促整改到位问题42个" in item.text and "完成审计项目11个" in item.text
+    # Another unit's fact of the same words is its own 整改, in the section a report gives it.
+    other = _answers("桐川县水利局", "2026年上半年", "responsibility", facts[2:])
+    assert "rectified" in [s.role for s in composer.compose(other).report.sections]
+
+
+@pytest.mark.parametrize(
+    ("unit", "fact", "lead"),
+    [
+        # 限上商贸 in a 联网直报 is a statistic, not trade to promote.
+        ("桐溪县统计局", "完成限上商贸、固定资产投资等联网直报审核，审核报表1386份", "统计数据"),
+        ("桐溪县统计局", "组织开展“统计开放日”活动，走进桐溪二中给学生讲统计知识", "统计宣传"),
+        ("岚平县文化和旅游局", "对38家A级景区的安全生产开展专项检查，整改到位", "安全生产"),
+        ("岚平县文化和旅游局", "对全县14处县级以上文保单位开展汛期巡查", "文物安全"),
+        ("幸福里社区", "开展“邻里守望”夜间巡逻，党员每周值守两晚", "平安"),
+    ],
+)
+def test_a_business_fact_is_led_by_what_it_is(
+    composer: Composer, unit: str, fact: str, lead: str
+) -> None:
+    # A second business fact of another matter, so that each stands as an item of its own.
+    other = {
+        "桐溪县统计局": "编印《桐溪县经济普查资料汇编》",
+        "岚平县文化和旅游局": "组织送戏下乡演出126场",
+        "幸福里社区": "收集居民对加装电梯的意见建议46条，已协调解决12条",
+    }[unit]
+    answers = _answers(unit, "2026年第三季度", "summary", (fact, other))
+    item = _item_of(_work(composer, answers), fact[-8:])
+    assert lead in item.sentences[0].text, item.text
+    assert other not in item.text
+
+
+def test_a_half_years_plan_sets_no_years_work_nor_what_was_signed(composer: Composer) -> None:
+    """下半年 is no time to 制定年度工作要点, and 责任书 the writer reports signed are not
+    signed again in the plans (round AZ)."""
+    facts = (
+        "年初召开党组会研究制定全面从严治党主体责任清单，党组书记、班子成员分别签订责任书",
+        "上半年党组召开会议6次，专题研究党建和党风廉政建设工作",
+    )
+    problem = ("主体责任清单的针对性还不够强，任务分解较为笼统",)
+    answers = _answers("桐川县审计局", "2026年上半年", "responsibility", facts, problem)
+    plans = to_text(composer.compose(answers).report).split("工作措施")[-1]
+    assert "清单" in plans
+    assert "年度工作要点" not in plans and "签订党风廉政建设责任书" not in plans
+    year = _answers("桐川县审计局", "2026年", "responsibility", facts[1:], problem)
+    assert "年度工作要点" in to_text(composer.compose(year).report).split("工作打算")[-1]
+
+
+def test_a_writers_integration_problem_gets_an_integration_plan(composer: Composer) -> None:
+    """党建和项目建设融合还不深 is answered by a plan for 融合 (and the 临时党支部 it names),
+    not by the theme's closest-worded plan, a community's 平安巡逻 (round AZ)."""
+    problems = ("党建和项目建设融合还不深，临时党支部作用发挥有差距",)
+    facts = ("上半年集团完成投资8.6亿元，城西片区棚改项目主体结顶",)
+    unit = "澄河县城市建设投资集团有限公司"
+    answers = _answers(unit, "2026年上半年", "duty", facts, problems)
+    plans = composer.compose(answers).report.section("plans").blocks[0].items
+    assert "临时党支部" in plans[0].text and "平安" not in plans[0].text
+    # A problem that names no 临时党支部 is offered none.
+    other = _answers(unit, "2026年上半年", "duty", facts, ("党建和项目建设融合还不深",))
+    report = composer.compose(other).report
+    assert "临时党支部" not in to_text_of(report.section("plans").blocks[0])
