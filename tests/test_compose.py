@@ -311,7 +311,7 @@ def test_a_terse_activity_is_listed_with_what_to_add(composer: Composer) -> None
     report = composer.compose(answers).report
     asked = [item for item in report.todo if "简略" in item]
     assert asked == [
-        "第1项工作写得比较简略，可补充讲课人、党课题目、听课人数，报告会更充实：书记讲党课。"
+        "第1项工作写得比较简略，可补充讲课人、党课题目、听课人数，报告会更充实：支部书记讲党课。"
     ]
 
 

@@ -85,7 +85,7 @@ def test_a_business_fact_is_led_by_what_it_is(
         "幸福里社区": "收集居民对加装电梯的意见建议46条，已协调解决12条",
     }[unit]
     answers = _answers(unit, "2026年第三季度", "summary", (fact, other))
-    item = _item_of(_work(composer, answers), fact[-8:])
+    item = _item_of(_work(composer, answers), fact[2:8])
     assert lead in item.sentences[0].text, item.text
     assert other not in item.text
 
@@ -119,3 +119,27 @@ def test_a_writers_integration_problem_gets_an_integration_plan(composer: Compos
     other = _answers(unit, "2026年上半年", "duty", facts, ("党建和项目建设融合还不深",))
     report = composer.compose(other).report
     assert "临时党支部" not in to_text_of(report.section("plans").blocks[0])
+
+
+def test_no_lead_or_practice_presumes_a_contest_the_facts_do_not_tell(
+    composer: Composer,
+) -> None:
+    """以赛促学、以赛促练 over a 练兵 with no contest in it (round AZ struck it)."""
+    drill = "开展青年干部业务练兵，推行“以审代训”，青年审计人员参与率100%"
+    answers = _answers(
+        "桐川县审计局", "2026年上半年", "summary", (drill, "选派2名干部参加业务培训")
+    )
+    # The work section says what was done; a plan may still promise a contest.
+    work = to_text(composer.compose(answers).report).split("二、")[0]
+    assert "以审代训" in work and "以赛" not in work
+
+
+@pytest.mark.parametrize(
+    ("unit", "secretary"), [("桐溪县统计局党支部", "支部书记"), ("桐川县审计局党组", "党组书记")]
+)
+def test_a_bare_secretary_is_the_secretary_of_the_units_body(
+    composer: Composer, unit: str, secretary: str
+) -> None:
+    answers = _answers(unit, "2026年第三季度", "summary", ("书记讲专题党课1次，30名党员参加",))
+    text = to_text(composer.compose(answers).report)
+    assert f"{secretary}讲专题党课1次" in text or f"{secretary}讲授" in text, text

@@ -31,6 +31,13 @@ ECHO_CHARS = 6
 STRONG_MATCH = 4
 # Group organisations, each its own: a practice naming one says nothing of another's work.
 GROUPS = ("工会", "团支部|团委|共青团|团员", "妇委会|妇联", "少先队")
+# What a practice presumes the facts tell (its words, the facts' words): 以赛促学 a contest,
+# “团结—批评—团结” criticism, 志愿精神 volunteers (round AZ struck each over facts of none).
+PRESUMES = {
+    "以赛促": r"赛|比武|擂台|竞技",
+    "团结—批评—团结": r"批评|查摆|对照检查|民主评议|民主生活会",
+    "志愿精神": r"志愿",
+}
 # Mined leads and effects of a sub-topic tried for one item.
 MINED_CANDIDATES = 3
 
@@ -103,6 +110,8 @@ class ItemWords(Curated):
                 return False
             # Nor name one group organisation over another's facts too (发挥工会联系服务职工
             # 的桥梁纽带作用 over 团支部 work: round AT struck it).
+            if _presumes(text, facts):
+                return False
             groups = {g for g in GROUPS if re.search(g, text)}
             if groups and any(re.search(g, facts) for g in GROUPS if g not in groups):
                 return False
@@ -131,6 +140,8 @@ class ItemWords(Curated):
         def fresh(text: str, matter: str = "") -> bool:
             # Nor with its quotation marks: 落实“三重一大”制度 over 研究“三重一大”事项.
             if any(shares_stretch(a, b, ECHO_CHARS) for a, b in _echoes(text, facts)):
+                return False
+            if _presumes(text, facts):
                 return False
             # Leads of one list say different things (not 党建引领… twice, nor the unit's
             # 乡村振兴 twice once filled in); a second item of one business matter names
@@ -237,6 +248,11 @@ class ItemWords(Curated):
                 if len(found) == MINED_CANDIDATES:
                     break
         return found
+
+
+def _presumes(text: str, facts: str) -> bool:
+    """Whether `text` presumes what `facts` do not tell (PRESUMES)."""
+    return any(words in text and not re.search(told, facts) for words, told in PRESUMES.items())
 
 
 def _echoes(lead: str, facts: str) -> tuple[tuple[str, str], ...]:

@@ -195,6 +195,10 @@ class Profile:
         core = found.group(1)
         return self.kind.business if core.endswith("务") else f"{core}{GENERIC_BUSINESS}"
 
+    def secretary(self) -> str:
+        """What a report calls the body's secretary: 支部书记, 总支书记, 党组书记, 党委书记."""
+        return {"党支部": "支部书记", "党总支": "总支书记"}.get(self.body, f"{self.body}书记")
+
     def values(self) -> dict[str, str]:
         """Slot values for stock phrases; the full names are for title, opening and signature."""
         kind = self.kind

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
 # An effect clause follows only facts shorter than this (longer in a fuller report).
 EFFECT_MAX_FACT = {"quarter": 110, "half": 160, "year": 160}
+# 书记 with no body named, opening a clause (书记讲党课1次).
+_BARE_SECRETARY = re.compile(r"(?:^|(?<=[，；]))书记(?!处|员)")
 # Facts this long say how the work was done themselves: no practice goes before them.
 PRACTICE_MAX_FACT = 120
 
@@ -97,6 +99,9 @@ class WorkSection:
             text = dated(sentence_of(text), d.answers.period.year)
             if d.genre.first_person:
                 text = as_reporter(text)
+            else:
+                # A bare 书记 opening a clause is the body's (round AZ: 支部书记讲党课).
+                text = _BARE_SECRETARY.sub(d.answers.profile.secretary(), text)
             theme, classification, subtopic = self.place(activity, text)
             if index in d.shortfalls:
                 placed.append(Placed(theme, classification, None, text, concerns=(SHORTFALL,)))
