@@ -143,3 +143,12 @@ def test_a_bare_secretary_is_the_secretary_of_the_units_body(
     answers = _answers(unit, "2026年第三季度", "summary", ("书记讲专题党课1次，30名党员参加",))
     text = to_text(composer.compose(answers).report)
     assert f"{secretary}讲专题党课1次" in text or f"{secretary}讲授" in text, text
+
+
+def test_a_plan_for_the_matter_a_problem_names_comes_first(composer: Composer) -> None:
+    """示范岗仅有2个，尚未全面推开 is answered by spreading them before any general 融合
+    measure (round BA)."""
+    problem = ("党建和业务融合还不深，“红色供销”示范岗只有2个，没有铺开",)
+    answers = _answers("梅岭县供销合作社联合社", "2026年上半年", "duty", (), problem)
+    (plan,) = composer.compose(answers).report.section("plans").blocks[0].items[:1]
+    assert plan.sentences[1].text.startswith("总结推广"), plan.text

@@ -436,6 +436,13 @@ def test_last_years_rectification_has_its_own_section_in_a_duty_report(composer:
         ("组织驾驶员看了交通安全警示教育片，讨论了两起公交事故案例", "central_task"),
         ("组织观看警示教育片，通报违纪违法典型案例", "warning_education"),
         ("开展“我为群众办实事”，解决老旧小区二次供水、水压低等问题36件", "service"),
+        # Round BA: each where its writer files it.
+        ("中秋、国庆节前召开廉政提醒会，严禁违规收受礼品礼金、接受宴请", "holiday_reminder"),
+        ("党员民警到挂钩的城关镇东坝村开展交通安全劝导，慰问困难群众20户", "service"),
+        ("开展“人社干部走流程”活动，班子成员带头走流程12次，发现问题27个，已全部整改", "conduct"),
+        ("在政务服务中心人社窗口设廉政监督岗，公布举报电话", "risk_control"),
+        ("对照中央八项规定精神开展自查，查摆问题4条，已全部整改", "style_inspection"),
+        ("暑期开展“书香伴成长”少儿阅读活动，共23场，参与少儿1600余人次", "central_task"),
         ("给全院党员讲了2次党课，一次讲医德医风，一次讲纪律处分条例", "party_lecture"),
         ("为秋收秋种提供农用天气预报服务，通过“气象信息员”微信群覆盖全县186个村", "central_task"),
         ("开展县管领导干部经济责任审计11项，向纪委监委移送问题线索4条", "central_task"),

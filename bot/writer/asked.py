@@ -48,6 +48,8 @@ MATTERS = {
     r"基层站所": r"基层|司法所|站所|所里|下属|二级单位",
     # A project's 临时党支部 is the writer's to name (round AZ: a 城投's).
     r"临时党支部": r"临时党支部|项目党支部|项目一线|工地",
+    # Spreading what works is for a problem of a few 示范岗 not spread (round BA).
+    r"总结推广": r"示范岗|先锋岗|铺开|推开|覆盖面",
 }
 
 
@@ -77,6 +79,14 @@ def contradicted(cause: str, facts: str) -> bool:
     return any(
         re.search(words, cause) and re.search(denied, facts)
         for words, denied in CONTRADICTED.items()
+    )
+
+
+def asked_for(text: str, problem: str) -> bool:
+    """Whether `text` speaks of a matter (MATTERS) that `problem` names: the plan for a
+    临时党支部 or a 兼职 secretary answers that problem before any general one does."""
+    return any(
+        re.search(matter, text) and re.search(words, problem) for matter, words in MATTERS.items()
     )
 
 

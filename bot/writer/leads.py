@@ -37,6 +37,8 @@ PRESUMES = {
     "以赛促": r"赛|比武|擂台|竞技",
     "团结—批评—团结": r"批评|查摆|对照检查|民主评议|民主生活会",
     "志愿精神": r"志愿",
+    # 明确责任分工 over a 支委会 that set tasks (round BA).
+    "谁主管、谁负责": r"责任书|责任清单|责任分工|分工|一岗双责|签订|谁主管",
 }
 # Mined leads and effects of a sub-topic tried for one item.
 MINED_CANDIDATES = 3

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from phrasebank.phrase import Kind
 from phrasebank.text import shares_stretch
 
-from .asked import unasked
+from .asked import asked_for, unasked
 from .claims import unslotted
 from .curated import candidates
 from .fit import OVERLAP
@@ -141,8 +141,12 @@ def _answer(
     if subtopic is not None:
         wanted = (PLAN_MEASURES if asked else THEME_MEASURES)[draft.answers.period.span]
         templates: list[str] = []
-        # The plan closest to the problem's own words answers it first.
-        ranked = sorted(enumerate(subtopic.plans, start=1), key=lambda p: -shared_pairs(p[1], text))
+        # The plan for a matter the problem names, then the one closest to its own words,
+        # answers it first.
+        ranked = sorted(
+            enumerate(subtopic.plans, start=1),
+            key=lambda p: (not asked_for(p[1], text), -shared_pairs(p[1], text)),
+        )
         for number, plan in ranked:
             filled = draft.fit.fill(plan)
             # A later sentence does not say an earlier one's way over (采取…等方式 twice,
