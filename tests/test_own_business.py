@@ -152,3 +152,25 @@ def test_a_plan_for_the_matter_a_problem_names_comes_first(composer: Composer) -
     answers = _answers("梅岭县供销合作社联合社", "2026年上半年", "duty", (), problem)
     (plan,) = composer.compose(answers).report.section("plans").blocks[0].items[:1]
     assert plan.sentences[1].text.startswith("总结推广"), plan.text
+
+
+def test_a_plan_revises_what_the_problem_finds_fault_with(composer: Composer) -> None:
+    """A 责任清单 the writer made and finds too general is revised in the plans; its being
+    made already rules out making one, not mending it (round BA)."""
+    facts = ("1月召开党组会，制定主体责任清单，明确4个方面32项任务",)
+    problem = ("责任清单的针对性还不够强，任务分解较为笼统",)
+    answers = _answers("青岚县农业农村局", "2026年上半年", "responsibility", facts, problem)
+    plans = composer.compose(answers).report.section("plans").blocks[0].items
+    assert "修订完善主体责任清单" in plans[0].text, [p.text for p in plans]
+
+
+def test_a_branchs_dull_activities_get_a_cause_and_a_plan_of_their_own(
+    composer: Composer,
+) -> None:
+    """支部活动有时形式单一 is a 主题党日 matter, not 警示教育 (round BA)."""
+    problems = ("支部活动有时形式单一，吸引力不够",)
+    answers = _answers("桐溪县图书馆党支部", "2026年第三季度", "duty", (), problems)
+    report = composer.compose(answers).report
+    text = to_text(report)
+    assert "警示教育" not in text.split("二、")[1]
+    assert "支部活动的创新" in text and "主题党日" in text.split("三、")[1]

@@ -156,7 +156,7 @@ def _answer(
             again = _says_again(plan, templates) or any(
                 shares_stretch(_SLOT.sub("|", plan), _SLOT.sub("|", t), OVERLAP) for t in templates
             )
-            if filled and _fits_plan(draft, filled) and not unasked(plan, text) and not again:
+            if filled and _fits_plan(draft, filled, text) and not unasked(plan, text) and not again:
                 # Said (the ledger) only once the plan is written: a plan passed over for a
                 # closer one leaves its measures to another problem (round AS: 兼职 had none).
                 templates.append(plan)
@@ -222,7 +222,7 @@ def _closest_plan(draft: Drafting, theme: str, problem: str) -> tuple[str, str] 
         if not alike(plan, problem):
             continue
         filled = draft.fit.fill(plan)
-        if filled and _fits_plan(draft, filled) and not unasked(plan, problem):
+        if filled and _fits_plan(draft, filled, problem) and not unasked(plan, problem):
             return filled, f"curated:{subtopic_id}:plan:{number}"
     return None
 
@@ -274,7 +274,7 @@ def _plan_lead(draft: Drafting, subtopic: Subtopic, bodies: list[Sentence]) -> S
     return Sentence(f"{chosen.text}。", chosen.sources)
 
 
-def _fits_plan(draft: Drafting, text: str) -> bool:
+def _fits_plan(draft: Drafting, text: str, problem: str = "") -> bool:
     """A plan not said yet, fit for the unit, and about the next period: 年初 and a year's
     工作要点 only when the next period starts a year."""
     if _YEAR_START.search(text) and draft.answers.period.last_month != 12:
@@ -282,9 +282,12 @@ def _fits_plan(draft: Drafting, text: str) -> bool:
     # 民主生活会 and 组织生活会 are held at the turn of the year: no plan for a summer.
     if _YEAR_END_MEETINGS.search(text) and draft.answers.period.last_month < 9:
         return False
-    # Not to set up what the writer reports already set up (修订完善议事规则 after 制定议事规则).
+    # Not to set up what the writer reports already set up (修订完善议事规则 after 制定议事规则),
+    # but revise what the problem finds fault with (责任清单的针对性还不够强: round BA).
     facts = "".join(text for texts in draft.worked.values() for text in texts)
     for made in _SETS_UP.findall(text):
+        if made[-2:] in problem and "修订" in text:
+            continue
         # 签订党风廉政建设责任书 after 分别签订责任书: the kind of thing made, not its name.
         if (made[-3:] == "责任书" and "责任书" in facts) or made[-4:] in facts:
             return False
