@@ -174,3 +174,27 @@ def test_a_branchs_dull_activities_get_a_cause_and_a_plan_of_their_own(
     text = to_text(report)
     assert "警示教育" not in text.split("二、")[1]
     assert "支部活动的创新" in text and "主题党日" in text.split("三、")[1]
+
+
+def test_a_label_naming_the_work_its_fact_names_goes(composer: Composer) -> None:
+    """发展党员：2名预备党员按期转正 reads 2名预备党员按期转正 under its lead (round BB)."""
+    fact = "发展党员：2名护士预备党员按期转正，新确定入党积极分子3名"
+    answers = _answers("丰禾县妇幼保健院党支部", "2026年", "summary", (fact,))
+    text = to_text(composer.compose(answers).report)
+    assert "2名护士预备党员按期转正" in text and "发展党员方面" not in text
+
+
+def test_no_plan_or_cause_has_work_still_to_finish_when_all_is_done(composer: Composer) -> None:
+    """上次巡察反馈的6个问题已全部整改销号: no 整改进度偏慢, no 需长期推进的整改事项
+    (round BB)."""
+    fact = "配合县委巡察组完成整改“回头看”，反馈的6个问题已全部整改销号"
+    answers = _answers("桐溪县住房公积金管理中心党支部", "2026年上半年", "summary", (fact,))
+    text = to_text(composer.compose(answers).report)
+    assert "整改进度偏慢" not in text and "长期推进" not in text
+
+
+def test_a_problem_of_auxiliary_staff_gets_a_plan_for_them(composer: Composer) -> None:
+    problems = ("协管员队伍人多、流动性大，教育管理跟不上，个别协管员执法时态度生硬",)
+    answers = _answers("柘岭县城市管理局", "2026年上半年", "responsibility", (), problems)
+    plans = composer.compose(answers).report.section("plans").blocks[0].items
+    assert "协管员" in plans[0].text

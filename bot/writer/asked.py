@@ -3,7 +3,8 @@
 A cause or plan speaks of a matter (年龄结构, 兼职, 三个规定) only when its problem does;
 it does not offer more of what the problem finds wanting (定期组织观看警示教育片 for
 警示教育形式单一); and a cause the writer's own facts deny (研讨式学习开展得还不多 beside
-专题研讨4次) is not given. Used by problems.py (causes) and plans.py (plans).
+专题研讨4次) is not given. Used by problems.py (causes) and plans.py (plans, which the
+facts may contradict too).
 """
 
 from __future__ import annotations
@@ -50,6 +51,8 @@ MATTERS = {
     r"临时党支部": r"临时党支部|项目党支部|项目一线|工地",
     # Spreading what works is for a problem of a few 示范岗 not spread (round BA).
     r"总结推广": r"示范岗|先锋岗|铺开|推开|覆盖面",
+    # 协管员 and other 编外 staff are the writer's to name (round BB: a 城管局's).
+    r"协管员|编外": r"协管员|编外|辅警|临聘|聘用人员",
 }
 
 
@@ -71,6 +74,10 @@ CONTRADICTED = {
     r"建章立制还不够": r"建章立制|建立制度|修订制度|制定制度",
     # 发展党员的渠道还不够宽 beside 发展党员15名 (round SS).
     r"发展党员的渠道": r"发展(?:新)?党员(?:[1-9]\d|[5-9])名",
+    # 整改进度偏慢, or 需长期推进的整改事项, beside 已全部整改销号 (round BB).
+    r"整改进度偏慢|需(?:要)?长期推进|未整改到位的挂牌督办": (
+        r"全部整改|已全部|全部销号|均已整改|整改完成(?!\d)"
+    ),
 }
 
 

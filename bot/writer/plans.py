@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from phrasebank.phrase import Kind
 from phrasebank.text import shares_stretch
 
-from .asked import asked_for, unasked
+from .asked import asked_for, contradicted, unasked
 from .claims import unslotted
 from .curated import candidates
 from .fit import OVERLAP
@@ -237,9 +237,14 @@ def _plan_lead(draft: Drafting, subtopic: Subtopic, bodies: list[Sentence]) -> S
 
     def fresh(lead: str) -> bool:
         # Not the plan's words again, nor work the plan does not name (强化师德考核 over
-        # a plan for 作风教育).
+        # a plan for 作风教育); the unit's own words in both (城市管理业务) are no echo.
         named = subtopics.keywords_in(unslotted(lead))
-        echo = shares_stretch(draft.fit.fill(lead) or lead, said, PLAN_LEAD_ECHO)
+        own, heard = draft.fit.fill(lead) or lead, said
+        for slot in _SLOT.findall(lead):
+            value = str(draft.fit.values.get(slot[1:-1], ""))
+            if value:
+                own, heard = own.replace(value, "|"), heard.replace(value, "|")
+        echo = shares_stretch(own, heard, PLAN_LEAD_ECHO)
         return not echo and all(word in said for word in named)
 
     def names_the_plan(lead: str) -> bool:
@@ -291,6 +296,8 @@ def _fits_plan(draft: Drafting, text: str, problem: str = "") -> bool:
         # 签订党风廉政建设责任书 after 分别签订责任书: the kind of thing made, not its name.
         if (made[-3:] == "责任书" and "责任书" in facts) or made[-4:] in facts:
             return False
+    if contradicted(text, facts):
+        return False
     return draft.ledger.is_new(text) and not draft.fit.forbids(text)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import cache, lru_cache
 
 from phrasebank.text import (
@@ -124,12 +125,13 @@ _DOING_LABEL = re.compile(r"^()([\u4e00-\u9fff]{2,8}(?:化解|整治|治理))()�
 _QUOTED_LABELS = ("三会一课", "一岗双责", "第一议题", "四议两公开", "三重一大")
 
 
-def unlabelled(text: str) -> str:
+def unlabelled(text: str, same: Callable[[str, str], bool] | None = None) -> str:
     """A fact without the topic label the writer put before it, where the fact says its
-    topic again (意识形态方面，落实意识形态工作责任制…): the item's lead says it in the
-    draft. A label the fact needs stays (意识形态工作方面，党组专题研究2次: without it
-    the study has no object; 党组巡察方面，… says who inspected). A name the writer
-    quoted (“我为群众办实事”) is no label: it stays."""
+    topic again (意识形态方面，落实意识形态工作责任制…) or the label and the fact name
+    the same work (`same`: 发展党员方面，2名预备党员按期转正): the item's lead says it
+    in the draft. A label the fact needs stays (意识形态工作方面，党组专题研究2次:
+    without it the study has no object; 党组巡察方面，… says who inspected). A name the
+    writer quoted (“我为群众办实事”) is no label: it stays."""
     found = _TOPIC_LABEL.match(text) or _DOING_LABEL.match(text)
     if found is None or (found.group(1) and found.group(2) not in _QUOTED_LABELS):
         return text
@@ -137,6 +139,7 @@ def unlabelled(text: str) -> str:
     core = found.group(2).removesuffix("工作")
     # The fact says the label again, or a 4-character word of it (技能大赛成绩方面，…技能大赛).
     again = core in rest or any(core[i : i + 4] in rest for i in range(len(core) - 3))
+    again = again or (same is not None and same(core, rest))
     return rest if len(rest) >= 6 and again else text
 
 

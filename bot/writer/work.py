@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import TYPE_CHECKING
 
 from phrasebank.matching import Classification
@@ -106,7 +107,7 @@ class WorkSection:
             if index in d.shortfalls:
                 placed.append(Placed(theme, classification, None, text, concerns=(SHORTFALL,)))
                 continue
-            text = unlabelled(text)
+            text = unlabelled(text, partial(self._labels, subtopic=subtopic))
             if BASIC.search(text) and not DOING.search(text):
                 # 村党支部现有党员41名…: no work done, the unit as it is, for the opening.
                 self.basic.append(Sentence(text, (f"activity:{index}",)))
@@ -210,6 +211,12 @@ class WorkSection:
         if subtopic is not None:
             return subtopic.theme, classification, subtopic
         return classification.theme, classification, None
+
+    def _labels(self, label: str, rest: str, subtopic: Subtopic | None) -> bool:
+        """Whether a writer's topic label (发展党员方面) names the work its fact is placed
+        as, the fact naming it too (2名预备党员按期转正; not 审核课件56份 alone)."""
+        named = [self.subtopics.match(label), self.subtopics.match(rest)]
+        return subtopic is not None and all(f is not None and f.subtopic is subtopic for f in named)
 
     # ------------------------------------------------------------ the parts
 
