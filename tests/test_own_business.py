@@ -4,15 +4,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
+from bot.writer import answers as answers_module
 from bot.writer import period
 from bot.writer.answers import Activity, Answers
 from bot.writer.compose import Composer
+from bot.writer.fit import Fit
 from bot.writer.genres import genres
 from bot.writer.render import to_text
 from bot.writer.report import Block, Item
+from bot.writer.wording import facts
 
 TODAY = dt.date(2026, 11, 21)
 PARTY = ("组织党员集中学习6次", "召开支委会6次，研究发展党员等事项")
@@ -198,3 +203,58 @@ def test_a_problem_of_auxiliary_staff_gets_a_plan_for_them(composer: Composer) -
     answers = _answers("柘岭县城市管理局", "2026年上半年", "responsibility", (), problems)
     plans = composer.compose(answers).report.section("plans").blocks[0].items
     assert "协管员" in plans[0].text
+
+
+@pytest.mark.parametrize(
+    ("unit", "fact", "superior"),
+    [
+        ("桐溪县住房公积金管理中心党支部", "参加县直机关工委组织的党务干部培训", "县直机关工委"),
+        ("青石镇柳溪村党支部", "配合镇党委完成巡察整改，反馈的6个问题全部整改销号", "镇党委"),
+        # A town's own 镇党委 is no body above it.
+        ("石门县柘塘镇党委", "本人主持召开镇党委理论学习中心组学习3次", None),
+    ],
+)
+def test_the_opening_names_the_body_above_where_the_facts_do(
+    composer: Composer, unit: str, fact: str, superior: str | None
+) -> None:
+    answers = _answers(unit, "2026年上半年", "responsibility", (fact,))
+    assert Fit(answers).values["上级"] == (superior or "上级党组织")
+    for genre in genres().values():
+        composition = composer.compose(replace(answers, genre=genre))
+        opening = composition.report.opening[0].text
+        todo = "".join(composition.report.todo)
+        if superior is not None and "领导下" in opening:
+            assert f"在{superior}的坚强领导下" in opening and "上级党组织" not in todo
+
+
+ANSWERS = sorted((Path(__file__).parent / "data" / "answers").glob("*.toml"))
+
+
+@pytest.mark.parametrize("path", ANSWERS, ids=lambda p: p.stem)
+def test_no_fact_is_lost_whichever_few_a_writer_gives(composer: Composer, path: Path) -> None:
+    """Every three activities in a row, drafted alone, keep every fact they state: themes
+    of one fact each join others, and none is dropped (round BC lost a 理论学习 fact when a
+    theme that had just taken a fact joined onward)."""
+    answers = answers_module.load(path, TODAY)
+    activities = answers.activities
+    for start in range(max(1, len(activities) - 2)):
+        few = replace(answers, activities=activities[start : start + 3], problems=(), plans=())
+        text = to_text(composer.compose(few).report)
+        for activity in few.activities:
+            for fact in facts(activity.text):
+                assert fact in text, (fact, activity.text)
+
+
+def test_a_lone_study_fact_is_kept_beside_a_lecture_and_recruitment(composer: Composer) -> None:
+    texts = (
+        "社区党委理论学习每月1次，三季度学了3次，重点学习习近平总书记关于基层治理的重要论述",
+        "5个网格党支部三会一课正常开展，支部书记讲党课5次",
+        "接收入党积极分子2名，培养发展对象1名",
+    )
+    answers = Answers(
+        "梧溪县城关街道桂花社区党委",
+        period.parse("2026年第三季度"),
+        genres()["summary"],
+        tuple(Activity(t) for t in texts),
+    )
+    assert "三季度学习3次" in to_text(composer.compose(answers).report)

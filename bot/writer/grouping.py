@@ -120,7 +120,10 @@ def join_lone_facts(
     A theme the writer chose stays, and so does one of the genre's `core` themes.
     Returns each joined activity's index and new theme."""
     moved: dict[int, str] = {}
-    for theme, keyed in list(groups.items()):
+    # Each theme as it stands now: one joined earlier may since hold more (round BC: a
+    # stale copy let a theme that had just taken a fact join onward and lose it).
+    for theme in list(groups):
+        keyed = groups[theme]
         facts = [fact for group in keyed.values() for fact in group]
         subtopic = subtopics.get(next(iter(keyed)))
         if len(facts) != 1 or subtopic is None or facts[0][1].theme or theme in core:
