@@ -122,7 +122,7 @@ class Fit:
             **answers.period.words,
             "指导思想": guidance.thought,
             "会议精神": guidance.congress,
-            "上级": SUPERIOR,
+            "上级": profile.superior(a.text for a in answers.activities) or SUPERIOR,
         }
         self.forbidden = (
             profile.forbidden()

@@ -10,6 +10,7 @@ ANSWERS.toml or the chat. Kinds and their words are data
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -27,6 +28,13 @@ ORGANS_FORBID = ("中心组", "党组会", "三重一大")
 _FORMAL_BODIES = {"总支部委员会": "党总支", "支部委员会": "党支部", "工作委员会": "党工委"}
 ANY = "*"
 DATA = "bot.writer.data"
+
+
+# Bodies above a unit that its facts may name: a 机关工委 or a sector's 工委; for a
+# village or a community, the township's 党委 or the street's 党工委.
+_SUPERIOR = re.compile(r"[县市区]直机关工委|[县市区]委?(?:教育|卫生健康|卫健|国资)工委|机关工委")
+_TOWNSHIP = re.compile(r"(?:镇|乡)党委|街道党工委")
+LOCAL_KINDS = ("village", "community")
 
 
 @dataclass(frozen=True)
@@ -194,6 +202,15 @@ class Profile:
             return self.kind.business
         core = found.group(1)
         return self.kind.business if core.endswith("务") else f"{core}{GENERIC_BUSINESS}"
+
+    def superior(self, facts: Iterable[str]) -> str | None:
+        """The party body above this one, where the writer's facts name it (参加县直机关工委
+        组织的培训; a village's 配合镇党委): the opening's 在…的坚强领导下 (round BB)."""
+        said = "。".join(facts)
+        found = _SUPERIOR.search(said)
+        if found is None and self.kind.id in LOCAL_KINDS:
+            found = _TOWNSHIP.search(said)
+        return found.group() if found else None
 
     def secretary(self) -> str:
         """What a report calls the body's secretary: 支部书记, 总支书记, 党组书记, 党委书记."""
