@@ -258,3 +258,20 @@ def test_a_lone_study_fact_is_kept_beside_a_lecture_and_recruitment(composer: Co
         tuple(Activity(t) for t in texts),
     )
     assert "三季度学习3次" in to_text(composer.compose(answers).report)
+
+
+def test_a_superior_bodys_name_does_not_make_a_branch_a_committee(composer: Composer) -> None:
+    """上报县教育局党委审批 names the body above; a school branch whose facts say 支部党员大会
+    speaks as a 党支部, not the 党总支 a school's name would suggest (round BC)."""
+    texts = (
+        "全年支部党员大会开了4次，支委会12次，书记讲党课2次",
+        "发展党员2名，确定入党积极分子3名，上报县教育局党委审批",
+    )
+    answers = Answers(
+        "云溪县第二实验小学",
+        period.parse("2026年"),
+        genres()["summary"],
+        tuple(Activity(t) for t in texts),
+    )
+    text = to_text(composer.compose(answers).report)
+    assert "党总支" not in text and "校党支部" in text and "支部书记讲党课2次" in text

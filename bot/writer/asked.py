@@ -51,6 +51,11 @@ MATTERS = {
     r"临时党支部": r"临时党支部|项目党支部|项目一线|工地",
     # Spreading what works is for a problem of a few 示范岗 not spread (round BA).
     r"总结推广": r"示范岗|先锋岗|铺开|推开|覆盖面",
+    # A risk's own place is the writer's to name: 物资采购 for a problem of 执法 or of
+    # 工程 answers neither (rounds BB and BC).
+    r"物资采购、资金使用": r"采购|资金|财务|报销|经费|物资",
+    r"行政检查、行政处罚": r"执法|处罚|行政检查|检验|检测|监管",
+    r"招投标、工程变更": r"工程|招投标|招标|项目建设|在建",
     # 协管员 and other 编外 staff are the writer's to name (round BB: a 城管局's).
     r"协管员|编外": r"协管员|编外|辅警|临聘|聘用人员",
 }

@@ -310,10 +310,15 @@ _BRANCHES_BELOW = re.compile(
 )
 
 
+# A body named with its county or city (县教育局党委, 市局党组) is another unit's.
+_OTHER_BODY = re.compile(r"[县市区省][\u4e00-\u9fff]{0,8}?(?:局|院|校|公司|委)党(?:委|组)")
+
+
 def body_named_in(texts: tuple[str, ...]) -> str | None:
     """The party body the writer's own words name, if they name exactly one."""
     # Each activity on its own: 责任区4个 + 开展支部共建 is no 4个…支部 (round AY).
-    joined = "。".join(texts)
+    # Another unit's body (上报县教育局党委审批) names the one above, not the writer's own.
+    joined = _OTHER_BODY.sub("", "。".join(texts))
     named = [body for body, cues in _BODY_CUES if any(cue in joined for cue in cues)]
     if "党支部" in named and _BRANCHES_BELOW.search(joined):
         named.remove("党支部")

@@ -101,8 +101,10 @@ class WorkSection:
             if d.genre.first_person:
                 text = as_reporter(text)
             else:
-                # A bare 书记 opening a clause is the body's (round AZ: 支部书记讲党课).
-                text = _BARE_SECRETARY.sub(d.answers.profile.secretary(), text)
+                # A bare 书记 opening a clause is the body's (round AZ: 支部书记讲党课), or
+                # the branch's where the fact is a branch's (支部委员会6次，书记讲党课, BC).
+                branch = "支部书记" if re.search("支部|支委", text) else None
+                text = _BARE_SECRETARY.sub(branch or d.answers.profile.secretary(), text)
             theme, classification, subtopic = self.place(activity, text)
             if index in d.shortfalls:
                 placed.append(Placed(theme, classification, None, text, concerns=(SHORTFALL,)))
