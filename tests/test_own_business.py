@@ -275,3 +275,20 @@ def test_a_superior_bodys_name_does_not_make_a_branch_a_committee(composer: Comp
     )
     text = to_text(composer.compose(answers).report)
     assert "党总支" not in text and "校党支部" in text and "支部书记讲党课2次" in text
+
+
+@pytest.mark.parametrize(
+    ("unit", "fact"),
+    [
+        ("安平县总工会", "“五一”表彰县级劳动模范20名、工人先锋号5个"),
+        ("宁川县残疾人联合会", "困难残疾人生活补贴和重度残疾人护理补贴全年发放2180万元"),
+    ],
+)
+def test_what_a_unit_does_for_those_it_serves_is_its_business(
+    composer: Composer, unit: str, fact: str
+) -> None:
+    """A 总工会 honours the county's 劳模, a 残联 pays disabled people's 补贴: their own
+    work, not the party's commendation or 为民服务 (round BD)."""
+    answers = _answers(unit, "2026年上半年", "summary", (fact,))
+    placed = [p for p in composer.compose(answers).placed if p is not None and fact[:6] in p.text]
+    assert placed and placed[0].theme == "integration" and placed[0].subtopic == "central_task"
