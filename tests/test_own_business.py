@@ -292,3 +292,12 @@ def test_what_a_unit_does_for_those_it_serves_is_its_business(
     answers = _answers(unit, "2026年上半年", "summary", (fact,))
     placed = [p for p in composer.compose(answers).placed if p is not None and fact[:6] in p.text]
     assert placed and placed[0].theme == "integration" and placed[0].subtopic == "central_task"
+
+
+def test_a_plan_names_no_day_the_next_period_does_not_hold(composer: Composer) -> None:
+    """A third quarter's plans are for October to December: no 七一 (round BD)."""
+    facts = ("7月1日组织党员赴县革命纪念馆重温入党誓词", "9月召开支部党员大会1次")
+    problems = ("主题党日形式比较单一，党员参与积极性不高",)
+    answers = _answers("清源县自来水公司党支部", "2026年第三季度", "duty", facts, problems)
+    plans = to_text(composer.compose(answers).report).split("三、")[-1]
+    assert "主题党日" in plans and "七一" not in plans

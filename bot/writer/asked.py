@@ -48,7 +48,7 @@ MATTERS = {
     # 基层站所 are the writer's to name (round AV: a 司法局's 司法所).
     r"基层站所": r"基层|司法所|站所|所里|下属|二级单位",
     # A project's 临时党支部 is the writer's to name (round AZ: a 城投's).
-    r"临时党支部": r"临时党支部|项目党支部|项目一线|工地",
+    r"临时党支部": r"临时党支部|项目党支部|项目一线",
     # Spreading what works is for a problem of a few 示范岗 not spread (round BA).
     r"总结推广": r"示范岗|先锋岗|铺开|推开|覆盖面",
     # A risk's own place is the writer's to name: 物资采购 for a problem of 执法 or of
@@ -79,6 +79,8 @@ CONTRADICTED = {
     r"建章立制还不够": r"建章立制|建立制度|修订制度|制定制度",
     # 发展党员的渠道还不够宽 beside 发展党员15名 (round SS).
     r"发展党员的渠道": r"发展(?:新)?党员(?:[1-9]\d|[5-9])名",
+    # 选取案例时结合本单位岗位风险分析不够 beside a case of the unit's own (round BD).
+    r"选取案例时结合本单位岗位风险分析不够": r"本公司|本单位|本局|本院|身边|我们公司|本系统",
     # 整改进度偏慢, or 需长期推进的整改事项, beside 已全部整改销号 (round BB).
     r"整改进度偏慢|需(?:要)?长期推进|未整改到位的挂牌督办": (
         r"全部整改|已全部|全部销号|均已整改|整改完成(?!\d)"

@@ -11,6 +11,7 @@ from phrasebank.phrase import Kind
 from phrasebank.text import shares_stretch
 
 from .asked import asked_for, contradicted, unasked
+from .checks import lists
 from .claims import unslotted
 from .curated import candidates
 from .fit import OVERLAP
@@ -21,6 +22,7 @@ from .wording import as_reporter, formalise
 
 if TYPE_CHECKING:
     from .compose import Drafting
+    from .period import Period
 
 # What a plan says it will set up: 建立…制度, 修订完善…规则, 设立党员先锋岗.
 _SETS_UP = re.compile(
@@ -287,6 +289,10 @@ def _fits_plan(draft: Drafting, text: str, problem: str = "") -> bool:
     # 民主生活会 and 组织生活会 are held at the turn of the year: no plan for a summer.
     if _YEAR_END_MEETINGS.search(text) and draft.answers.period.last_month < 9:
         return False
+    # Nor a day the next period does not hold (七一 in a fourth quarter's plan, round BD).
+    coming = _next_months(draft.answers.period)
+    if any(day in text and not set(months) & coming for day, months in lists().days.items()):
+        return False
     # Not to set up what the writer reports already set up (修订完善议事规则 after 制定议事规则),
     # but revise what the problem finds fault with (责任清单的针对性还不够强: round BA).
     facts = "".join(text for texts in draft.worked.values() for text in texts)
@@ -299,6 +305,12 @@ def _fits_plan(draft: Drafting, text: str, problem: str = "") -> bool:
     if contradicted(text, facts):
         return False
     return draft.ledger.is_new(text) and not draft.fit.forbids(text)
+
+
+def _next_months(period: Period) -> set[int]:
+    """The months of the period after `period`, of the same length."""
+    length = len(period.months())
+    return {(period.last_month + i - 1) % 12 + 1 for i in range(1, length + 1)}
 
 
 def _says_again(plan: str, earlier: list[str]) -> bool:
