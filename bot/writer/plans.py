@@ -158,7 +158,14 @@ def _answer(
             again = _says_again(plan, templates) or any(
                 shares_stretch(_SLOT.sub("|", plan), _SLOT.sub("|", t), OVERLAP) for t in templates
             )
-            if filled and _fits_plan(draft, filled, text) and not unasked(plan, text) and not again:
+            # A theme's plan answers no problem: the facts are no fault to mend.
+            fault = text if asked else ""
+            if (
+                filled
+                and _fits_plan(draft, filled, fault)
+                and not unasked(plan, text)
+                and not again
+            ):
                 # Said (the ledger) only once the plan is written: a plan passed over for a
                 # closer one leaves its measures to another problem (round AS: 兼职 had none).
                 templates.append(plan)
@@ -297,7 +304,7 @@ def _fits_plan(draft: Drafting, text: str, problem: str = "") -> bool:
     # but revise what the problem finds fault with (责任清单的针对性还不够强: round BA).
     facts = "".join(text for texts in draft.worked.values() for text in texts)
     for made in _SETS_UP.findall(text):
-        if made[-2:] in problem and "修订" in text:
+        if made[-4:] in problem and "修订" in text:
             continue
         # 签订党风廉政建设责任书 after 分别签订责任书: the kind of thing made, not its name.
         if (made[-3:] == "责任书" and "责任书" in facts) or made[-4:] in facts:
