@@ -459,6 +459,11 @@ def test_last_years_rectification_has_its_own_section_in_a_duty_report(composer:
         ("团支部、少先队大队部换届，选出新一届大队委15名", "young_pioneers"),
         ("“七一”前走访慰问老党员、困难党员18名", "member_management"),
         ("走访慰问辖区困难党员和独居老人15户", "condolence"),
+        # Round BE.
+        ("中秋节前召开廉政提醒会，强调不准收受演出单位、培训机构的礼品礼金", "holiday_reminder"),
+        ("暑期公益培训班开设舞蹈、书法等12个班，招收学员420人次", "central_task"),
+        ("推进校园安全标准化建设，更换监控设备46个", "central_task"),
+        ("全局开展一次“清廉财政”主题征文，收到稿件31篇", "integrity_culture"),
         ("给全院党员讲了2次党课，一次讲医德医风，一次讲纪律处分条例", "party_lecture"),
         ("为秋收秋种提供农用天气预报服务，通过“气象信息员”微信群覆盖全县186个村", "central_task"),
         ("开展县管领导干部经济责任审计11项，向纪委监委移送问题线索4条", "central_task"),
