@@ -31,7 +31,15 @@ def composer(shared_composer: Composer) -> Composer:
 def _answers(
     unit: str, span: str, genre: str, facts: tuple[str, ...], problems: tuple[str, ...] = ()
 ) -> Answers:
-    activities = tuple(Activity(text) for text in (*PARTY, *facts))
+    """A draft's answers: two party facts, then `facts`."""
+    return _only(unit, span, genre, (*PARTY, *facts), problems)
+
+
+def _only(
+    unit: str, span: str, genre: str, facts: tuple[str, ...], problems: tuple[str, ...] = ()
+) -> Answers:
+    """A draft's answers of exactly `facts`."""
+    activities = tuple(Activity(text) for text in facts)
     return Answers(unit, period.parse(span), genres()[genre], activities, problems=problems)
 
 
@@ -251,12 +259,7 @@ def test_a_lone_study_fact_is_kept_beside_a_lecture_and_recruitment(composer: Co
         "5个网格党支部三会一课正常开展，支部书记讲党课5次",
         "接收入党积极分子2名，培养发展对象1名",
     )
-    answers = Answers(
-        "梧溪县城关街道桂花社区党委",
-        period.parse("2026年第三季度"),
-        genres()["summary"],
-        tuple(Activity(t) for t in texts),
-    )
+    answers = _only("梧溪县城关街道桂花社区党委", "2026年第三季度", "summary", texts)
     assert "三季度学习3次" in to_text(composer.compose(answers).report)
 
 
@@ -267,12 +270,7 @@ def test_a_superior_bodys_name_does_not_make_a_branch_a_committee(composer: Comp
         "全年支部党员大会开了4次，支委会12次，书记讲党课2次",
         "发展党员2名，确定入党积极分子3名，上报县教育局党委审批",
     )
-    answers = Answers(
-        "云溪县第二实验小学",
-        period.parse("2026年"),
-        genres()["summary"],
-        tuple(Activity(t) for t in texts),
-    )
+    answers = _only("云溪县第二实验小学", "2026年", "summary", texts)
     text = to_text(composer.compose(answers).report)
     assert "党总支" not in text and "校党支部" in text and "支部书记讲党课2次" in text
 
