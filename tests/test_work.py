@@ -464,6 +464,11 @@ def test_last_years_rectification_has_its_own_section_in_a_duty_report(composer:
         ("暑期公益培训班开设舞蹈、书法等12个班，招收学员420人次", "central_task"),
         ("推进校园安全标准化建设，更换监控设备46个", "central_task"),
         ("全局开展一次“清廉财政”主题征文，收到稿件31篇", "integrity_culture"),
+        # Round BF.
+        ("街道纪工委对低保资金开展专项检查，查出问题4个，已全部整改到位", "style_inspection"),
+        ("工会举办职工心理疏导讲座，邀请县医院心理科医生授课", "union"),
+        ("清明节前后开展“文明祭扫、绿色殡葬”宣传，发宣传单3000余份", "central_task"),
+        ("本人与12名窗口工作人员逐个谈心谈话，重点提醒不能吃拿卡要", "integrity_talk"),
         ("给全院党员讲了2次党课，一次讲医德医风，一次讲纪律处分条例", "party_lecture"),
         ("为秋收秋种提供农用天气预报服务，通过“气象信息员”微信群覆盖全县186个村", "central_task"),
         ("开展县管领导干部经济责任审计11项，向纪委监委移送问题线索4条", "central_task"),

@@ -161,7 +161,9 @@ class Composer:
         subtopics = load_subtopics()
         found = subtopics.match(text)
         if business(text) and (found is None or found.score < PARTY_OVER_BUSINESS):
-            return subtopics.get(CENTRAL_TASK.id)
+            # Its moves hold too: a 纪工委's check of 低保 funds is supervision (round BF).
+            moved = subtopics[CENTRAL_TASK.id].moved(text)
+            return subtopics.get(moved or CENTRAL_TASK.id)
         # 专项整治 of 电动自行车头盔 names no party work: it is the unit's business.
         unparty = found is not None and not names_party_work(text)
         if unparty and ambiguous(subtopics.keywords_in(text)):
