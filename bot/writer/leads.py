@@ -110,10 +110,11 @@ class ItemWords(Curated):
                 return False
             if opening in lead:
                 return False
-            # Nor name one group organisation over another's facts too (发挥工会联系服务职工
-            # 的桥梁纽带作用 over 团支部 work: round AT struck it).
+            # Nor presume what the facts do not tell (以赛促学 over a 练兵 of no contest).
             if _presumes(text, facts):
                 return False
+            # Nor name one group organisation over another's facts too (发挥工会联系服务职工
+            # 的桥梁纽带作用 over 团支部 work: round AT struck it).
             groups = {g for g in GROUPS if re.search(g, text)}
             if groups and any(re.search(g, facts) for g in GROUPS if g not in groups):
                 return False
