@@ -207,10 +207,11 @@ class Profile:
         """The party body above this one, where the writer's facts name it (参加县直机关工委
         组织的培训; a village's 配合镇党委): the opening's 在…的坚强领导下 (round BB)."""
         said = "。".join(facts)
-        found = _SUPERIOR.search(said)
-        if found is None and self.kind.id in LOCAL_KINDS:
-            found = _TOWNSHIP.search(said)
-        return found.group() if found else None
+        # Not the unit itself (a 县直机关工委 names its own meetings).
+        named = [m.group() for m in _SUPERIOR.finditer(said) if m.group() not in self.unit]
+        if not named and self.kind.id in LOCAL_KINDS:
+            named = [m.group() for m in _TOWNSHIP.finditer(said) if m.group() not in self.unit]
+        return named[0] if named else None
 
     def secretary(self) -> str:
         """What a report calls the body's secretary: 支部书记, 总支书记, 党组书记, 党委书记."""
