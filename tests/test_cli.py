@@ -279,7 +279,7 @@ def test_draft_markdown_and_explain(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(
         capsys, "draft", str(ANSWERS / "street_year_duty.toml"), "--format", "markdown"
     )
-    assert code == 0 and out.startswith("# 2026年东湖街道党工委书记抓党建工作述职报告")
+    assert code == 0 and out.startswith("# 东湖街道党工委书记2026年度抓党建工作述职报告")
     code, out, _ = run(capsys, "draft", str(ANSWERS / "tax_quarter_summary.toml"), "--explain")
     assert code == 0
     assert "来源：第1项工作（您的原话）" in out
@@ -396,7 +396,7 @@ def test_draft_with_a_read_only_data_directory_still_drafts(
     isolated_data_dir.mkdir()
     freeze(isolated_data_dir)
     code, out, err = run(capsys, "draft", str(ANSWERS / "street_year_duty.toml"))
-    assert code == 0 and out.startswith("2026年东湖街道党工委书记抓党建工作述职报告")
+    assert code == 0 and out.startswith("东湖街道党工委书记2026年度抓党建工作述职报告")
     assert "Traceback" not in err and list(isolated_data_dir.iterdir()) == []
 
 

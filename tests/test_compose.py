@@ -68,7 +68,7 @@ def test_titles_follow_the_genre(composer: Composer) -> None:
         titles["transport_half_responsibility.toml"]
         == "江北市交通运输局2026年上半年落实全面从严治党主体责任情况报告"
     )
-    assert titles["street_year_duty.toml"] == "2026年东湖街道党工委书记抓党建工作述职报告"
+    assert titles["street_year_duty.toml"] == "东湖街道党工委书记2026年度抓党建工作述职报告"
 
 
 def test_sections_come_in_genre_order(composer: Composer) -> None:

@@ -334,7 +334,7 @@ def test_after_the_draft_one_answer_can_change_without_reentering_the_rest(engin
     assert "学习不够深入。" in redrafted[0].text
     say(engine, "3")  # the third revision button: the genre
     redrafted = say(engine, "duty")
-    assert "书记抓党建工作述职报告" in redrafted[0].text
+    assert "书记2026年第四季度抓党建工作述职报告" in redrafted[0].text
     engine.handle(USER, Event("press", "revise:problems"))
     say(engine, "自动")
     redrafted = say(engine, "/done")

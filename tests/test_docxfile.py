@@ -178,7 +178,7 @@ def test_a_title_that_fits_is_one_line() -> None:
         LONG_TITLE,
         "江北市交通运输局2026年上半年落实全面从严治党主体责任情况报告",
         "国家税务总局临江县税务局2026年第三季度党建工作总结",
-        "2026年东湖街道党工委书记抓党建工作述职报告",
+        "东湖街道党工委书记2026年度抓党建工作述职报告",
     ],
 )
 def test_a_long_title_breaks_between_words_in_balanced_lines(title: str) -> None:

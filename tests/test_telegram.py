@@ -260,7 +260,7 @@ def test_killed_mid_conversation_it_resumes_with_nothing_lost(
     api.user_says(WRITER, "/done")
     until(api, WRITER, "下一步打算")
     api.user_says(WRITER, "/done")
-    draft = until(api, WRITER, "2026年东湖街道党工委书记抓党建工作述职报告")
+    draft = until(api, WRITER, "东湖街道党工委书记2026年度抓党建工作述职报告")
     assert "带头讲专题党课4次" in (draft.text or "") and "36家" in (draft.text or "")
 
 

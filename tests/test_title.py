@@ -18,7 +18,7 @@ from phrasebank import tokens
 TITLES = [
     "江北市交通运输局2026年上半年落实全面从严治党主体责任情况报告",
     "国家税务总局临江县税务局2026年第三季度党建工作总结",
-    "2026年东湖街道党工委书记抓党建工作述职报告",
+    "东湖街道党工委书记2026年度抓党建工作述职报告",
     "宁川县人民医院2026年上半年落实全面从严治党主体责任情况报告",
     "中共某某公司支部委员会2024年度党建工作总结",
     "中共国家税务总局临江县税务局委员会2026年上半年落实全面从严治党主体责任和党风廉政建设情况的报告",
@@ -56,8 +56,12 @@ def test_lines_fit_break_between_words_and_are_balanced(title: str) -> None:
         (TITLES[3], ["宁川县人民医院2026年上半年", "落实全面从严治党主体责任情况报告"]),
         # After the unit's name, before the period.
         (TITLES[1], ["国家税务总局临江县税务局", "2026年第三季度党建工作总结"]),
-        # Before 书记抓党建 (one word in the domain dictionary).
-        (TITLES[2], ["2026年东湖街道党工委", "书记抓党建工作述职报告"]),
+        # After the secretary, before the period: a line never starts with 书记.
+        (TITLES[2], ["东湖街道党工委书记", "2026年度抓党建工作述职报告"]),
+        (
+            "柳川县市场监督管理局城关市场监管所党支部书记2026年上半年抓党建工作述职报告",
+            ["柳川县市场监督管理局城关市场监管所", "党支部书记2026年上半年抓党建工作述职报告"],
+        ),
     ],
 )
 def test_breaks_at_the_natural_point(title: str, lines: list[str]) -> None:

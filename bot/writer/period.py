@@ -80,6 +80,8 @@ class Period:
         step = "下半年" if ahead == "下半年" else "下一步"
         return {
             "时期": self.label,
+            # A 述职's title names a year as 2026年度 (…党委书记2026年度抓党建工作述职报告).
+            "年度时期": f"{self.year}年度" if self.span is Span.YEAR else self.label,
             "期间": during,
             "期间以来": since,
             "下阶段": ahead,
