@@ -472,8 +472,18 @@ def test_a_fact_with_no_lead_follows_the_numbered_items_unnumbered() -> None:
         "二是严明节日纪律。发送提醒短信。",
         "此外，全年发布预警信号86期。",
     ]
-    # With a single led item there is no list to number: plain paragraphs of the facts, in
-    # order; a lead standing alone, unnumbered, would read as a stray phrase.
+    # A bare fact opening on its work is listed in its turn, after the led ones.
+    working = Item((Sentence("联合县税务局召开政企座谈会3次。"),))
+    items, numbered = numbered_list([working, led("深化警示教育", "观看警示教育片"), bare])
+    block = Block(Sentence("从严正风肃纪"), (Sentence("框架句。"),), tuple(items), numbered)
+    report = Report(Sentence("标题"), (), (Section("work", Sentence("工作情况"), (), (block,)),))
+    assert [p.text for p in layout(report)][-3:] == [
+        "一是深化警示教育。观看警示教育片。",
+        "二是联合县税务局召开政企座谈会3次。",
+        "此外，全年发布预警信号86期。",
+    ]
+    # With a single led item and nothing else to number there is no list: plain paragraphs
+    # of the facts, in order; a lead standing alone, unnumbered, would read as a stray phrase.
     items, numbered = numbered_list([bare, led("深化警示教育", "观看警示教育片")])
     assert not numbered
     assert [item.text for item in items] == ["全年发布预警信号86期。", "观看警示教育片。"]

@@ -281,6 +281,12 @@ def test_a_superior_bodys_name_does_not_make_a_branch_a_committee(composer: Comp
     [
         ("安平县总工会", "“五一”表彰县级劳动模范20名、工人先锋号5个"),
         ("宁川县残疾人联合会", "困难残疾人生活补贴和重度残疾人护理补贴全年发放2180万元"),
+        # Round BG: a 老干部局's retired cadres, a 工商联's 商会, a 派出所's 反诈 and 警营开放日.
+        ("云溪县委老干部局", "老年大学春季学期开设书法、声乐等15个班，学员620人"),
+        ("云溪县委老干部局", "5月举办“颂党恩·展风采”老干部书画摄影展，展出作品120件"),
+        ("桐溪县工商业联合会", "开展商会规范化建设，评选出“四好”商会5家"),
+        ("桐溪县公安局城关派出所", "开展打击电信网络诈骗专项行动，进社区、进学校宣传42场"),
+        ("桐溪县公安局城关派出所", "组织青年民警开展“警营开放日”，邀请中小学生120余人参观"),
     ],
 )
 def test_what_a_unit_does_for_those_it_serves_is_its_business(
@@ -300,3 +306,20 @@ def test_a_plan_names_no_day_the_next_period_does_not_hold(composer: Composer) -
     answers = _answers("清源县自来水公司党支部", "2026年第三季度", "duty", facts, problems)
     plans = to_text(composer.compose(answers).report).split("三、")[-1]
     assert "主题党日" in plans and "七一" not in plans
+
+
+@pytest.mark.parametrize(
+    "fact",
+    [
+        "局党组理论学习中心组集中学习6次，学习《习近平关于加强和改进离退休干部工作的重要论述》",
+        "意识形态工作每季度分析研判一次，老干部活动中心宣传栏实行三审三校",
+    ],
+)
+def test_the_partys_own_routines_stay_party_work_whoever_they_concern(
+    composer: Composer, fact: str
+) -> None:
+    """A 老干部局's 中心组 studying the work of retired cadres, or its 意识形态 review of their
+    centre's notice board, is its party work; and a word inside a quoted title owns nothing."""
+    answers = _answers("云溪县委老干部局", "2026年上半年", "responsibility", (fact,))
+    placed = [p for p in composer.compose(answers).placed if p is not None and fact[:6] in p.text]
+    assert placed and placed[0].theme in ("theory", "ideology")

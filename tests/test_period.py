@@ -86,6 +86,7 @@ def test_period_words(value: Period, during: str, since: str, ahead: str) -> Non
     # The plans of a first half look to the second; of a year, to the new one.
     assert value.words == {
         "时期": value.label,
+        "年度时期": "2026年度" if value.span is Span.YEAR else value.label,
         "期间": during,
         "期间以来": since,
         "下阶段": ahead,

@@ -156,7 +156,8 @@ class Fit:
 
     def fill(self, template: str) -> str | None:
         """`template` with its slots filled, or None when it cannot be used for this unit."""
-        text = render(template, self.values)
+        # {业务} of a 工会 is 工会工作: 与{业务}工作同部署 says 工作 once.
+        text = render(template, self.values).replace("工作工作", "工作")
         if SLOT.search(text):
             return None
         if self.trade is None and self.terms.trade_of(text):

@@ -47,20 +47,34 @@ def portions(
     return portions
 
 
+# A fact that opens on its date, a figure or a label (5月…, 全年火化…, 校园安全：…) reads
+# badly after 四是.
+_DATED = re.compile(
+    r"^(?:\d|[一二三四五六七八九十]+月|[全今去本上下明]年|[本一二三四]季度|第[一二三四]季度|年[初底中内]"
+    r"|截至|春节|清明|端午|中秋|国庆|元旦|“|此外|[^，。；：]{2,12}：)"
+)
+
+
 def numbered_list(items: list[Item]) -> tuple[list[Item], bool]:
-    """Items as a list reads them, and whether it is numbered: 一是、二是 over two or more
-    led items, and a fact with no lead (its theme a guess) after them, unnumbered,
-    joined on by 此外; with fewer led items, plain paragraphs of the facts alone."""
+    """Items as a list reads them, and whether it is numbered: 一是、二是 over the led
+    items, and after them a fact with no lead (no stock lead names its work) numbered
+    too when it opens on its work (四是联合县税务局召开政企座谈会3次), as writers list
+    such facts, else joined on by 此外; with no lead, or one over nothing else to
+    number, plain paragraphs of the facts alone."""
     led = [item for item in items if len(item.sentences) > 1]
     bare = [item for item in items if len(item.sentences) == 1]
     if not bare:
         return items, True
-    if len(led) < 2:
+    listed = [item for item in bare if not _DATED.match(item.sentences[0].text)]
+    dated = [item for item in bare if _DATED.match(item.sentences[0].text)]
+    if not led or len(led) + len(listed) < 2:
         # One lead among plain facts would stand alone, unnumbered: facts only.
         return [Item(item.sentences[-1:]) for item in items], False
-    fact = bare[0].sentences[0]
+    if not dated:
+        return [*led, *listed], True
+    fact = dated[0].sentences[0]
     joined = Item((replace(fact, text=f"此外，{fact.text}"),), numbered=False)
-    return [*led, joined, *(replace(item, numbered=False) for item in bare[1:])], True
+    return [*led, *listed, joined, *(replace(item, numbered=False) for item in dated[1:])], True
 
 
 # A fact opening on a bare label (校园安全，全年开展…), which its lead may already name.

@@ -68,8 +68,10 @@ class UnitKind:
     own_words: str = ""
 
     def owns(self, text: str) -> bool:
-        """Whether `text` is this unit's own business in party words (`own_words`)."""
-        return bool(self.own_words) and re.search(self.own_words, text) is not None
+        """Whether `text` is this unit's own business in party words (`own_words`), named
+        outside the titles it cites (学习《…离退休干部工作的重要论述》 is study)."""
+        untitled = re.sub(r"《[^》]*》", "", text)
+        return bool(self.own_words) and re.search(self.own_words, untitled) is not None
 
     def suffix(self, name: str) -> tuple[str, str] | None:
         """The matched (suffix, head) when `name` is of this kind, else None."""

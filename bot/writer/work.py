@@ -57,6 +57,12 @@ SHORTFALL = "看起来是存在的不足而不是已做的工作，已写入“�
 RECTIFIED = "inspection_rectification"
 # Where business work that names no party work goes.
 CENTRAL_TASK = _Where("integration", "central_task")
+# The party's own routines, whoever they concern: a 老干部局's 中心组 studying the work of
+# retired cadres, or its 意识形态 analysis of their centre's notice board, is party work.
+PARTY_CORE = frozenset(
+    ("first_topic", "central_group", "special_study", "party_lecture", "ideology_duty")
+    + ("three_meetings", "organizational_life", "democratic_life")
+)
 
 
 @dataclass(frozen=True)
@@ -207,7 +213,8 @@ class WorkSection:
         # Business work goes where a writer puts it, under 党建业务融合; 待补充 says so.
         subtopic = self.d.c.subtopic(text, None if classification.low else classification.theme)
         kind = self.d.answers.profile.kind
-        if kind.owns(text) or (subtopic is not None and subtopic.id in kind.own_work):
+        core = subtopic is not None and subtopic.id in PARTY_CORE
+        if (kind.owns(text) and not core) or (subtopic is not None and subtopic.id in kind.own_work):
             # The unit's own business (a 总工会's 送温暖) goes with its business.
             subtopic = self.subtopics.get(CENTRAL_TASK.id)
         if subtopic is not None:
