@@ -60,8 +60,8 @@ CENTRAL_TASK = _Where("integration", "central_task")
 # The party's own routines, whoever they concern: a 老干部局's 中心组 studying the work of
 # retired cadres, or its 意识形态 analysis of their centre's notice board, is party work.
 PARTY_CORE = frozenset(
-    ("first_topic", "central_group", "special_study", "party_lecture", "ideology_duty")
-    + ("three_meetings", "organizational_life", "democratic_life")
+    {"first_topic", "central_group", "special_study", "party_lecture", "ideology_duty"}
+    | {"three_meetings", "organizational_life", "democratic_life"}
 )
 
 
@@ -213,8 +213,8 @@ class WorkSection:
         # Business work goes where a writer puts it, under 党建业务融合; 待补充 says so.
         subtopic = self.d.c.subtopic(text, None if classification.low else classification.theme)
         kind = self.d.answers.profile.kind
-        core = subtopic is not None and subtopic.id in PARTY_CORE
-        if (kind.owns(text) and not core) or (subtopic is not None and subtopic.id in kind.own_work):
+        found = subtopic.id if subtopic is not None else ""
+        if (kind.owns(text) and found not in PARTY_CORE) or found in kind.own_work:
             # The unit's own business (a 总工会's 送温暖) goes with its business.
             subtopic = self.subtopics.get(CENTRAL_TASK.id)
         if subtopic is not None:
