@@ -213,8 +213,8 @@ class WorkSection:
         # Business work goes where a writer puts it, under 党建业务融合; 待补充 says so.
         subtopic = self.d.c.subtopic(text, None if classification.low else classification.theme)
         kind = self.d.answers.profile.kind
-        found = subtopic.id if subtopic is not None else ""
-        if (kind.owns(text) and found not in PARTY_CORE) or found in kind.own_work:
+        named = subtopic.id if subtopic is not None else ""
+        if (kind.owns(text) and named not in PARTY_CORE) or named in kind.own_work:
             # The unit's own business (a 总工会's 送温暖) goes with its business.
             subtopic = self.subtopics.get(CENTRAL_TASK.id)
         if subtopic is not None:
