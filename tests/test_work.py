@@ -571,6 +571,16 @@ def test_who_the_work_is_for_decides_its_subtopic(
     assert found is not None and found.id == subtopic
 
 
+@pytest.mark.parametrize(
+    "fact", ["每周一晨会学习一次，学习《习近平关于坚持和发展新时代“枫桥经验”论述摘编》"]
+)
+def test_no_guess_names_people_the_fact_does_not(composer: Composer, fact: str) -> None:
+    """A 派出所's Monday study is no 青年理论学习 (round BG: its problems, causes and plans
+    were all built on a youth study group it never had)."""
+    found = composer.subtopic(formalise(fact), "theory")
+    assert found is None or "青年" not in found.label
+
+
 def test_a_lead_naming_the_facts_label_takes_the_label_off(composer: Composer) -> None:
     """守牢校园安全底线。校园安全，全年… says it twice; the label goes, the fact stays."""
     from bot.writer.grouping import unled

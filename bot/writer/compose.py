@@ -168,8 +168,8 @@ class Composer:
         unparty = found is not None and not names_party_work(text)
         if unparty and ambiguous(subtopics.keywords_in(text)):
             return subtopics.get(CENTRAL_TASK.id)
-        nearest = None if found else self.examples.nearest(text, theme)
-        subtopic = found.subtopic if found else subtopics.get(nearest) if nearest else None
+        guess = subtopics.get(self.examples.nearest(text, theme) or "") if not found else None
+        subtopic = found.subtopic if found else guess if guess and guess.guessable(text) else None
         # Moves hold for a guessed sub-topic too (a 结核病日 宣传 is a CDC's own, round AL).
         if subtopic is not None and (moved := subtopic.moved(text)):
             return subtopics.get(moved)

@@ -79,6 +79,15 @@ class Move:
         return bool(self.when.search(text)) and not (self.unless and self.unless.search(text))
 
 
+# People a sub-topic's label names, and how a fact names them.
+_PEOPLE = {
+    "青年": "青年|年轻|团员|35岁",
+    "妇女": "妇|女职工|女干部|巾帼",
+    "工会": "工会|职工",
+    "少先队": "少先队|队员|红领巾",
+}
+
+
 @dataclass(frozen=True)
 class Subtopic:
     id: str
@@ -104,6 +113,12 @@ class Subtopic:
     def moved(self, text: str) -> str | None:
         """The sub-topic id `text`'s work becomes (moves), or None."""
         return next((m.to for m in self.moves if m.applies(text)), None)
+
+    def guessable(self, text: str) -> bool:
+        """Whether `text`, naming none of its keywords, may still be guessed of it: not when
+        its label names people the text does not (a 晨会学习 is no 青年理论学习, round BG)."""
+        people = [word for word in _PEOPLE if word in self.label]
+        return not people or any(re.search(_PEOPLE[word], text) for word in people)
 
     # Kinds of its work, in order: a business item's lead names the kinds its facts are.
     matters: tuple[Matter, ...] = ()
