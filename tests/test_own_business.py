@@ -15,6 +15,7 @@ from bot.writer.answers import Activity, Answers
 from bot.writer.compose import Composer
 from bot.writer.fit import Fit
 from bot.writer.genres import genres
+from bot.writer.problems import restates
 from bot.writer.render import to_text
 from bot.writer.report import Block, Item
 from bot.writer.wording import facts
@@ -323,3 +324,20 @@ def test_the_partys_own_routines_stay_party_work_whoever_they_concern(
     answers = _answers("云溪县委老干部局", "2026年上半年", "responsibility", (fact,))
     placed = [p for p in composer.compose(answers).placed if p is not None and fact[:6] in p.text]
     assert placed and placed[0].theme in ("theory", "ideology")
+
+
+def test_a_cause_does_not_say_its_problem_again() -> None:
+    """学习的主动性还不够强 under 学习主动性不够 is the problem again, not its cause (round
+    BG); a cause sharing the problem's subject (发展党员) is not."""
+    assert restates("学习的主动性还不够强。有时以工作忙为由放松学习。", "个别党员学习主动性不够")
+    assert restates("党员教育管理还不够精细。", "对党员的日常教育管理抓得不够细")
+    assert not restates("发展党员工作的渠道还不够宽。", "年轻职工留不住，发展党员后备力量不足")
+
+
+def test_a_problem_of_watching_key_steps_gets_a_cause_of_supervision(composer: Composer) -> None:
+    """A bus company's 票款、采购 watched only by a yearly check: its cause is how it
+    supervises, not how it prepares 廉政谈话 (round BG)."""
+    problem = "对票款、维修采购等关键环节的监督还主要靠年度检查，日常监督手段不多"
+    answers = _answers("桐溪县城乡公交有限公司党支部", "2026年", "responsibility", (), (problem,))
+    text = to_text(composer.compose(answers).report)
+    assert "廉政谈话前的准备" not in text and "监督" in text.split("原因")[1].split("三、")[0]

@@ -8,6 +8,7 @@ plans that answer them are plans.py's.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -251,6 +252,7 @@ def _curated_cause(
         # Nor say the problem over again (手段还比较单一 under 监督手段单一), nor what the
         # writer's own facts deny.
         said_again = shares_stretch(unquoted(cause), unquoted(problem), CAUSE_ECHO)
+        said_again = said_again or restates(cause, problem)
         # Nor gainsay how the work section says the work was done (以学促干, round AS).
         gainsaid = gainsays(cause, practices)
         fits = not unasked(cause, problem) and not said_again and not gainsaid
@@ -269,6 +271,20 @@ def _curated_cause(
     chosen = closest if close or own_work else found[0]
     draft.ledger.use(chosen.text)
     return Item((Sentence(f"{chosen.text.rstrip('。')}。", chosen.sources),))
+
+
+# Words a cause's head and its problem share without saying the same thing.
+_FILLER = re.compile(r"还|不够|不足|有待|比较|较|的|了|有时|存在|一些|仍")
+# The share of a cause head's character pairs its problem holds when it says it again.
+RESTATED = 0.55
+
+
+def restates(cause: str, problem: str) -> bool:
+    """Whether a cause's head says its problem over again in other order (学习的主动性还不够强
+    under 学习主动性不够; 党员教育管理还不够精细 under 日常教育管理抓得不够细, round BG)."""
+    head = _pairs(_FILLER.sub("", cause.split("。", maxsplit=1)[0]))
+    said = _pairs(_FILLER.sub("", problem))
+    return len(head) >= 4 and len(head & said) >= RESTATED * len(head)
 
 
 def statement(
