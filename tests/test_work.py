@@ -606,6 +606,10 @@ def test_a_duty_report_does_not_say_who_its_writer_is_again() -> None:
     assert (
         as_reporter("我作为乡党委书记，全年主持召开党委会38次。") == "本人全年主持召开党委会38次。"
     )
+    # Nor twice in one sentence (round BG).
+    assert as_reporter("本人带头落实“第一议题”制度，中心组学习12次，本人作专题发言4次。") == (
+        "本人带头落实“第一议题”制度，中心组学习12次，作专题发言4次。"
+    )
 
 
 def test_a_plan_does_not_say_its_way_twice(case: tuple[Answers, Composition]) -> None:

@@ -115,7 +115,13 @@ def as_reporter(text: str) -> str:
     text = _CHAIRED.sub(r"\1主持", _I.sub("本人", text))
     # 作为支部书记，主持… says who the writer is, which a 述职 has said (round YY).
     text = _AS_SECRETARY.sub("本人", text)
+    # 本人带头…，中心组学习12次，本人作专题发言4次 names the writer once (round BG).
+    while _AGAIN.search(text):
+        text = _AGAIN.sub(r"\1，", text, count=1)
     return _restore(protected, text)
+
+
+_AGAIN = re.compile(r"(本人[^。；]*?)，本人(?!与)")
 
 
 _TOPIC_LABEL = re.compile(r"^(“?)([\u4e00-\u9fff+＋]{2,10})(”?)(?:方面，|：)")
