@@ -171,6 +171,9 @@ class ItemWords(Curated):
             name = (d.fit.fill(matters[0].name) or "") if matters else ""
             for number, option in enumerate(matter_leads(matters), start=1):
                 text = d.fit.fill(option)
+                if text and not d.ledger.is_new(text):
+                    # A second item of a matter already led is listed as typed.
+                    return None
                 if (
                     text
                     and d.ledger.is_new(text)
