@@ -45,11 +45,14 @@ def portions(
     return portions
 
 
-# A fact that opens on its date, a figure or a label (5月…, 全年火化…, 校园安全：…) reads
-# badly after 四是.
-_DATED = re.compile(
-    r"^(?:\d|[一二三四五六七八九十]+月|[全今去本上下明]年|[本一二三四]季度|第[一二三四]季度|年[初底中内]"
-    r"|截至|春节|清明|端午|中秋|国庆|元旦|“|此外|[^，。；：]{2,12}：)"
+# A fact listed in its turn without a lead (四是联合县税务局召开…) opens on what was done;
+# one opening on its date, a figure, a label or a noun (5月…, 全年火化…, 粮食安全宣传周…)
+# reads badly after 四是 and is joined on instead.
+_WORK_OPENING = re.compile(
+    r"^(?:开展|组织|推进|推行|推动|落实|完成|举办|召开|配合|联合|协调|建立|设立|实施|对照|新增|新建"
+    r"|购置|新购|制定|修订|印发|督办|督促|指导|帮助|走访|慰问|深入|参与|参加|做好|抓好|加强|严格"
+    r"|坚持|持续|扎实|规范|优化|提升|打造|创建|申报|筹集|发放|投入|培训|评选|开设|编印|编制|发布"
+    r"|启动|成立|组建|选派|邀请|承办|牵头|争取|完善|改造|整治|排查|清理|收集|受理|办理|推广|与|对|为|向)"
 )
 
 
@@ -63,8 +66,8 @@ def numbered_list(items: list[Item]) -> tuple[list[Item], bool]:
     bare = [item for item in items if len(item.sentences) == 1]
     if not bare:
         return items, True
-    listed = [item for item in bare if not _DATED.match(item.sentences[0].text)]
-    dated = [item for item in bare if _DATED.match(item.sentences[0].text)]
+    listed = [item for item in bare if _WORK_OPENING.match(item.sentences[0].text)]
+    dated = [item for item in bare if not _WORK_OPENING.match(item.sentences[0].text)]
     if not led or len(led) + len(listed) < 2:
         # One lead among plain facts would stand alone, unnumbered: facts only.
         return [Item(item.sentences[-1:]) for item in items], False
