@@ -15,6 +15,7 @@ from bot.writer.answers import Activity, Answers
 from bot.writer.compose import Composer
 from bot.writer.fit import Fit
 from bot.writer.genres import genres
+from bot.writer.plans import posts_as_named
 from bot.writer.problems import restates
 from bot.writer.render import to_text
 from bot.writer.report import Block, Item
@@ -351,3 +352,23 @@ def test_a_problem_of_watching_key_steps_gets_a_cause_of_supervision(composer: C
     answers = _answers("桐溪县城乡公交有限公司党支部", "2026年", "responsibility", (), (problem,))
     text = to_text(composer.compose(answers).report)
     assert "廉政谈话前的准备" not in text and "监督" in text.split("原因")[1].split("三、")[0]
+
+
+def test_a_plan_calls_the_units_posts_what_its_writer_calls_them() -> None:
+    """A unit that set up 党员先锋岗 has no 示范岗 to 总结推广, nor the other way (round BI)."""
+    assert posts_as_named("总结推广已建党员示范岗的经验做法", "在城关粮库设立党员先锋岗5个") == (
+        "总结推广已建党员先锋岗的经验做法"
+    )
+    assert posts_as_named("完善党员先锋岗、示范岗评价管理办法", "设立2个“党员示范岗”") == (
+        "完善党员示范岗评价管理办法"
+    )
+    # A unit naming both, or neither, keeps the plan's words.
+    assert (
+        posts_as_named("设立党员先锋岗、党员责任区", "组织党员学习") == "设立党员先锋岗、党员责任区"
+    )
+
+
+def test_a_single_branch_signs_nothing_level_by_level(composer: Composer) -> None:
+    """逐级签订 needs levels below: a 党支部 has none (round BI)."""
+    answers = _answers("桐溪县城关街道社区卫生服务中心党支部", "2026年上半年", "responsibility", ())
+    assert "逐级" not in to_text(composer.compose(answers).report)

@@ -5,6 +5,7 @@ never a bare slogan, and looks ahead to the next period."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from phrasebank.phrase import Kind
@@ -207,7 +208,9 @@ def _answer(
 
 
 def _led(draft: Drafting, subtopic: Subtopic, bodies: list[Sentence]) -> Item:
-    """`bodies` under their lead."""
+    """`bodies` under their lead, the unit's posts called as its writer calls them."""
+    facts = "".join(activity.text for activity in draft.answers.activities)
+    bodies = [replace(body, text=posts_as_named(body.text, facts)) for body in bodies]
     for body in bodies:
         draft.ledger.use(body.text)
     lead = _plan_lead(draft, subtopic, bodies)
@@ -333,3 +336,18 @@ def _says_again(plan: str, earlier: list[str]) -> bool:
     return len(earlier) > 1 and all(
         shares_stretch(own, _SLOT.sub("|", first), PLAN_REPEAT) for first in earlier
     )
+
+
+# What writers call a party member's post: a unit has one or the other (round BI).
+_POSTS = ("先锋岗", "示范岗")
+
+
+def posts_as_named(plan: str, facts: str) -> str:
+    """`plan` calling the unit's 党员先锋岗 or 示范岗 what its facts call them: 总结推广已建党员
+    示范岗 for a unit that set up 先锋岗 misnames them (round BI)."""
+    named = [post for post in _POSTS if post in facts]
+    if len(named) != 1:
+        return plan
+    other = next(post for post in _POSTS if post != named[0])
+    plan = plan.replace(other, named[0])
+    return re.sub(rf"(党员{named[0]})、\1|({named[0]})、\2", r"\1\2", plan)
