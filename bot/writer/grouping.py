@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Collection
 
     from .answers import Activity
-    from .subtopics import Matter, Subtopic, Subtopics
+    from .subtopics import Subtopic, Subtopics
 
 # One item joins at most this many activities, and this many characters of them;
 # more of one sub-topic go on in a further item with the next lead.
@@ -67,15 +67,15 @@ def numbered_list(items: list[Item]) -> tuple[list[Item], bool]:
     if not bare:
         return items, True
     listed = [item for item in bare if _WORK_OPENING.match(item.sentences[0].text)]
-    dated = [item for item in bare if not _WORK_OPENING.match(item.sentences[0].text)]
+    joined_on = [item for item in bare if item not in listed]
     if not led or len(led) + len(listed) < 2:
         # One lead among plain facts would stand alone, unnumbered: facts only.
         return [Item(item.sentences[-1:]) for item in items], False
-    if not dated:
+    if not joined_on:
         return [*led, *listed], True
     # The rest are joined on in one paragraph with it (此外，A。B。), not loose after the list.
-    fact = dated[0].sentences[0]
-    rest = tuple(item.sentences[0] for item in dated[1:])
+    fact = joined_on[0].sentences[0]
+    rest = tuple(item.sentences[0] for item in joined_on[1:])
     joined = Item((replace(fact, text=f"此外，{fact.text}"), *rest), numbered=False)
     return [*led, *listed, joined], True
 
@@ -115,13 +115,6 @@ def by_matter(
         matters = subtopic.matters_of([entry[2]])
         runs.setdefault(matters[0].name if matters else "", []).append(entry)
     return [run for name, run in runs.items() if name] + ([runs[""]] if "" in runs else [])
-
-
-def matter_leads(matters: list[Matter]) -> tuple[str, ...]:
-    """The lead of an item of one matter (by_matter): its own (守牢安全生产底线). A second
-    item of it has none: 统筹抓好… said the first item's lead again, and reviewers struck
-    13 of 15 (rounds AS–BG); its facts are listed as typed."""
-    return (matters[0].lead,) if matters else ()
 
 
 def join_lone_facts(

@@ -15,7 +15,7 @@ from phrasebank.text import shares_stretch
 
 from .claims import ACHIEVED, CLAIMED, speaks_of_facts
 from .curated import Curated
-from .grouping import matter_leads, unquoted
+from .grouping import unquoted
 from .report import Sentence
 from .subtopics import Match, Subtopic, Subtopics
 
@@ -164,23 +164,17 @@ class ItemWords(Curated):
             named = subtopic.label in text and subtopic.label in facts
             return -1 if found == 0 and named else found
 
-        if subtopic.matters:
-            # Business facts are led by what they are (守牢安全生产底线), not by 重点工作:
-            # the first of the wordings that is fresh.
-            matters = subtopic.matters_of(facts.split("；"))
-            name = (d.fit.fill(matters[0].name) or "") if matters else ""
-            for number, option in enumerate(matter_leads(matters), start=1):
-                text = d.fit.fill(option)
-                if text and not d.ledger.is_new(text):
-                    # A second item of a matter already led is listed as typed.
-                    return None
-                if (
-                    text
-                    and d.ledger.is_new(text)
-                    and not d.fit.forbids(text)
-                    and fresh(option, name)
-                ):
-                    return self.commit(Sentence(text, (f"curated:{subtopic.id}:matter:{number}",)))
+        matters = subtopic.matters_of(facts.split("；")) if subtopic.matters else []
+        if matters:
+            # Business facts are led by what they are (守牢安全生产底线), not by 重点工作.
+            # A second item of a matter already led has none: 统筹抓好… said the first
+            # item's lead again (13 of 15 struck, rounds AS–BG); it is listed as typed.
+            text = d.fit.fill(matters[0].lead)
+            if text and not d.ledger.is_new(text):
+                return None
+            name = d.fit.fill(matters[0].name) or ""
+            if text and not d.fit.forbids(text) and fresh(matters[0].lead, name):
+                return self.commit(Sentence(text, (f"curated:{subtopic.id}:matter:1",)))
         for phrase in self.mined(Kind.LEAD, theme, subtopic, facts):
             # Another variant asks for other wording, but never over the organisation's own.
             if variant == 0 or phrase.own:

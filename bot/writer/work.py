@@ -60,8 +60,16 @@ CENTRAL_TASK = _Where("integration", "central_task")
 # The party's own routines, whoever they concern: a 老干部局's 中心组 studying the work of
 # retired cadres, or its 意识形态 analysis of their centre's notice board, is party work.
 PARTY_CORE = frozenset(
-    {"first_topic", "central_group", "special_study", "party_lecture", "ideology_duty"}
-    | {"three_meetings", "organizational_life", "democratic_life"}
+    {
+        "first_topic",
+        "central_group",
+        "special_study",
+        "party_lecture",
+        "ideology_duty",
+        "three_meetings",
+        "organizational_life",
+        "democratic_life",
+    }
 )
 
 
