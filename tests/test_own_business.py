@@ -299,6 +299,12 @@ def test_a_superior_bodys_name_does_not_make_a_branch_a_committee(composer: Comp
         ("桐溪县工商业联合会", "开展商会规范化建设，评选出“四好”商会5家"),
         ("桐溪县公安局城关派出所", "开展打击电信网络诈骗专项行动，进社区、进学校宣传42场"),
         ("桐溪县公安局城关派出所", "组织青年民警开展“警营开放日”，邀请中小学生120余人参观"),
+        # Round BJ: a 疾控中心's 免疫规划 (its 督导检查 no 考核), a 城管局's 店招 and 创文, a
+        # 消防救援大队's 防汛 the county praised (no 创先争优).
+        ("某县疾病预防控制中心", "上半年全县共接种各类疫苗5.6万剂次，开展预防接种门诊督导检查2轮"),
+        ("某县城市管理综合执法局", "开展户外广告和店招整治，拆除违规广告牌、破损店招460块"),
+        ("某县城市管理综合执法局", "创文迎检方面，全力配合创建省级文明城市"),
+        ("某县消防救援大队", "8月参加全市防汛抗洪救援，转移群众860余人，大队被县委县政府通报表扬"),
     ],
 )
 def test_what_a_unit_does_for_those_it_serves_is_its_business(
@@ -372,3 +378,42 @@ def test_a_single_branch_signs_nothing_level_by_level(composer: Composer) -> Non
     """逐级签订 needs levels below: a 党支部 has none (round BI)."""
     answers = _answers("桐溪县城关街道社区卫生服务中心党支部", "2026年上半年", "responsibility", ())
     assert "逐级" not in to_text(composer.compose(answers).report)
+
+
+@pytest.mark.parametrize(
+    ("unit", "fact", "written"),
+    [
+        (
+            "某县疾病预防控制中心党支部",
+            "艾滋病防控：开展检测2.3万人次，开展进校园宣传6场",
+            "做好艾滋病防控工作。开展检测2.3万人次，开展进校园宣传6场。",
+        ),
+        (
+            "某县城市管理综合执法局党组",
+            "执法规范化，全面推行执法记录仪全过程记录",
+            "推进执法规范化。全面推行执法记录仪全过程记录。",
+        ),
+        (
+            "某县城市管理综合执法局党组",
+            "违建治理方面，拆除违法建设132处",
+            "深化违建治理。拆除违法建设132处。",
+        ),
+        (
+            "某县气象局党组",
+            "汛期排水防涝，清淤管网23公里，处置积水点9处",
+            "做好汛期排水防涝工作。清淤管网23公里，处置积水点9处。",
+        ),
+    ],
+)
+def test_a_business_fact_its_writer_labelled_is_led_by_the_label(
+    composer: Composer, unit: str, fact: str, written: str
+) -> None:
+    """免疫规划：…, 艾滋病防控：… name the unit's business, whatever party word follows
+    (宣传 is no 意识形态 work here); the label leads the item and is not said again
+    (round BJ: 艾滋病 under 意识形态, 结核病防治方面， after 践行服务宗旨。)."""
+    others = ("结核病防治方面，筛查学生和重点人群1.8万人", "慢病防治方面，开展健康生活方式宣传8场")
+    answers = _answers(unit, "2026年上半年", "summary", (fact, *others))
+    composition = composer.compose(answers)
+    placed = next(p for p in composition.placed if p is not None and fact[-6:] in p.text)
+    assert (placed.theme, placed.subtopic) == ("integration", "central_task")
+    assert written in to_text(composition.report).replace("　", "")

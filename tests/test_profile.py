@@ -560,7 +560,7 @@ def test_plans_answer_the_work_done_and_the_problems_named(composer: Composer) -
     [
         ("丰源县水利局", "水利业务"),
         ("江州市统计局", "统计业务"),
-        ("某区城市管理局", "城市管理业务"),
+        ("某区自然资源局", "自然资源业务"),
         # Too long, or a word that takes no 业务 after it: the kind's own.
         ("江州市发展和改革委员会", "业务"),
         ("某市商务局", "业务"),

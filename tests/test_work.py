@@ -497,6 +497,15 @@ def test_last_years_rectification_has_its_own_section_in_a_duty_report(composer:
         ("建成诉讼服务中心“一站式”服务窗口，网上立案率达到82%", "central_task"),
         ("乘客投诉同比下降18%，“党员服务岗”在枢纽站受理问询1300多件", "vanguard"),
         ("3月到5月开展深入贯彻中央八项规定精神学习教育，班子成员带头查摆问题11条", "special_study"),
+        # Round BJ: one that mends what it found, or warns, is 作风 work.
+        (
+            "4月-7月开展深入贯彻中央八项规定精神学习教育“回头看”，查摆问题11条，已整改10条",
+            "style_inspection",
+        ),
+        (
+            "3月开展中央八项规定精神学习教育，开展1次警示教育，签订廉政承诺书22份",
+            "style_inspection",
+        ),
         # Round OO: a study with its lectures is the study; 条例 study is 纪律教育; a CDC's
         # 健康科普 and an outbreak handled are its business, as is a 司法所's 法律援助.
         ("开展八项规定精神学习教育，组织读书班1期3天，班子成员都讲党课", "special_study"),
@@ -610,6 +619,18 @@ def test_a_duty_report_does_not_say_who_its_writer_is_again() -> None:
     assert as_reporter("本人带头落实“第一议题”制度，中心组学习12次，本人作专题发言4次。") == (
         "本人带头落实“第一议题”制度，中心组学习12次，作专题发言4次。"
     )
+    # The body's own secretary is the writer; another body's is not (round BJ).
+    assert (
+        as_reporter("支部书记7月讲专题党课《守护者》。", "支部书记")
+        == "本人7月讲专题党课《守护者》。"
+    )
+    assert as_reporter("党组书记带头学习，中心组学习12次，书记作交流发言2次。", "党组书记") == (
+        "本人带头学习，中心组学习12次，作交流发言2次。"
+    )
+    assert as_reporter("全年培训支部书记12人次，支部书记述职6人。", "党委书记") == (
+        "全年培训支部书记12人次，支部书记述职6人。"
+    )
+    assert as_reporter("书记本人抓党建精力投入不够。") == "本人抓党建精力投入不够。"
 
 
 def test_a_plan_does_not_say_its_way_twice(case: tuple[Answers, Composition]) -> None:

@@ -11,6 +11,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from phrasebank.text import shares_stretch
+
 from .report import Item
 
 if TYPE_CHECKING:
@@ -82,6 +84,40 @@ def numbered_list(items: list[Item]) -> tuple[list[Item], bool]:
 
 # A fact opening on a bare label (校园安全，全年开展…), which its lead may already name.
 _LABEL = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:方面)?，")
+# A writer's topic label before a fact: 免疫规划方面，… (免疫规划： as written), or the
+# name of a piece of work before its comma (执法规范化，…; 汛期排水防涝，…).
+_TOPIC = re.compile(r"^([\u4e00-\u9fff]{2,10}?)方面，")
+_NAMED_WORK = re.compile(
+    r"^([\u4e00-\u9fff]{2,10}(?:建设|创建|试点|改革|规范化|标准化|信息化|整治|治理|防治|防控"
+    r"|防涝|安置|维护|保洁|保障|监测|排查|迎检|攻坚))，"
+)
+# Openings that make a clause of time or a doing, not a label (全年整治…, 每月监测…).
+_NOT_A_LABEL = re.compile(r"^(?:全年|今年|上半年|下半年|年初|年底|本季度|季度|每月|每季|每年|期间)")
+# A label's fact must say something after it.
+LABELLED_MIN = 8
+
+
+def topic_label(fact: str) -> str | None:
+    """The topic label a writer put before `fact` (免疫规划 of 免疫规划方面，上半年接种…),
+    or None: a label opens on no doing and no time, and a fact follows it."""
+    found = _TOPIC.match(fact) or _NAMED_WORK.match(fact)
+    if found is None or len(fact) - found.end() < LABELLED_MIN:
+        return None
+    label = found.group(1)
+    if _WORK_OPENING.match(label) or _LABEL_VERB.match(label) or _NOT_A_LABEL.match(label):
+        return None
+    return label
+
+
+def label_lead(label: str) -> str:
+    """A lead naming a business fact by its writer's label, as writers lead such items:
+    推进执法规范化, 深化违建治理, 做好免疫规划工作."""
+    core = label.removesuffix("工作")
+    if re.search(r"(?:建设|创建|试点|改革|化)$", core):
+        return f"推进{core}"
+    if re.search(r"(?:整治|治理)$", core):
+        return f"深化{core}"
+    return f"做好{core}工作"
 
 
 # A verb opening a label: 抓信访维稳 names 信访维稳.
@@ -93,10 +129,12 @@ _OBJECTLESS = re.compile(r"(?:研究|研判|分析|部署|讨论|学习)(?:\d|[�
 def unled(facts: str, lead: str) -> str:
     """`facts` without an opening label its lead names: 守牢校园安全底线 over 校园安全，…;
     kept where the label is what the fact's work is about (意识形态工作，党组专题研究2次)."""
-    found = _LABEL.match(facts)
+    found = _TOPIC.match(facts) or _NAMED_WORK.match(facts) or _LABEL.match(facts)
     # 抓信访维稳，… under 做好信访维稳工作 says it twice too (round YY).
     label = found and _LABEL_VERB.sub("", found.group(1)).removesuffix("工作")
-    if not found or not label or label not in lead:
+    # 廉政风险点排查，… under 排查廉政风险点 says it again in other order (round BJ).
+    said = label and (label in lead or (topic_label(facts) and shares_stretch(label, lead, 4)))
+    if not found or not said:
         return facts
     rest = facts[found.end() :]
     return facts if _OBJECTLESS.search(re.split(r"[，；]", rest)[0]) else rest
@@ -106,12 +144,17 @@ def by_matter(
     subtopic: Subtopic | None, group: list[tuple[int, Activity, str]]
 ) -> list[list[tuple[int, Activity, str]]]:
     """A sub-topic's facts in runs of one matter each (安全生产, then 项目建设), in the
-    order the matters first come, so that each item's lead names its facts; facts of no
-    matter last. One run for a sub-topic without matters."""
+    order the matters first come, so that each item's lead names its facts; a fact its
+    writer labelled alone; facts of no matter last. One run for a sub-topic without
+    matters."""
     if subtopic is None or not subtopic.matters:
         return [group]
     runs: dict[str, list[tuple[int, Activity, str]]] = {}
     for entry in group:
+        # A fact its writer labelled is its own item, led by its label.
+        if label := topic_label(entry[2]):
+            runs.setdefault(f"label:{label}", []).append(entry)
+            continue
         matters = subtopic.matters_of([entry[2]])
         runs.setdefault(matters[0].name if matters else "", []).append(entry)
     return [run for name, run in runs.items() if name] + ([runs[""]] if "" in runs else [])

@@ -15,9 +15,9 @@ from phrasebank.text import shares_stretch
 
 from .claims import ACHIEVED, CLAIMED, speaks_of_facts
 from .curated import Curated
-from .grouping import unquoted
+from .grouping import label_lead, topic_label, unquoted
 from .report import Sentence
-from .subtopics import Match, Subtopic, Subtopics
+from .subtopics import CENTRAL_TASK_ID, Match, Subtopic, Subtopics
 
 if TYPE_CHECKING:
     from .compose import Drafting
@@ -164,6 +164,14 @@ class ItemWords(Curated):
             named = subtopic.label in text and subtopic.label in facts
             return -1 if found == 0 and named else found
 
+        label = topic_label(facts) if subtopic.id == CENTRAL_TASK_ID else None
+        if label is not None and "；" not in facts:
+            # The writer named this business (免疫规划方面，…): the lead says their name.
+            # It says the label its fact then drops; another lead saying it is a sibling.
+            text = d.fit.fill(label_lead(label))
+            sibling = any(shares_stretch(label, other, SIBLING_CHARS) for other in self.leads_here)
+            if text and d.ledger.is_new(text) and not d.fit.forbids(text) and not sibling:
+                return self.commit(Sentence(text, (f"curated:{subtopic.id}:label",)))
         matters = subtopic.matters_of(facts.split("；")) if subtopic.matters else []
         if matters:
             # Business facts are led by what they are (守牢安全生产底线), not by 重点工作.

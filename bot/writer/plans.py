@@ -76,7 +76,7 @@ def plans_section(
     for index, raw in enumerate(draft.answers.plans, start=1):
         text = formalise(raw)
         if draft.genre.first_person:
-            text = as_reporter(text)
+            text = as_reporter(text, draft.answers.profile.secretary())
         if text and draft.ledger.is_new(text):
             draft.ledger.use(text)
             items.append(Item((Sentence(text, (f"plan:{index}",)),)))

@@ -80,7 +80,7 @@ def problems_section(
     for raw, source in given:
         text = dated(formalise(raw), draft.answers.period.year)
         if draft.genre.first_person:
-            text = as_reporter(text)
+            text = as_reporter(text, draft.answers.profile.secretary())
         # Every problem the writer named stands, whatever the draft said before it (a
         # framing may share its words); only the same problem typed twice is said once.
         if not text or text in written:

@@ -18,6 +18,8 @@ from typing import Any
 from phrasebank.text import read_data, without_counts
 
 HEADING_STYLES = ("short", "paired", "long")
+# The unit's own business, under 党建业务融合.
+CENTRAL_TASK_ID = "central_task"
 _TITLE = re.compile(r"《[^《》]*》")
 # What a lecture or meeting was about (主题为乡村振兴) is its subject, not the work done.
 _SUBJECT = re.compile(r"(?:主题|题目|内容)(?:为|是)[^，。；]*")

@@ -47,7 +47,7 @@ _I = re.compile(
 # A 述职's writer named at the head of a fact (书记与两委成员谈心谈话, 自己学习不够 → 本人;
 # 支部书记 may be another's, in a 党委书记's report), or left out (和3名教师谈心谈话 → 本人与).
 _SELF = re.compile(
-    r"^(?:我?自己|书记)(?=[\u4e00-\u9fff])(?![、和们处])|^(?:和|跟|同|与)(?=[^，。；]{1,24}谈)"
+    r"^(?:我?自己|书记(?:本人)?)(?=[\u4e00-\u9fff])(?![、和们处])|^(?:和|跟|同|与)(?=[^，。；]{1,24}谈)"
 )
 _AS_SECRETARY = re.compile(r"^(?:本人)?作为[^，。；]{0,10}书记，(?:本人)?")
 # A 述职 says what its writer chaired: 召开党委会9次 → 主持召开, 中心组学习3次 → 主持….
@@ -106,12 +106,20 @@ def dated(text: str, year: int) -> str:
     return _restore(protected, text)
 
 
-def as_reporter(text: str) -> str:
+def as_reporter(text: str, secretary: str = "") -> str:
     """A 述职's fact in its own voice: the writer's 我, and a fact's leading 书记 or 自己,
     becomes 本人 (我院, 我们 stay), and the meetings the secretary chairs are chaired
-    (主持召开党委会, 主持中心组学习)."""
+    (主持召开党委会, 主持中心组学习). The body's `secretary` (支部书记 of a 党支部's
+    report) opening a clause is the writer too; another body's (支部书记 in a 党委's) not."""
     protected, text = _protect(text)
-    text = _SELF.sub(lambda m: "本人" if m.group().endswith(("己", "记")) else "本人与", text)
+    text = _SELF.sub(lambda m: "本人" if m.group().endswith(("己", "记", "人")) else "本人与", text)
+    if secretary:
+        # Round BJ: 支部书记7月讲专题党课; 党组书记带头学习，…，书记围绕…作交流发言.
+        text = re.sub(
+            rf"(^|[，；])(?:{secretary}|书记)(?:本人)?(?=[\u4e00-\u9fff\d])(?![、和们])",
+            r"\1本人",
+            text,
+        )
     text = _CHAIRED.sub(r"\1主持", _I.sub("本人", text))
     # 作为支部书记，主持… says who the writer is, which a 述职 has said (round YY).
     text = _AS_SECRETARY.sub("本人", text)

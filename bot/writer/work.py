@@ -16,13 +16,14 @@ from typing import TYPE_CHECKING
 
 from phrasebank.matching import Classification
 
+from .checks import names_party_work
 from .claims import RESULT
 from .frames import Frames
-from .grouping import by_matter, join_lone_facts, numbered_list, portions, unled
+from .grouping import by_matter, join_lone_facts, numbered_list, portions, topic_label, unled
 from .leads import ItemWords
 from .rectified import answers_earlier
 from .report import Block, Item, Sentence
-from .subtopics import HEADING_STYLES, Subtopic, load_subtopics
+from .subtopics import CENTRAL_TASK_ID, HEADING_STYLES, Subtopic, load_subtopics
 from .wording import as_reporter, dated, formalise, sentence_of, unlabelled
 
 if TYPE_CHECKING:
@@ -56,9 +57,10 @@ SHORTFALL = "看起来是存在的不足而不是已做的工作，已写入“�
 # The sub-topic of a fact answering an earlier period's problems.
 RECTIFIED = "inspection_rectification"
 # Where business work that names no party work goes.
-CENTRAL_TASK = _Where("integration", "central_task")
+CENTRAL_TASK = _Where("integration", CENTRAL_TASK_ID)
 # The party's own routines, whoever they concern: a 老干部局's 中心组 studying the work of
-# retired cadres, or its 意识形态 analysis of their centre's notice board, is party work.
+# retired cadres, or its 意识形态 analysis of their centre's notice board, is party work;
+# so are its new members and its party brand, whatever trade words they hold.
 PARTY_CORE = frozenset(
     {
         "first_topic",
@@ -69,6 +71,9 @@ PARTY_CORE = frozenset(
         "three_meetings",
         "organizational_life",
         "democratic_life",
+        # Round BJ: 发展党员 of a 环卫班长, a “党建+灭火救援” brand.
+        "recruitment",
+        "brand",
     }
 )
 
@@ -113,7 +118,7 @@ class WorkSection:
             seen.add(text)
             text = dated(sentence_of(text), d.answers.period.year)
             if d.genre.first_person:
-                text = as_reporter(text)
+                text = as_reporter(text, d.answers.profile.secretary())
             else:
                 # A bare 书记 opening a clause is the body's (round AZ: 支部书记讲党课), or
                 # the branch's where the fact is a branch's (支部委员会6次，书记讲党课, BC).
@@ -123,7 +128,9 @@ class WorkSection:
             if index in d.shortfalls:
                 placed.append(Placed(theme, classification, None, text, concerns=(SHORTFALL,)))
                 continue
-            text = unlabelled(text, partial(self._labels, subtopic=subtopic))
+            # A business label stays to lead its item (免疫规划方面，… → 做好免疫规划工作。).
+            if subtopic is None or subtopic.id != CENTRAL_TASK.id or not topic_label(text):
+                text = unlabelled(text, partial(self._labels, subtopic=subtopic))
             if BASIC.search(text) and not DOING.search(text):
                 # 村党支部现有党员41名…: no work done, the unit as it is, for the opening.
                 self.basic.append(Sentence(text, (f"activity:{index}",)))
@@ -222,7 +229,12 @@ class WorkSection:
         subtopic = self.d.c.subtopic(text, None if classification.low else classification.theme)
         kind = self.d.answers.profile.kind
         named = subtopic.id if subtopic is not None else ""
-        if (kind.owns(text) and named not in PARTY_CORE) or named in kind.own_work:
+        # A label of the writer's naming no party work (免疫规划方面，…) says it is business.
+        label = topic_label(text)
+        unparty = label is not None and not names_party_work(label)
+        if label is not None and unparty and self.subtopics.match(label) is None:
+            subtopic = self.subtopics.get(CENTRAL_TASK.id)
+        elif (kind.owns(text) and named not in PARTY_CORE) or named in kind.own_work:
             # The unit's own business (a 总工会's 送温暖) goes with its business.
             subtopic = self.subtopics.get(CENTRAL_TASK.id)
         if subtopic is not None:
