@@ -417,3 +417,39 @@ def test_a_business_fact_its_writer_labelled_is_led_by_the_label(
     placed = next(p for p in composition.placed if p is not None and fact[-6:] in p.text)
     assert (placed.theme, placed.subtopic) == ("integration", "central_task")
     assert written in to_text(composition.report).replace("　", "")
+
+
+@pytest.mark.parametrize(
+    ("unit", "problem", "answer", "not_answer"),
+    [
+        # Round BJ: a fund paid on after a death; a brigade whose staff turn over.
+        (
+            "某县退役军人事务局",
+            "优抚资金监管还有漏洞，数据比对靠人工，动态管理不及时",
+            "数据比对",
+            "行政检查",
+        ),
+        (
+            "某县消防救援大队",
+            "执勤任务重，人员流动大，政治教育时间有时得不到保证",
+            "分批次学习",
+            "流动党员",
+        ),
+    ],
+)
+def test_a_problem_of_its_own_gets_a_plan_of_its_own(
+    composer: Composer, unit: str, problem: str, answer: str, not_answer: str
+) -> None:
+    answers = _answers(
+        unit, "2026年", "responsibility", ("开展廉政风险点排查，排查风险点21个",), (problem,)
+    )
+    plans = to_text(composer.compose(answers).report).split("三、")[-1]
+    assert answer in plans and not_answer not in plans, plans
+
+
+def test_a_branch_plans_no_cadre_appointments(composer: Composer) -> None:
+    """A 党支部 has no say over 干部使用 and no 基层一线 below it (round BJ: a 疾控中心)."""
+    problems = ("党建考核办法不完善，考核结果运用不够",)
+    answers = _answers("某县疾病预防控制中心党支部", "2026年上半年", "summary", (), problems)
+    text = to_text(composer.compose(answers).report)
+    assert "干部使用" not in text and "基层一线查看" not in text

@@ -26,7 +26,8 @@ MATTERS = {
     r"倒班|轮岗|分散": (
         r"倒班|轮班|值班|分散|站点|难以集中|集中难|难集中|集中学习难|一线|时间|到不齐"
     ),
-    r"流动党员|离退休党员": r"流动|离退休|退休|外出|务工",
+    # A brigade's 人员流动大 is its staff turning over, not 流动党员 (round BJ).
+    r"流动党员|离退休党员": r"(?<!人员)流动|离退休|退休|外出|务工",
     r"青年理论学习小组|青年讲坛": r"青年|年轻",
     r"政治引领|靠拢": r"积极性|意愿|不愿|主动|靠拢",
     r"师德": r"师德|教师|老师|教职工",
@@ -54,7 +55,9 @@ MATTERS = {
     # A risk's own place is the writer's to name: 物资采购 for a problem of 执法 or of
     # 工程 answers neither (rounds BB and BC).
     r"物资采购、资金使用": r"采购|资金|财务|报销|经费|物资",
-    r"行政检查、行政处罚": r"执法|处罚|行政检查|检验|检测|监管",
+    r"行政检查、行政处罚": r"执法|处罚|行政检查|检验|检测|(?<!资金)(?<!基金)监管",
+    # A fund's 数据比对 and 动态管理 answer a problem of its oversight (round BJ: 优抚资金).
+    r"数据比对和动态管理": r"资金监管|基金监管|数据比对|动态管理|停发",
     r"招投标、工程变更": r"工程|招投标|招标|项目建设|在建",
     # 协管员 and other 编外 staff are the writer's to name (round BB: a 城管局's).
     r"协管员|编外": r"协管员|编外|辅警|临聘|聘用人员",
