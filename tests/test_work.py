@@ -804,3 +804,27 @@ def test_a_way_of_working_is_gainsaid_not_the_name_of_the_work() -> None:
     assert gainsays("以学促干的成效还不够明显", ["注重学以致用、以学促干"])
     practice = ["严格按照党章和发展党员工作细则，把政治标准放在首位"]
     assert not gainsays("发展党员工作中对入党积极分子的日常培养考察还不够系统", practice)
+
+
+def test_a_line_of_two_kinds_of_work_is_two_facts(composer: Composer) -> None:
+    """确定入党积极分子2名，…，收缴党费3200余元: 党费 is no 发展党员 work (round BJ: three of
+    six drafts filed it under 规范发展党员工作)."""
+    from bot.writer.grouping import two_kinds
+    from bot.writer.subtopics import load_subtopics
+
+    subtopics = load_subtopics()
+    assert two_kinds("确定入党积极分子2名，1名预备党员转正，收缴党费3200余元。", subtopics) == (
+        "确定入党积极分子2名，1名预备党员转正。",
+        "收缴党费3200余元。",
+    )
+    assert two_kinds("节前发送廉政提醒短信，党组书记与班子成员谈心谈话共31人次。", subtopics) == (
+        "节前发送廉政提醒短信。",
+        "党组书记与班子成员谈心谈话共31人次。",
+    )
+    # A head of the same work, or a tail with no figure of its own, is one fact.
+    assert two_kinds("开展谈心谈话，党委委员全年与干部职工谈心谈话180余人次。", subtopics) is None
+    assert two_kinds("发展党员2名，按时足额收缴党费。", subtopics) is None
+    answers = answers_module.load(DATA / "answers" / "tax_quarter_summary.toml", TODAY)
+    line = "确定入党积极分子2名，1名预备党员转正，收缴党费3200余元"
+    text = to_text(composer.compose(_with(answers, line)).report)
+    assert "1名预备党员转正。" in text and "规范党费收缴管理。" in text

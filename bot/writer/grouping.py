@@ -140,6 +140,45 @@ def unled(facts: str, lead: str) -> str:
     return facts if _OBJECTLESS.search(re.split(r"[，；]", rest)[0]) else rest
 
 
+# Sub-topics a typed line's last clauses may be of, apart from its head's: 党费 after
+# 发展党员, a 谈心谈话 after 节前提醒 (round BJ: three of six drafts filed 收缴党费 under
+# 规范发展党员工作). Each part must say something of its own.
+SPLIT_TAILS = ("member_management", "heart_talk")
+PART_MIN = 6
+
+
+def top_clauses(text: str) -> list[str]:
+    """`text` cut at its commas outside quotes and brackets, each clause with its comma."""
+    clauses, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "“《（(‘":
+            depth += 1
+        elif ch in "”》）)’":
+            depth = max(0, depth - 1)
+        elif ch == "，" and depth == 0:
+            clauses.append(text[start : i + 1])
+            start = i + 1
+    return [*clauses, text[start:]] if text[start:] else clauses
+
+
+def two_kinds(text: str, subtopics: Subtopics) -> tuple[str, str] | None:
+    """A typed line holding two kinds of work (确定入党积极分子2名，收缴党费3200余元) as
+    its two facts, or None: its last clauses of a SPLIT_TAILS sub-topic its head names
+    not, the last with a figure of its own."""
+    clauses = top_clauses(text.removesuffix("。"))
+    for k in range(len(clauses) - 1, 0, -1):
+        head, tail = "".join(clauses[:k]).removesuffix("，"), "".join(clauses[k:])
+        found, before = subtopics.match(tail), subtopics.match(head)
+        if found is None or found.subtopic.id not in SPLIT_TAILS or before is None:
+            continue
+        if before.subtopic is found.subtopic or found.subtopic.id in subtopics.scores(head):
+            return None
+        if min(len(head), len(tail)) < PART_MIN or not re.search(r"\d", tail):
+            return None
+        return f"{head}。", f"{tail}。"
+    return None
+
+
 def by_matter(
     subtopic: Subtopic | None, group: list[tuple[int, Activity, str]]
 ) -> list[list[tuple[int, Activity, str]]]:

@@ -19,7 +19,15 @@ from phrasebank.matching import Classification
 from .checks import names_party_work
 from .claims import RESULT
 from .frames import Frames
-from .grouping import by_matter, join_lone_facts, numbered_list, portions, topic_label, unled
+from .grouping import (
+    by_matter,
+    join_lone_facts,
+    numbered_list,
+    portions,
+    topic_label,
+    two_kinds,
+    unled,
+)
 from .leads import ItemWords
 from .rectified import answers_earlier
 from .report import Block, Item, Sentence
@@ -110,6 +118,7 @@ class WorkSection:
         # theme → sub-topic (or a lone activity's own key) → [(index, activity, text)]
         groups: dict[str, dict[str, list[tuple[int, Activity, str]]]] = {}
         seen: set[str] = set()
+        tails: set[tuple[int, str]] = set()
         for index, activity in enumerate(d.answers.activities, start=1):
             text = formalise(activity.text)
             if not text or text in seen:
@@ -145,11 +154,23 @@ class WorkSection:
                 self.rectified.append(Sentence(text, (f"activity:{index}",)))
                 placed.append(Placed(theme, classification, None, text, RECTIFIED))
                 continue
+            # One line of two kinds of work (…转正，收缴党费…) goes to two items.
+            whole, tail, later = text, None, None
+            parts = None if activity.theme else two_kinds(text, self.subtopics)
+            if parts is not None:
+                _, _, later = self.place(activity, parts[1])
+                if later is not None and later.id != CENTRAL_TASK.id:
+                    text, tail = parts
+                    theme, _, subtopic = self.place(activity, text)
+            placed.append(
+                Placed(theme, classification, None, whole, subtopic.id if subtopic else None)
+            )
             key = subtopic.id if subtopic else f"#{index}"
             groups.setdefault(theme, {}).setdefault(key, []).append((index, activity, text))
-            placed.append(
-                Placed(theme, classification, None, text, subtopic.id if subtopic else None)
-            )
+            if tail is not None and later is not None:
+                tails.add((index, tail))
+                entry = (index, activity, tail)
+                groups.setdefault(later.theme, {}).setdefault(later.id, []).append(entry)
         order, core = d.c.lexicon.ids.index, d.genre.core_themes
         for index, target in join_lone_facts(groups, self.subtopics, order, core).items():
             current = placed[index - 1]
@@ -179,10 +200,12 @@ class WorkSection:
                 )
                 item, lead = self.item(theme, subtopic, group, part, led=not alone, guessed=guessed)
                 items.append(item)
-                for index, _, _ in group:
+                for index, _, text in group:
                     current = placed[index - 1]
                     assert current is not None
-                    placed[index - 1] = replace(current, lead=lead)
+                    # A line's second part (收缴党费…) leaves the line its first part's lead.
+                    if (index, text) not in tails:
+                        placed[index - 1] = replace(current, lead=lead)
             # A subsection of one sub-topic's work is headed by that work.
             keys = list(groups[theme])
             only = self.subtopics.get(keys[0]) if len(keys) == 1 else None
