@@ -453,3 +453,62 @@ def test_a_branch_plans_no_cadre_appointments(composer: Composer) -> None:
     answers = _answers("某县疾病预防控制中心党支部", "2026年上半年", "summary", (), problems)
     text = to_text(composer.compose(answers).report)
     assert "干部使用" not in text and "基层一线查看" not in text
+
+
+def test_a_duty_title_names_a_formal_branch_as_its_secretary_says_it(composer: Composer) -> None:
+    """中共…支行支部委员会书记 reads badly: the secretary is the 党支部's (round BK)."""
+    answers = Answers(
+        "中共某县农村商业银行城南支行支部委员会",
+        period.parse("2026年第三季度"),
+        genres()["duty"],
+        (Activity("本季度召开支委会3次"), Activity("讲党课1次")),
+    )
+    title = to_text(composer.compose(answers).report).splitlines()[0]
+    assert title == "中共某县农村商业银行城南支行党支部书记2026年第三季度抓党建工作述职报告"
+
+
+def test_a_subsection_of_politics_and_study_is_framed_as_both(composer: Composer) -> None:
+    """讲政治、重学习 over 三重一大 and 中心组 facts opened on 严格执行民主集中制 (round BK,
+    struck twice): a joined subsection's framing says both."""
+    facts = (
+        "全年召开党委会38次，研究“三重一大”事项52项",
+        "党委理论学习中心组集中学习12次，专题研讨4次",
+    )
+    answers = _only("某县水务投资集团有限公司党委", "2026年", "summary", facts)
+    work = composer.compose(answers).report.section("work").blocks[0]
+    assert "民主集中制" not in "".join(s.text for s in work.intro)
+    assert "理论" in "".join(s.text for s in work.intro)
+
+
+@pytest.mark.parametrize(
+    ("unit", "fact", "unsaid"),
+    [
+        # Round BK: a school's 意识形态 排查 is no 宣传阵地 work; a bank's 反诈 is banking; a
+        # 交警大队 enforces, it does not 监管.
+        (
+            "某镇中心小学党支部",
+            "对课堂、教材、校园网站和班级群进行排查，开学初召开一次意识形态专题会",
+            "宣传阵地作用",
+        ),
+        (
+            "某县农村商业银行城南支行党支部",
+            "开展反诈宣传进社区活动6场，堵截电信诈骗2起",
+            "意识形态",
+        ),
+        ("某县公安局交通警察大队党委", "开展执法突出问题专项整治，排查执法风险点16个", "监管职责"),
+    ],
+)
+def test_a_fact_is_framed_as_what_it_is(
+    composer: Composer, unit: str, fact: str, unsaid: str
+) -> None:
+    answers = _answers(unit, "2026年上半年", "summary", (fact,))
+    work = to_text(composer.compose(answers).report).split("二、")[0]
+    assert unsaid not in work, work
+
+
+def test_a_plan_offers_no_more_of_what_the_problem_finds_wanting(composer: Composer) -> None:
+    """学习强国 points chased (突击刷分) are not mended by 用好学习强国 (round BK)."""
+    problems = ("有的党员教师理论学习不够主动，学习强国都是突击刷分",)
+    answers = _answers("某镇中心小学党支部", "2026年上半年", "summary", (), problems)
+    plans = to_text(composer.compose(answers).report).split("三、")[-1]
+    assert "学习强国" not in plans, plans

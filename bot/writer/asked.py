@@ -70,6 +70,8 @@ _SINGLE = r"(?:形式|方式)(?:比较|较为|还比较|过于)?单一|以读文
 SAME_AGAIN = {
     r"定期组织观看警示教育片|参观廉政教育基地": _SINGLE,
     r"采取集中学习、专题辅导等方式": _SINGLE,
+    # More 学习强国 for a problem of chasing its points (round BK: 突击刷分).
+    r"学习强国": r"刷分|突击|积分|应付",
 }
 
 

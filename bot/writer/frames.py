@@ -85,7 +85,10 @@ class Frames(Curated):
         facts = "".join(self.d.worked[theme])
         both = self.subtopics.themes[theme].joined.get(self.style, ()) if joined else ()
         for heading in candidates(self.d, both, f"curated:{theme}:joined", keep=self.claims(facts)):
-            framing = self.framing(theme, heading.text, full, only)
+            wording = self.subtopics.themes[theme].joined_framings
+            source = f"curated:{theme}:joined_framing"
+            framing = self._framing(theme, wording, source, heading.text, full)
+            framing = framing or self.framing(theme, heading.text, full, only)
             if framing:
                 return self.commit(heading), framing
         # The organisation's own headings first (its house style); then headings the

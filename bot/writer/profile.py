@@ -227,6 +227,7 @@ class Profile:
             "单位全称": self.unit,
             "党组织": self.short_org,
             "党组织全称": self.org,
+            "党组织名称": common_name(self.org),
             "党组织简称": self.short_org,
             "党委": self.body,
             "本单位": self.scope,
@@ -255,6 +256,14 @@ def strip_party(unit: str) -> str:
         if unit.endswith(suffix) and len(unit) > len(suffix) + 1:
             return unit[: -len(suffix)]
     return unit
+
+
+def common_name(org: str) -> str:
+    """An organisation's name before 书记: …支行党支部书记, not …支部委员会书记."""
+    for formal, body in (("总支部委员会", "党总支"), ("支部委员会", "党支部")):
+        if org.endswith(formal):
+            return org.removesuffix(formal) + body
+    return org
 
 
 def body_of(org: str) -> str | None:

@@ -169,6 +169,8 @@ class ThemeWording:
     # style → headings of a subsection that also holds another theme's lone fact joined
     # into it (思想政治建设 over 第一议题 and 中心组 work)
     joined: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Framings of such a subsection, saying both (not 民主集中制 over 学习, round BK).
+    joined_framings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -257,6 +259,7 @@ def load_subtopics() -> Subtopics:
                 for style in HEADING_STYLES
                 if f"joined_{style}" in value
             },
+            joined_framings=tuple(value.get("joined_framings", ())),
         )
         for theme, value in raw["themes"].items()
     }
