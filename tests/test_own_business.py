@@ -512,3 +512,29 @@ def test_a_plan_offers_no_more_of_what_the_problem_finds_wanting(composer: Compo
     answers = _answers("某镇中心小学党支部", "2026年上半年", "summary", (), problems)
     plans = to_text(composer.compose(answers).report).split("三、")[-1]
     assert "学习强国" not in plans, plans
+
+
+def test_a_fact_opening_on_its_matters_lead_gives_it_up(composer: Composer) -> None:
+    """巩固拓展脱贫攻坚成果，落实防止返贫… was led by 服务保障农业农村工作 and filed under
+    精神文明建设; 推进和美乡村建设，创建… was listed unled (round BK)."""
+    facts = (
+        "巩固拓展脱贫攻坚成果，落实防止返贫动态监测帮扶，监测对象全部落实帮扶措施",
+        "推进和美乡村建设，创建省级和美乡村示范村5个、市级12个",
+        "全县粮食播种面积稳定在52.6万亩，总产4.35亿斤",
+    )
+    text = to_text(composer.compose(_answers("某县农业农村局", "2026年", "summary", facts)).report)
+    assert "巩固拓展脱贫攻坚成果。落实防止返贫动态监测帮扶" in text
+    assert "推进和美乡村建设。创建省级和美乡村示范村5个" in text
+
+
+def test_a_secretarys_own_contact_point_and_study_group_are_his_duty(composer: Composer) -> None:
+    """落实联系点制度，本人联系…党支部 is the secretary's own duty, not 特色产业; he chairs
+    the 中心组 he is said to attend (round BK)."""
+    facts = (
+        "落实联系点制度，本人联系东湖镇李家村党支部，全年到村调研指导7次，帮助协调产业项目资金80万元",
+        "带头学习，全年参加党组理论学习中心组学习12次",
+    )
+    composition = composer.compose(_answers("某县农业农村局党组", "2026年", "duty", facts))
+    placed = next(p for p in composition.placed if p is not None and "联系点" in p.text)
+    assert placed.subtopic == "leadership_duty"
+    assert "主持党组理论学习中心组学习12次" in to_text(composition.report)

@@ -128,7 +128,10 @@ _OBJECTLESS = re.compile(r"(?:研究|研判|分析|部署|讨论|学习)(?:\d|[�
 
 def unled(facts: str, lead: str) -> str:
     """`facts` without an opening label its lead names: 守牢校园安全底线 over 校园安全，…;
-    kept where the label is what the fact's work is about (意识形态工作，党组专题研究2次)."""
+    kept where the label is what the fact's work is about (意识形态工作，党组专题研究2次).
+    A fact opening on the lead itself (推进和美乡村建设，…) goes on after it."""
+    if facts.startswith(f"{lead}，") and len(facts) - len(lead) > LABELLED_MIN:
+        return facts[len(lead) + 1 :]
     found = _TOPIC.match(facts) or _NAMED_WORK.match(facts) or _LABEL.match(facts)
     # 抓信访维稳，… under 做好信访维稳工作 says it twice too (round YY).
     label = found and _LABEL_VERB.sub("", found.group(1)).removesuffix("工作")

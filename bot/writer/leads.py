@@ -181,7 +181,10 @@ class ItemWords(Curated):
             if text and not d.ledger.is_new(text):
                 return None
             name = d.fit.fill(matters[0].name) or ""
-            if text and not d.fit.forbids(text) and fresh(matters[0].lead, name):
+            # A fact opening on the lead itself (推进和美乡村建设，创建…) gives it up to
+            # the lead (round BK: it was listed unled, or under another lead).
+            opens = bool(text) and facts.startswith(f"{text}，")
+            if text and not d.fit.forbids(text) and (opens or fresh(matters[0].lead, name)):
                 return self.commit(Sentence(text, (f"curated:{subtopic.id}:matter:1",)))
         for phrase in self.mined(Kind.LEAD, theme, subtopic, facts):
             # Another variant asks for other wording, but never over the organisation's own.

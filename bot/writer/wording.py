@@ -120,6 +120,8 @@ def as_reporter(text: str, secretary: str = "") -> str:
             r"\1本人",
             text,
         )
+        # The secretary chairs the 中心组 (round BK: 参加党组理论学习中心组学习12次).
+        text = re.sub(r"参加((?:党组|党委)理论学习中心组)", r"主持\1", text)
     text = _CHAIRED.sub(r"\1主持", _I.sub("本人", text))
     # 作为支部书记，主持… says who the writer is, which a 述职 has said (round YY).
     text = _AS_SECRETARY.sub("本人", text)
