@@ -538,3 +538,20 @@ def test_a_secretarys_own_contact_point_and_study_group_are_his_duty(composer: C
     placed = next(p for p in composition.placed if p is not None and "联系点" in p.text)
     assert placed.subtopic == "leadership_duty"
     assert "主持党组理论学习中心组学习12次" in to_text(composition.report)
+
+
+def test_a_police_units_problems_of_enforcement_and_auxiliaries_are_answered(
+    composer: Composer,
+) -> None:
+    """执法规范化还有差距 was read as 支部规范化 (a 支部台账 plan, a 带头人 cause); 辅警 are
+    no 协管员 (round BK: a 交警大队)."""
+    problems = (
+        "执法规范化还有差距，个别民警在事故认定、处罚裁量上随意性较大，群众有投诉",
+        "辅警队伍人数多、流动大，教育管理还有薄弱环节",
+    )
+    answers = _answers("某县公安局交通警察大队党委", "2026年上半年", "responsibility", (), problems)
+    text = to_text(composer.compose(answers).report)
+    causes, plans = text.split("原因")[-1].split("三、")
+    assert "办案" in causes and "带头人" not in causes
+    assert "法制审核" in plans and "辅警" in plans and "协管员" not in plans
+    assert "台账" not in plans

@@ -40,6 +40,7 @@ MATTERS = {
     r"发展党员的渠道": r"发展党员|入党|积极分子|年龄|老化|老龄|青年|年轻",
     # 执法权力 answers a problem of 执法, not of 登记、审批 posts (round XX).
     r"执法权力": r"执法",
+    r"法制审核|自由裁量|办案监督管理": r"执法|裁量|处罚|办案",
     # A 兼职 secretary is the writer's to say (round AM: a cause presumed one).
     r"兼职": r"兼职|兼任|身兼|兼着",
     # 三个规定 is the writer's to name (round AT: a 检察院's 记录报告 顾虑).

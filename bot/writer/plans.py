@@ -209,7 +209,7 @@ def _answer(
 
 def _led(draft: Drafting, subtopic: Subtopic, bodies: list[Sentence]) -> Item:
     """`bodies` under their lead, the unit's posts called as its writer calls them."""
-    facts = "".join(activity.text for activity in draft.answers.activities)
+    facts = "".join((*(a.text for a in draft.answers.activities), *draft.answers.problems))
     bodies = [replace(body, text=posts_as_named(body.text, facts)) for body in bodies]
     for body in bodies:
         draft.ledger.use(body.text)
@@ -345,6 +345,9 @@ _POSTS = ("先锋岗", "示范岗")
 def posts_as_named(plan: str, facts: str) -> str:
     """`plan` calling the unit's 党员先锋岗 or 示范岗 what its facts call them: 总结推广已建党员
     示范岗 for a unit that set up 先锋岗 misnames them (round BI)."""
+    # Its 编外 staff too: a police unit's are 辅警 (round BK), not 协管员.
+    if "辅警" in facts and "协管员" not in facts:
+        plan = plan.replace("协管员等编外人员", "辅警队伍")
     named = [post for post in _POSTS if post in facts]
     if len(named) != 1:
         return plan
