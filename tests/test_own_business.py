@@ -555,3 +555,31 @@ def test_a_police_units_problems_of_enforcement_and_auxiliaries_are_answered(
     assert "办案" in causes and "带头人" not in causes
     assert "法制审核" in plans and "辅警" in plans and "协管员" not in plans
     assert "台账" not in plans
+
+
+def test_a_bare_secretary_is_the_branchs_only_where_a_branch_comes_first(
+    composer: Composer,
+) -> None:
+    """书记讲专题党课1次，班子成员到所在支部讲党课6次 is a 党委's secretary (round BM: it
+    was made a 支部书记); a 述职's dated 支部书记 is 本人."""
+    facts = ("书记讲专题党课1次，班子成员到所在支部讲党课6次",)
+    text = to_text(
+        composer.compose(_only("某县第一中学党委", "2026年上半年", "summary", facts)).report
+    )
+    assert "党委书记讲专题党课1次" in text
+    facts = ("1月9日支部书记带头讲专题党课《守初心》", "全年召开支委会12次")
+    answers = _only("某县市场监督管理局城关市场监管所党支部", "2026年", "duty", facts)
+    assert "1月9日本人带头讲专题党课" in to_text(composer.compose(answers).report)
+
+
+def test_a_party_group_is_framed_as_leading_branches_not_as_one(composer: Composer) -> None:
+    """局党组以提升组织力为重点，注重发挥…凝聚人心的战斗堡垒作用: a 党组 is no 战斗堡垒
+    (rounds BI and BL); its writer's 廉政方面： is not said 方面方面 (round BL)."""
+    facts = (
+        "指导所属4个党支部规范开展“三会一课”，上半年开展主题党日18次",
+        "发展党员1名，2名预备党员按期转正",
+        "廉政方面：局长与各科室负责人签订党风廉政建设责任书23份",
+    )
+    answers = _only("某县烟草专卖局（分公司）党组", "2026年上半年", "summary", facts)
+    text = to_text(composer.compose(answers).report)
+    assert "凝聚人心的战斗堡垒作用" not in text and "方面方面" not in text

@@ -116,8 +116,9 @@ def as_reporter(text: str, secretary: str = "") -> str:
     if secretary:
         # Round BJ: 支部书记7月讲专题党课; 党组书记带头学习，…，书记围绕…作交流发言.
         text = re.sub(
-            rf"(^|[，；])(?:{secretary}|书记)(?:本人)?(?=[\u4e00-\u9fff\d])(?![、和们])",
-            r"\1本人",
+            rf"(^|[，；])((?:\d{{1,2}}月)?(?:\d{{1,2}}日)?)(?:{secretary}|书记)(?:本人)?"
+            r"(?=[\u4e00-\u9fff\d])(?![、和们])",
+            r"\1\2本人",
             text,
         )
         # The secretary chairs the 中心组 (round BK: 参加党组理论学习中心组学习12次).

@@ -131,7 +131,8 @@ class WorkSection:
             else:
                 # A bare 书记 opening a clause is the body's (round AZ: 支部书记讲党课), or
                 # the branch's where the fact is a branch's (支部委员会6次，书记讲党课, BC).
-                branch = "支部书记" if re.search("支部|支委", text) else None
+                # The branch named before it (班子成员到所在支部讲党课 after it is not, BM).
+                branch = "支部书记" if re.search("(?:支部|支委)[^。]*书记", text) else None
                 text = _BARE_SECRETARY.sub(branch or d.answers.profile.secretary(), text)
             theme, classification, subtopic = self.place(activity, text)
             if index in d.shortfalls:
