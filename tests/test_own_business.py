@@ -305,6 +305,9 @@ def test_a_superior_bodys_name_does_not_make_a_branch_a_committee(composer: Comp
         ("某县城市管理综合执法局", "开展户外广告和店招整治，拆除违规广告牌、破损店招460块"),
         ("某县城市管理综合执法局", "创文迎检方面，全力配合创建省级文明城市"),
         ("某县消防救援大队", "8月参加全市防汛抗洪救援，转移群众860余人，大队被县委县政府通报表扬"),
+        # Round BM: a 市场监管所's 个转企 (no 帮扶困难群体), a 养老服务中心's 重阳 for residents.
+        ("某县市场监督管理局城关市场监管所", "开展“个转企”培育，帮扶12户个体工商户转为企业"),
+        ("某县养老服务中心", "重阳节组织“九九重阳 情暖夕阳”活动，为老人集体过生日"),
     ],
 )
 def test_what_a_unit_does_for_those_it_serves_is_its_business(

@@ -155,7 +155,10 @@ def test_no_framing_says_a_heading_of_its_theme_over_again(theme: str) -> None:
         # Round AS: its own lead each, not 统筹抓好教育教学 under a second item.
         ("新签订3家校企合作企业，新开设订单班2个", "产教融合"),
         ("毕业生就业率97.3%，对口就业率86%", "毕业生就业"),
-        ("开展消防安全检查，检查单位1850家，督促整改隐患3260处", "火灾防控和应急救援"),
+        # Fire checks are 消防安全 whoever makes them; 接警出动 is a brigade's rescue (BM).
+        ("开展消防安全检查，检查单位1850家，督促整改隐患3260处", "消防安全"),
+        ("全年接警出动1836起，抢救被困人员213人", "火灾防控和应急救援"),
+        ("组织开展春节、中秋期间节日市场检查，查月饼、烟花爆竹", "节日市场检查"),
         ("开展建筑施工安全专项整治，检查在建工地86个", "安全生产"),
         # Round AI: a canteen's 光盘行动, a school's canteen and 书香校园, a road's K120.
         ("机关食堂开展“光盘行动”，餐厨垃圾减少约两成", "厉行节约"),

@@ -82,6 +82,8 @@ PARTY_CORE = frozenset(
         # Round BJ: 发展党员 of a 环卫班长, a “党建+灭火救援” brand.
         "recruitment",
         "brand",
+        # Round BM: “党员+护理员”结对 of a 养老服务中心 is its members' vanguard.
+        "vanguard",
     }
 )
 
