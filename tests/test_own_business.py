@@ -456,6 +456,13 @@ def test_a_branch_plans_no_cadre_appointments(composer: Composer) -> None:
     answers = _answers("某县疾病预防控制中心党支部", "2026年上半年", "summary", (), problems)
     text = to_text(composer.compose(answers).report)
     assert "干部使用" not in text and "基层一线查看" not in text
+    # Nor a 全面从严治党工作会议 of its own (round BM: a 养老服务中心's plan).
+    problems = (
+        "主体责任压力传导不够，党支部对护理一线的廉洁风险盯得不紧，特别是对老人财物代管这块",
+    )
+    facts = ("年初召开支委会研究制定支部2026年全面从严治党主体责任清单，支部书记第一责任人",)
+    answers = _answers("某县养老服务中心党支部", "2026年", "responsibility", facts, problems)
+    assert "全面从严治党工作会议" not in to_text(composer.compose(answers).report).split("三、")[-1]
 
 
 def test_a_duty_title_names_a_formal_branch_as_its_secretary_says_it(composer: Composer) -> None:

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from phrasebank.text import shares_stretch
+from phrasebank.text import shares_stretch, split_clauses
 
 from .report import Item
 
@@ -152,16 +152,14 @@ PART_MIN = 6
 
 def top_clauses(text: str) -> list[str]:
     """`text` cut at its commas outside quotes and brackets, each clause with its comma."""
-    clauses, depth, start = [], 0, 0
-    for i, ch in enumerate(text):
-        if ch in "“《（(‘":
-            depth += 1
-        elif ch in "”》）)’":
-            depth = max(0, depth - 1)
-        elif ch == "，" and depth == 0:
-            clauses.append(text[start : i + 1])
-            start = i + 1
-    return [*clauses, text[start:]] if text[start:] else clauses
+    clauses, current = [], ""
+    # split_clauses alternates clause and separator; only a comma ends a clause here.
+    for i, part in enumerate(split_clauses(text)):
+        current += part
+        if i % 2 and part == "，":
+            clauses.append(current)
+            current = ""
+    return [*clauses, current] if current else clauses
 
 
 def two_kinds(text: str, subtopics: Subtopics) -> tuple[str, str] | None:
