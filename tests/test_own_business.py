@@ -579,7 +579,7 @@ def test_a_bare_secretary_is_the_branchs_only_where_a_branch_comes_first(
     assert "党委书记讲专题党课1次" in text
     facts = ("1月9日支部书记带头讲专题党课《守初心》", "全年召开支委会12次")
     answers = _only("某县市场监督管理局城关市场监管所党支部", "2026年", "duty", facts)
-    assert "1月9日本人带头讲专题党课" in to_text(composer.compose(answers).report)
+    assert "1月9日本人带头以《守初心》为题讲专题党课" in to_text(composer.compose(answers).report)
 
 
 def test_a_party_group_is_framed_as_leading_branches_not_as_one(composer: Composer) -> None:

@@ -13,7 +13,16 @@ from phrasebank.text import shares_stretch
 from phrasebank.themes import THEME_IDS
 
 SUBTOPICS = load_subtopics()
-SLOTS = ("{本单位}", "{党组织简称}", "{党员干部}", "{队伍}", "{业务}", "{中心工作}", "{服务对象}")
+SLOTS = (
+    "{本单位}",
+    "{党组织简称}",
+    "{党员干部}",
+    "{队伍}",
+    "{业务}",
+    "{中心工作}",
+    "{服务对象}",
+    "{班子成员}",
+)
 
 
 @pytest.mark.parametrize("subtopic", SUBTOPICS.all, ids=lambda s: s.id)

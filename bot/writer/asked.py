@@ -62,6 +62,8 @@ MATTERS = {
     r"招投标、工程变更": r"工程|招投标|招标|项目建设|在建",
     # 协管员 and other 编外 staff are the writer's to name (round BB: a 城管局's).
     r"协管员|编外": r"协管员|编外|辅警|临聘|聘用人员",
+    # 违章 and 安全规程 answer a problem of safety (round BN: a 供电所's 习惯性违章).
+    r"违章|安全规程|安全生产": r"违章|安全|事故|隐患",
 }
 
 

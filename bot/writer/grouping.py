@@ -145,9 +145,11 @@ def unled(facts: str, lead: str) -> str:
 
 # Sub-topics a typed line's last clauses may be of, apart from its head's: 党费 after
 # 发展党员, a 谈心谈话 after 节前提醒 (round BJ: three of six drafts filed 收缴党费 under
-# 规范发展党员工作). Each part must say something of its own.
-SPLIT_TAILS = ("member_management", "heart_talk")
+# 规范发展党员工作), or a 节前提醒 after a 学习教育 (round BN). Each part must say something
+# of its own.
+SPLIT_TAILS = ("member_management", "heart_talk", "holiday_reminder")
 PART_MIN = 6
+_AT_MEETING = re.compile(r"(?:召开|举行|举办)[^，。；]{0,16}(?:大会|会议|座谈会|仪式|活动)$")
 
 
 def top_clauses(text: str) -> list[str]:
@@ -175,6 +177,10 @@ def two_kinds(text: str, subtopics: Subtopics) -> tuple[str, str] | None:
         if before.subtopic is found.subtopic or found.subtopic.id in subtopics.scores(head):
             return None
         if min(len(head), len(tail)) < PART_MIN or not re.search(r"\d", tail):
+            return None
+        # What was done at the meeting the head holds (召开…党员大会，为老党员颁发纪念章)
+        # is part of it (round BN).
+        if _AT_MEETING.search(head) and re.match(r"[为向给]", tail):
             return None
         return f"{head}。", f"{tail}。"
     return None

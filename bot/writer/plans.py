@@ -177,7 +177,9 @@ def _answer(
         # The writer's own problem needs a plan about it, not merely of its sub-topic.
         # A plan and a problem sharing a word the sub-topic answers (融合) are related.
         said = "".join(body.text for body in bodies)
+        # So are a plan and a problem of one matter (年龄结构 for 党员老龄化, round BN).
         alike_work = any(word in text and word in said for word in subtopic.answers)
+        alike_work = alike_work or asked_for(said, text)
         unrelated = own and (
             not bodies or (shared_pairs(bodies[0].text, text) < OWN_LIKENESS and not alike_work)
         )

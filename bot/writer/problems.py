@@ -51,6 +51,11 @@ _COMMON_PAIRS = frozenset(
 GAINSAY = 4
 # A problem's second sentence sharing this long a stretch with its first repeats it.
 PROBLEM_ECHO = 5
+# A writer's problem that gives its own reason (因资金原因, 受…影响): a stock cause beside
+# it blames what the writer did not (round BN: 举一反三不够 for a 整改 held up by funds).
+_OWN_REASON = re.compile(
+    r"因[^，。；]{1,12}(?:原因|所限|限制|影响)|由于|受[^，。；]{1,12}(?:影响|限制|制约)|受限于"
+)
 
 
 class Problem:
@@ -213,6 +218,8 @@ def _causes(draft: Drafting, problems: list[Problem], practices: Sequence[str] =
     for theme, problem, subtopic, writers in targets:
         if len(causes) == wanted:
             break
+        if writers and _OWN_REASON.search(problem):
+            continue
         item, _ = statement(draft, Kind.CAUSE, theme, said, own=True)
         if item is None and subtopic is not None and subtopic.causes:
             source = f"curated:{subtopic.id}:cause"

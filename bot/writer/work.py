@@ -258,7 +258,10 @@ class WorkSection:
         # A label of the writer's naming no party work (免疫规划方面，…) says it is business.
         label = topic_label(text)
         unparty = label is not None and not names_party_work(label)
-        if label is not None and unparty and self.subtopics.match(label) is None:
+        of_label = self.subtopics.match(label) if label is not None else None
+        # A label of the unit's business by itself (防汛：…党员志愿者转移群众) too (round BN).
+        business = of_label is None or of_label.subtopic.id == CENTRAL_TASK.id
+        if label is not None and unparty and business:
             subtopic = self.subtopics.get(CENTRAL_TASK.id)
         elif (kind.owns(text) and named not in PARTY_CORE) or named in kind.own_work:
             # The unit's own business (a 总工会's 送温暖) goes with its business.

@@ -1,0 +1,140 @@
+"""Business work placed and answered as its writer means it, and lines kept or split as
+they were done (round BN: a 供电公司, a court, a 社区党委, a 统计局, a library, a village)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.writer import period
+from bot.writer.answers import Activity, Answers
+from bot.writer.compose import Composer
+from bot.writer.genres import genres
+from bot.writer.report import Report
+
+PARTY = ("组织党员集中学习6次", "召开支委会6次，研究发展党员等事项")
+
+
+@pytest.fixture(scope="module")
+def composer(shared_composer: Composer) -> Composer:
+    return shared_composer
+
+
+def _report(
+    composer: Composer,
+    unit: str,
+    span: str,
+    genre: str,
+    facts: tuple[str, ...],
+    problems: tuple[str, ...] = (),
+) -> Report:
+    activities = tuple(Activity(text) for text in (*PARTY, *facts))
+    answers = Answers(unit, period.parse(span), genres()[genre], activities, problems=problems)
+    return composer.compose(answers).report
+
+
+def _section(report: Report, role: str) -> str:
+    section = report.section(role)
+    return "".join(
+        "".join(s.text for s in block.intro) + "".join(item.text for item in block.items)
+        for block in section.blocks
+    )
+
+
+def test_a_drive_against_safety_violations_is_safety_work_and_its_problem_gets_a_safety_plan(
+    composer: Composer,
+) -> None:
+    """查处违章47起 read as 47 integrity cases under 加强警示教育; a 习惯性违章 problem got a
+    警示教育 plan."""
+    fact = "开展违章“零容忍”反违章专项行动，查处违章47起，考核112人次"
+    problem = "个别供电所仍有习惯性违章，反违章成效还不稳固"
+    report = _report(composer, "某县供电公司", "2026年上半年", "summary", (fact,), (problem,))
+    (block,) = [
+        b for b in report.section("work").blocks if "违章" in "".join(i.text for i in b.items)
+    ]
+    said = "".join(s.text for s in block.intro)
+    assert "结合点" in said and "廉" not in said
+    plans = _section(report, "plans")
+    assert "违章" in plans and "安全规程" in plans
+
+
+def test_a_courts_open_day_is_judicial_openness_and_officers_in_a_village_are_its_aid(
+    composer: Composer,
+) -> None:
+    """法院开放日 was 践行服务宗旨; 干警驻村 at a 帮扶联系点 was the secretary's 一岗双责."""
+    facts = (
+        "开展“法院开放日”6次，邀请人大代表、政协委员旁听庭审42人次",
+        "选派3名干警驻村，帮扶联系点王家村，协调资金18万元修村道",
+    )
+    work = _section(_report(composer, "中共某县人民法院党组", "2026年", "duty", facts), "work")
+    assert "深化司法公开。开展“法院开放日”6次" in work
+    assert "履行抓党建职责" not in work
+    assert "助力结对村发展。选派3名干警驻村" in work
+
+
+def test_a_problem_that_gives_its_own_reason_gets_no_stock_cause(composer: Composer) -> None:
+    """A 整改 held up by funds was blamed on 举一反三、建章立制还不够."""
+    problems = (
+        "巡察反馈的1条问题（诉讼服务中心信息化改造）因资金原因尚未整改到位",
+        "党建和审判业务融合还不够深，“两张皮”现象没有完全解决",
+    )
+    facts = ("抓好巡察整改，市委第三巡察组反馈问题14条，已整改完成13条",)
+    report = _report(composer, "中共某县人民法院党组", "2026年", "duty", facts, problems)
+    causes = _section(report, "problems").split("产生问题的原因")[-1]
+    assert "融合" in causes
+    assert "举一反三" not in causes and "整改进度" not in causes
+
+
+def test_a_statistics_bureaus_own_work_is_its_business_led_by_what_it_is(
+    composer: Composer,
+) -> None:
+    """统计造假 专项治理 sat unled beside data releases; 《统计法》宣传月 under 意识形态."""
+    facts = (
+        "统计造假不作为专项治理：对全县重点企业联网直报数据开展执法检查，检查企业46家，立案2件",
+        "开展统计开放日暨《统计法》宣传月活动，发放宣传资料2000余份",
+        "每月按时发布县主要经济指标，全年上报统计报表数据零差错",
+    )
+    report = _report(composer, "某县统计局机关党支部", "2026年", "responsibility", facts)
+    work = _section(report, "work")
+    assert "严肃防范惩治统计造假。开展统计造假不作为专项治理，对全县" in work
+    assert "深化法治教育。开展统计开放日" in work or "加强统计宣传普及。开展统计开放日" in work
+
+
+def test_what_was_done_at_a_meeting_stays_with_it_and_a_reminder_after_a_study_goes_apart(
+    composer: Composer,
+) -> None:
+    """颁发纪念章 at the 七一 meeting was split from it; 节前廉政提醒 was glued to 学习教育."""
+    facts = (
+        "7月1日召开庆“七一”党员大会，为12名老党员颁发“光荣在党50年”纪念章",
+        "开展中央八项规定精神学习教育，查摆问题4条，节前廉政提醒2次",
+    )
+    report = _report(composer, "某街道幸福社区党委", "2026年第三季度", "summary", facts)
+    work = _section(report, "work")
+    assert "7月1日召开庆“七一”党员大会，为12名老党员颁发" in work
+    assert "查摆问题4条，节前廉政提醒" not in work
+    assert "节前廉政提醒2次" in work
+
+
+def test_a_communitys_labelled_flood_work_and_care_for_the_old_are_items_of_their_own(
+    composer: Composer,
+) -> None:
+    """防汛： was a 防汛方面 inside 深化为民服务; 80岁以上老人 was listed with no lead."""
+    facts = (
+        "防汛：7月下旬强降雨，党员志愿者转移群众37人，排查隐患点15处",
+        "暑期开办“四点半课堂”，服务小学生60余人",
+        "为辖区80岁以上老人上门体检210人次，社区食堂日均就餐150人",
+    )
+    report = _report(composer, "某街道幸福社区党委", "2026年第三季度", "summary", facts)
+    work = _section(report, "work")
+    assert "做好防汛工作。7月下旬强降雨" in work
+    assert "防汛方面" not in work
+    assert "做好为老服务。为辖区80岁以上老人" in work
+
+
+def test_an_ageing_membership_gets_a_plan_for_its_age_structure(composer: Composer) -> None:
+    """A village's 党员老龄化 got a plan for its 活动场所 (round BN)."""
+    problems = ("党员队伍老龄化，60岁以上党员占近一半，年轻党员外出多，在家能发挥作用的不多",)
+    facts = ("发展党员2名，培养入党积极分子3名",)
+    report = _report(composer, "中共某镇某村总支部委员会", "2026年", "summary", facts, problems)
+    first_plan = report.section("plans").blocks[0].items[0].text
+    assert "年龄结构" in first_plan
+    assert "计量支付" not in _section(report, "plans")
