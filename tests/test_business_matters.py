@@ -138,3 +138,62 @@ def test_an_ageing_membership_gets_a_plan_for_its_age_structure(composer: Compos
     first_plan = report.section("plans").blocks[0].items[0].text
     assert "年龄结构" in first_plan
     assert "计量支付" not in _section(report, "plans")
+
+
+def test_flood_duty_and_members_at_the_dykes_are_one_item_and_river_chiefs_are_led(
+    composer: Composer,
+) -> None:
+    """A 水利局's 党员干部下沉险工险段 went apart under 服务保障中心工作; 河湖长制 and
+    水土流失治理 were 此外 (round BO)."""
+    facts = (
+        "汛期防汛，24小时值班，组织防汛应急演练2次，全年没有发生人员伤亡",
+        "7月防汛关键期，党员干部下沉到库区和险工险段驻守，转移群众360人",
+        "河湖长制，县乡村三级河长巡河1.3万余次，清理“四乱”问题47处",
+        "全年完成水土流失综合治理面积18平方公里",
+    )
+    work = _section(_report(composer, "某县水利局党组", "2026年", "duty", facts), "work")
+    assert "全年未发生人员伤亡；7月防汛关键期，党员干部下沉" in work
+    assert "全面落实河湖长制。县乡村三级河长巡河" in work
+    assert "加强水土保持。全年完成水土流失综合治理" in work
+    assert "此外" not in work
+
+
+def test_a_schools_people_are_its_teachers_in_a_heading_made_for_them(
+    composer: Composer,
+) -> None:
+    """扎实推进干部队伍建设 over a primary school's teachers (round BO)."""
+    facts = ("开展青年教师“青蓝结对”，结对12对", "组织教师暑期集中培训3天，参训教师86人")
+    report = _report(composer, "某县实验小学党支部", "2026年", "responsibility", facts)
+    headings = [b.heading.text for b in report.section("work").blocks if b.heading]
+    assert not any("干部队伍" in heading for heading in headings)
+
+
+def test_an_inspection_the_unit_carries_out_claims_no_rectification(composer: Composer) -> None:
+    """院内巡察 of two departments got 抓好巡察整改 and 对反馈问题逐项对照落实 (round BO)."""
+    facts = ("院内巡察对药剂科、设备科开展专项检查", "修订《党委会议事规则》《院长办公会议事规则》")
+    report = _report(composer, "某县第二人民医院", "2026年", "summary", facts)
+    work = _section(report, "work")
+    assert "反馈问题" not in work and "巡察整改" not in work
+    items = [i for b in report.section("work").blocks for i in b.items if "议事规则》" in i.text]
+    assert items and any(w in items[0].sentences[0].text for w in ("决策", "议事", "民主集中"))
+
+
+@pytest.mark.parametrize(
+    ("unit", "fact", "lead"),
+    [
+        (
+            "中共某县人民检察院党组",
+            "开展“检护民生”专项行动，为农民工追讨欠薪86万元",
+            "维护劳动者合法权益",
+        ),
+        ("某县第二人民医院", "承办县里的“健康讲堂”系列讲座10期", "深化健康教育和科普宣传"),
+    ],
+)
+def test_business_is_led_by_what_it_is_for_its_unit(
+    composer: Composer, unit: str, fact: str, lead: str
+) -> None:
+    """追讨欠薪 was 做好就业服务 for a procuratorate, 健康讲堂 文化惠民 for a hospital (BO)."""
+    others = ("全年门诊量同比增长8%", "新建业务用房1栋投入使用", "完成信息系统升级改造")
+    report = _report(composer, unit, "2026年", "summary", (fact, *others))
+    items = [i for b in report.section("work").blocks for i in b.items if fact[-8:] in i.text]
+    assert items and items[0].sentences[0].text == f"{lead}。"

@@ -53,7 +53,12 @@ _DECIDING = (
     "会议研究",
 )
 # Fallback headings' names of themes whose lexicon label does not read as one.
-_LABELS = {"integration": "党建引领{中心工作}", "ideology": "意识形态和宣传思想工作"}
+# A school's people are 教师队伍, not 干部队伍 (round BO).
+_LABELS = {
+    "integration": "党建引领{中心工作}",
+    "ideology": "意识形态和宣传思想工作",
+    "cadres": "{队伍}建设",
+}
 IMPLIED = {
     "师德师风": ("师德", "师风", "职业行为", "十项准则", "有偿补课"),
     "群团": _GROUP_WORK,

@@ -115,6 +115,8 @@ def label_lead(label: str) -> str:
     core = label.removesuffix("工作")
     if re.search(r"(?:建设|创建|试点|改革|化)$", core):
         return f"推进{core}"
+    if core.endswith("长制"):
+        return f"落实{core}"
     if re.search(r"(?:整治|治理)$", core):
         return f"深化{core}"
     return f"做好{core}工作"
@@ -202,7 +204,7 @@ def by_matter(
             runs.setdefault(f"label:{label}", []).append(entry)
             continue
         matters = subtopic.matters_of([entry[2]])
-        runs.setdefault(matters[0].name if matters else "", []).append(entry)
+        runs.setdefault(matters[0].item if matters else "", []).append(entry)
     return [run for name, run in runs.items() if name] + ([runs[""]] if "" in runs else [])
 
 

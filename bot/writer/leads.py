@@ -39,6 +39,8 @@ PRESUMES = {
     "志愿精神": r"志愿",
     # 明确责任分工 over a 支委会 that set tasks (round BA).
     "谁主管、谁负责": r"责任书|责任清单|责任分工|分工|一岗双责|签订|谁主管",
+    # 学习贯彻党中央精神 over a study of the 县委全会 (round BO).
+    "党中央精神": r"中央|总书记|习近平|二十届|全国",
 }
 # Mined leads and effects of a sub-topic tried for one item.
 MINED_CANDIDATES = 3

@@ -23,8 +23,9 @@ CENTRAL_TASK_ID = "central_task"
 _TITLE = re.compile(r"《[^《》]*》")
 # What a lecture or meeting was about (主题为乡村振兴) is its subject, not the work done.
 _SUBJECT = re.compile(r"(?:主题|题目|内容)(?:为|是)[^，。；]*")
-# Pledges and plans whose title still names the work of signing or drawing them up.
-PLEDGES = ("承诺书", "责任书", "责任状", "倡议书", "告知书", "工作要点", "责任清单")
+# Pledges, plans and rules whose title still names the work of signing or drawing them up
+# (修订《党委会议事规则》 is 议事规则 work, round BO).
+PLEDGES = ("承诺书", "责任书", "责任状", "倡议书", "告知书", "工作要点", "责任清单", "议事规则")
 # Titles of Party regulations: their words name the work of studying them.
 PARTY_RULES = "《中国共产党"
 
@@ -67,6 +68,12 @@ class Matter:
     name: str  # under a verb, for a second item of it: 统筹抓好安全生产
     lead: str  # its item's lead: 守牢安全生产底线
     weak: bool = False  # named by common words (新建, 同比): a fact's matter only failing others
+    run: str = ""  # the item its facts join, when not its own: 防汛 值守 with 防汛救灾
+
+    @property
+    def item(self) -> str:
+        """The name of the item its facts go to."""
+        return self.run or self.name
 
 
 @dataclass(frozen=True)
@@ -290,7 +297,9 @@ def _subtopic(entry: dict[str, Any]) -> Subtopic:
             for m in entry.get("moves", ())
         ),
         matters=tuple(
-            Matter(re.compile(m["words"]), m["name"], m["lead"], m.get("weak", False))
+            Matter(
+                re.compile(m["words"]), m["name"], m["lead"], m.get("weak", False), m.get("run", "")
+            )
             for m in entry.get("matters", ())
         ),
         headings=tuple(
