@@ -84,50 +84,81 @@ def test_a_problem_that_gives_its_own_reason_gets_no_stock_cause(composer: Compo
     assert "举一反三" not in causes and "整改进度" not in causes
 
 
-def test_a_statistics_bureaus_own_work_is_its_business_led_by_what_it_is(
+# Each: the unit, its span and genre, what it typed, what the work section must say and
+# what it must not; from the round named.
+WORK_CASES = [
+    pytest.param(
+        "某县统计局机关党支部",
+        "2026年",
+        "responsibility",
+        (
+            "统计造假不作为专项治理：对全县重点企业联网直报数据开展执法检查，检查企业46家",
+            "开展统计开放日暨《统计法》宣传月活动，发放宣传资料2000余份",
+            "每月按时发布县主要经济指标，全年上报统计报表数据零差错",
+        ),
+        ("严肃防范惩治统计造假。开展统计造假不作为专项治理，对全县",),
+        ("压实意识形态工作责任。开展统计开放日", "抓好宣传教育。开展统计开放日"),
+        id="BN: a 统计局's 统计造假 治理 is led by it, its 《统计法》宣传月 no 意识形态 work",
+    ),
+    pytest.param(
+        "某街道幸福社区党委",
+        "2026年第三季度",
+        "summary",
+        (
+            "7月1日召开庆“七一”党员大会，为12名老党员颁发“光荣在党50年”纪念章",
+            "开展中央八项规定精神学习教育，查摆问题4条，节前廉政提醒2次",
+        ),
+        ("7月1日召开庆“七一”党员大会，为12名老党员颁发", "节前廉政提醒2次"),
+        ("查摆问题4条，节前廉政提醒",),
+        id="BN: what was done at a meeting stays with it, a reminder after a study goes apart",
+    ),
+    pytest.param(
+        "某街道幸福社区党委",
+        "2026年第三季度",
+        "summary",
+        (
+            "防汛：7月下旬强降雨，党员志愿者转移群众37人，排查隐患点15处",
+            "暑期开办“四点半课堂”，服务小学生60余人",
+            "为辖区80岁以上老人上门体检210人次，社区食堂日均就餐150人",
+        ),
+        ("做好防汛工作。7月下旬强降雨", "做好为老服务。为辖区80岁以上老人"),
+        ("防汛方面",),
+        id="BN: a community's labelled flood work and care for the old are items of their own",
+    ),
+    pytest.param(
+        "某县水利局党组",
+        "2026年",
+        "duty",
+        (
+            "汛期防汛，24小时值班，组织防汛应急演练2次，全年没有发生人员伤亡",
+            "7月防汛关键期，党员干部下沉到库区和险工险段驻守，转移群众360人",
+            "河湖长制，县乡村三级河长巡河1.3万余次，清理“四乱”问题47处",
+            "全年完成水土流失综合治理面积18平方公里",
+        ),
+        (
+            "全年未发生人员伤亡；7月防汛关键期，党员干部下沉",
+            "全面落实河湖长制。县乡村三级河长巡河",
+            "加强水土保持。全年完成水土流失综合治理",
+        ),
+        ("此外",),
+        id="BO: flood duty and members at the dykes are one item, river chiefs are led",
+    ),
+]
+
+
+@pytest.mark.parametrize(("unit", "span", "genre", "facts", "said", "unsaid"), WORK_CASES)
+def test_the_work_section_says_it_as_its_writer_meant(
     composer: Composer,
+    unit: str,
+    span: str,
+    genre: str,
+    facts: tuple[str, ...],
+    said: tuple[str, ...],
+    unsaid: tuple[str, ...],
 ) -> None:
-    """统计造假 专项治理 sat unled beside data releases; 《统计法》宣传月 under 意识形态."""
-    facts = (
-        "统计造假不作为专项治理：对全县重点企业联网直报数据开展执法检查，检查企业46家，立案2件",
-        "开展统计开放日暨《统计法》宣传月活动，发放宣传资料2000余份",
-        "每月按时发布县主要经济指标，全年上报统计报表数据零差错",
-    )
-    report = _report(composer, "某县统计局机关党支部", "2026年", "responsibility", facts)
-    work = _section(report, "work")
-    assert "严肃防范惩治统计造假。开展统计造假不作为专项治理，对全县" in work
-    assert "深化法治教育。开展统计开放日" in work or "加强统计宣传普及。开展统计开放日" in work
-
-
-def test_what_was_done_at_a_meeting_stays_with_it_and_a_reminder_after_a_study_goes_apart(
-    composer: Composer,
-) -> None:
-    """颁发纪念章 at the 七一 meeting was split from it; 节前廉政提醒 was glued to 学习教育."""
-    facts = (
-        "7月1日召开庆“七一”党员大会，为12名老党员颁发“光荣在党50年”纪念章",
-        "开展中央八项规定精神学习教育，查摆问题4条，节前廉政提醒2次",
-    )
-    report = _report(composer, "某街道幸福社区党委", "2026年第三季度", "summary", facts)
-    work = _section(report, "work")
-    assert "7月1日召开庆“七一”党员大会，为12名老党员颁发" in work
-    assert "查摆问题4条，节前廉政提醒" not in work
-    assert "节前廉政提醒2次" in work
-
-
-def test_a_communitys_labelled_flood_work_and_care_for_the_old_are_items_of_their_own(
-    composer: Composer,
-) -> None:
-    """防汛： was a 防汛方面 inside 深化为民服务; 80岁以上老人 was listed with no lead."""
-    facts = (
-        "防汛：7月下旬强降雨，党员志愿者转移群众37人，排查隐患点15处",
-        "暑期开办“四点半课堂”，服务小学生60余人",
-        "为辖区80岁以上老人上门体检210人次，社区食堂日均就餐150人",
-    )
-    report = _report(composer, "某街道幸福社区党委", "2026年第三季度", "summary", facts)
-    work = _section(report, "work")
-    assert "做好防汛工作。7月下旬强降雨" in work
-    assert "防汛方面" not in work
-    assert "做好为老服务。为辖区80岁以上老人" in work
+    work = _section(_report(composer, unit, span, genre, facts), "work")
+    assert all(words in work for words in said), work
+    assert not any(words in work for words in unsaid), work
 
 
 def test_an_ageing_membership_gets_a_plan_for_its_age_structure(composer: Composer) -> None:
@@ -138,24 +169,6 @@ def test_an_ageing_membership_gets_a_plan_for_its_age_structure(composer: Compos
     first_plan = report.section("plans").blocks[0].items[0].text
     assert "年龄结构" in first_plan
     assert "计量支付" not in _section(report, "plans")
-
-
-def test_flood_duty_and_members_at_the_dykes_are_one_item_and_river_chiefs_are_led(
-    composer: Composer,
-) -> None:
-    """A 水利局's 党员干部下沉险工险段 went apart under 服务保障中心工作; 河湖长制 and
-    水土流失治理 were 此外 (round BO)."""
-    facts = (
-        "汛期防汛，24小时值班，组织防汛应急演练2次，全年没有发生人员伤亡",
-        "7月防汛关键期，党员干部下沉到库区和险工险段驻守，转移群众360人",
-        "河湖长制，县乡村三级河长巡河1.3万余次，清理“四乱”问题47处",
-        "全年完成水土流失综合治理面积18平方公里",
-    )
-    work = _section(_report(composer, "某县水利局党组", "2026年", "duty", facts), "work")
-    assert "全年未发生人员伤亡；7月防汛关键期，党员干部下沉" in work
-    assert "全面落实河湖长制。县乡村三级河长巡河" in work
-    assert "加强水土保持。全年完成水土流失综合治理" in work
-    assert "此外" not in work
 
 
 def test_a_schools_people_are_its_teachers_in_a_heading_made_for_them(
