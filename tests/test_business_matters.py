@@ -143,6 +143,28 @@ WORK_CASES = [
         ("此外",),
         id="BO: flood duty and members at the dykes are one item, river chiefs are led",
     ),
+    pytest.param(
+        "某镇中心卫生院党支部",
+        "2026年上半年",
+        "summary",
+        (
+            "推进县域医共体建设，县医院专家每周二、周四下沉坐诊，上半年开展远程会诊35例",
+            "门急诊人次4.6万，同比增长8%，住院1120人次",
+            "家庭医生签约服务重点人群2300人",
+        ),
+        ("推进县域医共体建设。县医院专家每周二", "完成门急诊4.6万人次"),
+        ("此外",),
+        id="BO: a business fact opening on its own doing is led by it",
+    ),
+    pytest.param(
+        "某县实验小学党支部",
+        "2026年",
+        "summary",
+        ("学生体质健康测试优良率达到62%，较上年提高5个百分点", "“双减”政策落实，课后服务参与率96%"),
+        ("抓好体育工作。学生体质健康测试",),
+        ("此外",),
+        id="BO: a school's 体质健康 is its 体育工作",
+    ),
 ]
 
 

@@ -20,6 +20,7 @@ from .checks import names_party_work
 from .claims import RESULT
 from .frames import Frames
 from .grouping import (
+    LABELLED_MIN,
     by_matter,
     join_lone_facts,
     numbered_list,
@@ -44,6 +45,11 @@ EFFECT_MAX_FACT = {"quarter": 110, "half": 160, "year": 160}
 _BARE_SECRETARY = re.compile(r"(?:^|(?<=[，；]))书记(?!处|员)")
 # Facts this long say how the work was done themselves: no practice goes before them.
 PRACTICE_MAX_FACT = 120
+# A business fact opening on its own doing (推进县域医共体建设，…), its lead when no other.
+_OWN_LEAD = re.compile(
+    r"^((?:推进|深化|加强|抓好|做好|实施|推动|开展|强化)[^，。；]{2,14}"
+    r"(?:建设|工作|改革|行动|工程|整治|治理|服务))，"
+)
 
 
 @dataclass(frozen=True)
@@ -270,6 +276,16 @@ class WorkSection:
             return subtopic.theme, classification, subtopic
         return classification.theme, classification, None
 
+    def _own_lead(self, facts: str, index: int) -> Sentence | None:
+        """The writer's own opening of a business fact as its lead, where no stock lead
+        names it (推进县域医共体建设，县医院专家… → 推进县域医共体建设。; round BO)."""
+        found = _OWN_LEAD.match(facts)
+        if found is None or len(facts) - found.end() < LABELLED_MIN:
+            return None
+        if not self.d.ledger.is_new(found.group(1)):
+            return None
+        return Sentence(found.group(1), (f"activity:{index}",))
+
     def _labels(self, label: str, rest: str, subtopic: Subtopic | None) -> bool:
         """Whether a writer's topic label (发展党员方面) names the work its fact is placed
         as, the fact naming it too (2名预备党员按期转正; not 审核课件56份 alone)."""
@@ -301,6 +317,8 @@ class WorkSection:
             found = self.words.lead(theme, subtopic, facts, variant)
         else:
             found = self.words.plain_lead(theme, facts, variant)
+        if found is None and business and led and len(group) == 1:
+            found = self._own_lead(facts, group[0][0])
         if (lead := self.words.remember_lead(found)) is not None:
             sentences.append(Sentence(f"{lead.text}。", lead.sources))
             facts = unled(facts, lead.text)
