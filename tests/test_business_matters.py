@@ -9,6 +9,7 @@ from bot.writer import period
 from bot.writer.answers import Activity, Answers
 from bot.writer.compose import Composer
 from bot.writer.genres import genres
+from bot.writer.profile import profile_for
 from bot.writer.report import Report
 
 PARTY = ("组织党员集中学习6次", "召开支委会6次，研究发展党员等事项")
@@ -165,6 +166,48 @@ WORK_CASES = [
         ("此外",),
         id="BO: a school's 体质健康 is its 体育工作",
     ),
+    pytest.param(
+        "某县人力资源和社会保障局机关党支部",
+        "2026年上半年",
+        "responsibility",
+        (
+            "书记与班子成员、股室负责人开展廉政谈话18人次，与新提拔干部任前谈话3人",
+            "社保基金管理问题专项整治，对失业、工伤保险基金支出进行核查，追回冒领养老待遇6人4.2万元",
+            "就业援助月和春风行动，组织招聘会6场，达成就业意向1100余人",
+        ),
+        ("局党组书记与班子成员", "守好社保基金安全。"),
+        ("支部书记与班子成员",),
+        id="BP: an organs' branch's 书记 with the 班子成员 is the bureau's; 社保基金 is its own",
+    ),
+    pytest.param(
+        "中共某县民政局党组",
+        "2026年",
+        "duty",
+        (
+            "认真履行第一责任人职责，与班子成员谈心谈话12人次，与支部书记谈话6人次",
+            "完成第十二届村（居）委会换届相关工作，“两委”成员一肩挑比例100%",
+            "建成乡镇（街道）区域养老服务中心3个、村级互助幸福院12个",
+        ),
+        (
+            "认真履行第一责任人职责，与班子成员谈心谈话12人次",
+            "加强基层群众自治建设。完成第十二届村（居）委会换届",
+            "完善养老服务体系。",
+        ),
+        ("党内选举",),
+        id="BP: a duty named stays with what carried it out; 民政 business led by what it is",
+    ),
+    pytest.param(
+        "中共某县中医院总支部委员会",
+        "2026年第三季度",
+        "summary",
+        (
+            "“党建+名中医工作室”，老专家带徒，本季度新增师带徒2对",
+            "三伏贴服务：7-8月累计贴敷1.8万人次",
+        ),
+        ("推进中医药传承创新。",),
+        (),
+        id="BP: a 名中医工作室's 师带徒 is 中医药传承",
+    ),
 ]
 
 
@@ -232,3 +275,35 @@ def test_business_is_led_by_what_it_is_for_its_unit(
     report = _report(composer, unit, "2026年", "summary", (fact, *others))
     items = [i for b in report.section("work").blocks for i in b.items if fact[-8:] in i.text]
     assert items and items[0].sentences[0].text == f"{lead}。"
+
+
+def test_a_fund_problem_gets_a_cause_and_plan_of_its_data(composer: Composer) -> None:
+    """A 社保基金 watched by hand, its data not shared, had no cause and no plan (BP)."""
+    problem = "社保基金监管靠人工比对多，与公安、民政数据共享还不及时，冒领问题发现滞后"
+    facts = ("社保基金管理问题专项整治，追回冒领养老待遇6人4.2万元",)
+    report = _report(
+        composer,
+        "某县人力资源和社会保障局机关党支部",
+        "2026年",
+        "responsibility",
+        facts,
+        (problem,),
+    )
+    assert "数据共享机制" in _section(report, "problems")
+    assert "数据比对" in _section(report, "plans")
+
+
+def test_a_day_the_facts_report_done_is_no_plan_for_the_half_year_after(
+    composer: Composer,
+) -> None:
+    """结合七一等重要节点 in a second half year's plans beside a 七一 党课 (round BP)."""
+    facts = ("书记讲专题党课2次：3月《以学促干》、6月“七一”党课", "主题党日每月15日固定开展")
+    report = _report(composer, "某县人社局机关党支部", "2026年上半年", "summary", facts)
+    assert "七一" not in _section(report, "plans")
+
+
+def test_a_tax_bureaus_committee_is_named_once() -> None:
+    """国家税务总局某县税务局委员会党委 (round BP)."""
+    profile = profile_for("国家税务总局某县税务局委员会")
+    assert profile.org == "国家税务总局某县税务局委员会"
+    assert profile.body == "党委" and profile.short_org == "局党委"

@@ -58,10 +58,12 @@ MATTERS = {
     r"物资采购、资金使用": r"采购|资金|财务|报销|经费|物资",
     r"行政检查、行政处罚": r"执法|处罚|行政检查|检验|检测|(?<!资金)(?<!基金)监管",
     # A fund's 数据比对 and 动态管理 answer a problem of its oversight (round BJ: 优抚资金).
-    r"数据比对和动态管理": r"资金监管|基金监管|数据比对|动态管理|停发",
+    r"数据比对和动态管理|数据共享机制": r"资金监管|基金监管|数据比对|动态管理|停发|数据共享|冒领",
     r"招投标、工程变更": r"工程|招投标|招标|项目建设|在建",
     # 协管员 and other 编外 staff are the writer's to name (round BB: a 城管局's).
     r"协管员|编外": r"协管员|编外|辅警|临聘|聘用人员",
+    # 考勤 answers a problem of discipline at work, not of 医德医风 (round BP).
+    r"考勤|请销假": r"考勤|请假|迟到|早退|纪律|散漫|效能|作风",
     # 违章 and 安全规程 answer a problem of safety (round BN: a 供电所's 习惯性违章).
     r"违章|安全规程|安全生产": r"违章|安全|事故|隐患",
 }

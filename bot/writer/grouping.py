@@ -152,6 +152,9 @@ def unled(facts: str, lead: str) -> str:
 SPLIT_TAILS = ("member_management", "heart_talk", "holiday_reminder")
 PART_MIN = 6
 _AT_MEETING = re.compile(r"(?:召开|举行|举办)[^，。；]{0,16}(?:大会|会议|座谈会|仪式|活动)$")
+_DUTY = re.compile(
+    r"^(?:认真|严格|切实|全面|带头)?(?:履行|落实|扛起|扛牢|担负)[^，。；\d]{0,12}(?:职责|责任)$"
+)
 
 
 def top_clauses(text: str) -> list[str]:
@@ -181,8 +184,9 @@ def two_kinds(text: str, subtopics: Subtopics) -> tuple[str, str] | None:
         if min(len(head), len(tail)) < PART_MIN or not re.search(r"\d", tail):
             return None
         # What was done at the meeting the head holds (召开…党员大会，为老党员颁发纪念章)
-        # is part of it (round BN).
-        if _AT_MEETING.search(head) and re.match(r"[为向给]", tail):
+        # is part of it (round BN); a duty named (认真履行第一责任人职责) is no work of
+        # its own without what carried it out (round BP: it was left an empty item).
+        if (_AT_MEETING.search(head) and re.match(r"[为向给]", tail)) or _DUTY.match(head):
             return None
         return f"{head}。", f"{tail}。"
     return None

@@ -301,13 +301,18 @@ def _fits_plan(draft: Drafting, text: str, problem: str = "") -> bool:
     # 民主生活会 and 组织生活会 are held at the turn of the year: no plan for a summer.
     if _YEAR_END_MEETINGS.search(text) and draft.answers.period.last_month < 9:
         return False
-    # Nor a day the next period does not hold (七一 in a fourth quarter's plan, round BD).
+    # Nor a day the next period does not hold (七一 in a fourth quarter's plan, round BD),
+    # nor one its first month held and the facts report done already (七一 in a second
+    # half year's plan beside a 七一 党课, round BP): the report is written after it.
     coming = _next_months(draft.answers.period)
-    if any(day in text and not set(months) & coming for day, months in lists().days.items()):
-        return False
+    first = draft.answers.period.last_month % 12 + 1
+    facts = "".join(text for texts in draft.worked.values() for text in texts)
+    for day, months in lists().days.items():
+        done = _names_day(day, facts) and max(months) <= first
+        if _names_day(day, text) and (not set(months) & coming or done):
+            return False
     # Not to set up what the writer reports already set up (修订完善议事规则 after 制定议事规则),
     # but revise what the problem finds fault with (责任清单的针对性还不够强: round BA).
-    facts = "".join(text for texts in draft.worked.values() for text in texts)
     for made in _SETS_UP.findall(text):
         if made[-4:] in problem and "修订" in text:
             continue
@@ -317,6 +322,11 @@ def _fits_plan(draft: Drafting, text: str, problem: str = "") -> bool:
     if contradicted(text, facts):
         return False
     return draft.ledger.is_new(text) and not draft.fit.forbids(text)
+
+
+def _names_day(day: str, text: str) -> bool:
+    """Whether `text` names the day `day` (建党, not the 建党 of 组建党支部)."""
+    return re.search(rf"(?<![组创筹]){re.escape(day)}", text) is not None
 
 
 def _next_months(period: Period) -> set[int]:

@@ -19,7 +19,8 @@ from bot.errors import InputError
 from phrasebank.text import read_data
 
 # Party organisations a unit's name may already end with (a 街道党工委, a 支部).
-# ``中共…委员会`` is a 党委 too, but a bare 委员会 is a government body (发展和改革委员会).
+# ``中共…委员会`` and ``…税务局委员会`` are 党委 too; a bare 委员会 is a government body.
+_COMMITTEE = re.compile(r"^中共.{3,}委员会$|(?:局|院|所|中心|公司|集团|学校)委员会$")
 PARTY_SUFFIXES = ("党工委", "党委", "党组", "党总支", "党支部", "支部委员会")
 BODIES = ("党工委", "党总支", "党支部", "党组", "党委")
 # What the body of a unit's organs (机关党委) never says of itself.
@@ -247,11 +248,10 @@ class Profile:
 
 def strip_party(unit: str) -> str:
     """The unit without a party-organisation suffix (``XX街道党工委`` → ``XX街道``)."""
-    if unit.startswith("中共") and unit.endswith("委员会") and len(unit) > 6:
-        for formal in _FORMAL_BODIES:
-            if unit.endswith(formal) and len(unit) > len(formal) + 3:
-                return unit[2 : -len(formal)]
-        return unit[2:-3]
+    if _COMMITTEE.search(unit):
+        bare = unit.removeprefix("中共")
+        ends = [f for f in _FORMAL_BODIES if unit.endswith(f) and len(bare) > len(f) + 1]
+        return bare[: -len(ends[0] if ends else "委员会")]
     for suffix in PARTY_SUFFIXES:
         if unit.endswith(suffix) and len(unit) > len(suffix) + 1:
             return unit[: -len(suffix)]
@@ -268,7 +268,7 @@ def common_name(org: str) -> str:
 
 def body_of(org: str) -> str | None:
     """The party body an organisation's name ends with, if any."""
-    if org.startswith("中共") and org.endswith("委员会"):
+    if _COMMITTEE.search(org):
         return next((b for f, b in _FORMAL_BODIES.items() if org.endswith(f)), "党委")
     if org.endswith("支部委员会"):
         return "党总支" if org.endswith("总支部委员会") else "党支部"

@@ -43,6 +43,8 @@ if TYPE_CHECKING:
 EFFECT_MAX_FACT = {"quarter": 110, "half": 160, "year": 160}
 # 书记 with no body named, opening a clause (书记讲党课1次).
 _BARE_SECRETARY = re.compile(r"(?:^|(?<=[，；]))书记(?!处|员)")
+# Whom only the unit's own secretary talks with, not its organs' branch's (round BP).
+_LEADERS_TALKED = re.compile(r"书记(?:与|和|同|对)[^，。；]{0,6}(?:班子成员|中层|新提拔|任前)")
 # Facts this long say how the work was done themselves: no practice goes before them.
 PRACTICE_MAX_FACT = 120
 # A business fact opening on its own doing (推进县域医共体建设，…), its lead when no other.
@@ -141,7 +143,12 @@ class WorkSection:
                 # the branch's where the fact is a branch's (支部委员会6次，书记讲党课, BC).
                 # The branch named before it (班子成员到所在支部讲党课 after it is not, BM).
                 branch = "支部书记" if re.search("(?:支部|支委)[^。]*书记", text) else None
-                text = _BARE_SECRETARY.sub(branch or d.answers.profile.secretary(), text)
+                # An organs' branch's 书记 talking with the 班子成员 is the unit's (BP).
+                profile = d.answers.profile
+                if profile.short_org.startswith("机关") and _LEADERS_TALKED.search(text):
+                    head = profile.self_name[1:] if profile.self_name[:1] == "我" else ""
+                    branch = f"{head}{profile.kind.body}书记"
+                text = _BARE_SECRETARY.sub(branch or profile.secretary(), text)
             theme, classification, subtopic = self.place(activity, text)
             if index in d.shortfalls:
                 placed.append(Placed(theme, classification, None, text, concerns=(SHORTFALL,)))
