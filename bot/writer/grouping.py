@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 # more of one sub-topic go on in a further item with the next lead.
 GROUP_MAX = 3
 GROUP_CHARS = 200
+# A lone overflowing fact this short joins the item before it.
+LONE_SHORT = 40
 
 
 def unquoted(text: str) -> str:
@@ -44,6 +46,12 @@ def portions(
             portions.append([entry])
         else:
             current.append(entry)
+    # A short last fact goes on in the item before it rather than stand alone, unled
+    # (此外，春运…加开班次320个 after three 客运服务 facts, round BQ).
+    if len(portions) > 1 and len(portions[-1]) == 1 and len(portions[-1][0][2]) <= LONE_SHORT:
+        size = sum(len(text) for _, _, text in portions[-2]) + len(portions[-1][0][2])
+        if size <= GROUP_CHARS + LONE_SHORT:
+            portions[-2].append(portions.pop()[0])
     return portions
 
 
