@@ -50,7 +50,7 @@ def portions(
     # (此外，春运…加开班次320个 after three 客运服务 facts, round BQ).
     if len(portions) > 1 and len(portions[-1]) == 1 and len(portions[-1][0][2]) <= LONE_SHORT:
         size = sum(len(text) for _, _, text in portions[-2]) + len(portions[-1][0][2])
-        if size <= GROUP_CHARS + LONE_SHORT:
+        if size <= GROUP_CHARS:
             portions[-2].append(portions.pop()[0])
     return portions
 

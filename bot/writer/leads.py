@@ -41,6 +41,8 @@ PRESUMES = {
     "谁主管、谁负责": r"责任书|责任清单|责任分工|分工|一岗双责|签订|谁主管",
     # 学习贯彻党中央精神 over a study of the 县委全会 (round BO).
     "党中央精神": r"中央|总书记|习近平|二十届|全国",
+    # 服务学员, 从学员最关心的事情做起 over a 党校's visits to a village (round BQ).
+    "学员": r"学员|班次|培训",
 }
 # Mined leads and effects of a sub-topic tried for one item.
 MINED_CANDIDATES = 3
