@@ -271,6 +271,20 @@ WORK_CASES = [
         ("推进项目建设", "此外"),
         id="BQ: a 妇联's own base-building and children's care are led by what they are",
     ),
+    pytest.param(
+        "某县第一幼儿园党支部",
+        "2026年上半年",
+        "responsibility",
+        (
+            "落实安全工作：开展消防疏散、防暴演练4次，排查校车、食堂安全隐患11处，已全部整改",
+            "开展幼小衔接宣传月，召开家长会2次，发放《致家长的一封信》420份",
+            "开展幼儿园收费、伙食费专项检查，伙食账目每月公示",
+            "教职工会议学习《新时代幼儿园教师职业行为十项准则》，通报教育系统违纪违法典型案例3起",
+        ),
+        ("守牢园所安全底线。", "推进家园共育。开展幼小衔接宣传月"),
+        ("安全生产", "安全宣传", "群团", "五是开展幼儿园收费"),
+        id="BQ: a kindergarten's drills, parents' work, fee checks and case studies as they are",
+    ),
 ]
 
 

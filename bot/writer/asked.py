@@ -64,6 +64,8 @@ MATTERS = {
     r"协管员|编外": r"协管员|编外|辅警|临聘|聘用人员",
     # 身心健康 and 体检 answer a problem of health, not of a 妇联's 执委 (round BQ).
     r"身心健康|专项体检": r"健康|体检|身心|疾病|压力|心理",
+    # 服务态度、办事效率 answer a problem of service, not a kindergarten's 师德 (round BQ).
+    r"服务态度|办事效率": r"服务态度|效率|投诉|门难进|脸难看|事难办|推诿|满意",
     # 考勤 answers a problem of discipline at work, not of 医德医风 (round BP).
     r"考勤|请销假": r"考勤|请假|迟到|早退|纪律|散漫|效能|作风",
     # 违章 and 安全规程 answer a problem of safety (round BN: a 供电所's 习惯性违章).

@@ -176,7 +176,8 @@ class ItemWords(Curated):
             sibling = any(shares_stretch(label, other, SIBLING_CHARS) for other in self.leads_here)
             if text and d.ledger.is_new(text) and not d.fit.forbids(text) and not sibling:
                 return self.commit(Sentence(text, (f"curated:{subtopic.id}:label",)))
-        matters = subtopic.matters_of(facts.split("；")) if subtopic.matters else []
+        unsaid = lambda matter: d.fit.forbids(d.fit.fill(matter.lead) or matter.lead)  # noqa: E731
+        matters = subtopic.matters_of(facts.split("；"), unsaid) if subtopic.matters else []
         if matters:
             # Business facts are led by what they are (守牢安全生产底线), not by 重点工作.
             # A second item of a matter already led has none: 统筹抓好… said the first

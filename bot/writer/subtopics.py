@@ -11,6 +11,7 @@ project to fill what the corpus lacks; its source is ``curated:…`` in
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -147,17 +148,20 @@ class Subtopic:
         """Its subsection headings of `style`, or none."""
         return next((options for shape, options in self.headings if shape == style), ())
 
-    def matters_of(self, facts: list[str]) -> list[Matter]:
+    def matters_of(
+        self, facts: list[str], unsaid: Callable[[Matter], bool] | None = None
+    ) -> list[Matter]:
         """The matters `facts` name, in the facts' order: each fact is of the matter it names
         first (供气量…，未发生安全事故 is business before safety), a weak one (新建, 同比)
-        only if it names no other."""
+        only if it names no other; none the unit does not say (`unsaid`: 安全生产 of a
+        kindergarten, whose 消防疏散 is 校园安全)."""
         found: list[Matter] = []
         for fact in facts:
             text = _TITLE.sub("", fact)
             named = [
                 (m.start(), i)
                 for i, matter in enumerate(self.matters)
-                if (m := matter.words.search(text))
+                if (m := matter.words.search(text)) and not (unsaid and unsaid(matter))
             ]
             specific = [hit for hit in named if not self.matters[hit[1]].weak] or named
             matter = self.matters[min(specific)[1]] if specific else None

@@ -195,9 +195,12 @@ class WorkSection:
         blocks: list[tuple[Block, str]] = []
         for theme in sorted(groups, key=d.c.lexicon.ids.index):
             d.worked[theme] = [t for group in groups[theme].values() for _, _, t in group]
+            # Business last: its facts a lead names none of close the list (此外，…) after
+            # the party's work, not between a 先锋岗 and the rest of the business (BQ).
+            keyed = sorted(groups[theme].items(), key=lambda kv: kv[0] == CENTRAL_TASK.id)
             items_of = [
                 (subtopic, group)
-                for key, whole in groups[theme].items()
+                for key, whole in keyed
                 for subtopic in [self.subtopics.get(key)]
                 for run in by_matter(subtopic, whole)
                 for group in portions(run)
