@@ -285,6 +285,19 @@ WORK_CASES = [
         ("安全生产", "安全宣传", "群团", "五是开展幼儿园收费"),
         id="BQ: a kindergarten's drills, parents' work, fee checks and case studies as they are",
     ),
+    pytest.param(
+        "中共某县公安局委员会",
+        "2026年",
+        "responsibility",
+        (
+            "扫黑除恶常态化，打掉恶势力犯罪集团1个，抓获成员9人",
+            "信访积案化解12件，重要节点安保任务8次",
+            "意识形态工作：局党委专题研究2次，清理涉警网络舆情43条",
+        ),
+        ("推进扫黑除恶常态化。打掉恶势力犯罪集团", "局党委专题研究意识形态工作2次"),
+        ("做好信访维稳工作。扫黑", "意识形态工作方面"),
+        id="BQ: a police bureau's 扫黑除恶 is its own, its ideology label says what it studied",
+    ),
 ]
 
 
@@ -384,3 +397,24 @@ def test_a_tax_bureaus_committee_is_named_once() -> None:
     profile = profile_for("国家税务总局某县税务局委员会")
     assert profile.org == "国家税务总局某县税务局委员会"
     assert profile.body == "党委" and profile.short_org == "局党委"
+
+
+def test_a_cause_does_not_deny_its_own_problem(composer: Composer) -> None:
+    """有时满足于按时开会、记录齐全 for a problem of records not in order (round BQ)."""
+    problem = "少数基层所队党支部书记重业务轻党建，“三会一课”记录不规范，党建与执法办案结合不紧"
+    facts = ("落实“三会一课”，各支部上半年召开支部党员大会2次",)
+    report = _report(
+        composer, "中共某县公安局委员会", "2026年", "responsibility", facts, (problem,)
+    )
+    assert "记录齐全" not in _section(report, "problems")
+
+
+def test_no_plan_names_a_day_at_the_turn_of_the_periods(composer: Composer) -> None:
+    """结合七一等重要节点 in a second half year's plans, written in July (round BQ)."""
+    facts = ("开展主题党日活动6次", "召开支委会6次，研究发展党员等事项")
+    problem = "党建与业务融合不够，有的支部主题党日形式单一，在重点项目一线作用发挥不明显"
+    report = _report(
+        composer, "中共某县交通运输局党组", "2026年上半年", "summary", facts, (problem,)
+    )
+    plans = _section(report, "plans")
+    assert "主题党日" in plans and "七一" not in plans

@@ -97,7 +97,7 @@ _LABEL = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:方面)?，")
 _TOPIC = re.compile(r"^([\u4e00-\u9fff]{2,10}?)方面，")
 _NAMED_WORK = re.compile(
     r"^([\u4e00-\u9fff]{2,10}(?:建设|创建|试点|改革|规范化|标准化|信息化|整治|治理|防治|防控"
-    r"|防涝|安置|维护|保洁|保障|监测|排查|迎检|攻坚))，"
+    r"|防涝|安置|维护|保洁|保障|监测|排查|迎检|攻坚|常态化))，"
 )
 # Openings that make a clause of time or a doing, not a label (全年整治…, 每月监测…).
 _NOT_A_LABEL = re.compile(r"^(?:全年|今年|上半年|下半年|年初|年底|本季度|季度|每月|每季|每年|期间)")

@@ -302,14 +302,14 @@ def _fits_plan(draft: Drafting, text: str, problem: str = "") -> bool:
     if _YEAR_END_MEETINGS.search(text) and draft.answers.period.last_month < 9:
         return False
     # Nor a day the next period does not hold (七一 in a fourth quarter's plan, round BD),
-    # nor one its first month held and the facts report done already (七一 in a second
-    # half year's plan beside a 七一 党课, round BP): the report is written after it.
+    # nor one at the turn of the periods (七一 in a second half year's plan, 国庆 in a
+    # fourth quarter's, rounds BP and BQ): the report is written after it.
     coming = _next_months(draft.answers.period)
-    first = draft.answers.period.last_month % 12 + 1
+    last = draft.answers.period.last_month
     facts = "".join(text for texts in draft.worked.values() for text in texts)
     for day, months in lists().days.items():
-        done = _names_day(day, facts) and max(months) <= first
-        if _names_day(day, text) and (not set(months) & coming or done):
+        turn = min(months) >= last and max(months) <= last % 12 + 1
+        if _names_day(day, text) and (not set(months) & coming or turn):
             return False
     # Not to set up what the writer reports already set up (修订完善议事规则 after 制定议事规则),
     # but revise what the problem finds fault with (责任清单的针对性还不够强: round BA).
@@ -325,8 +325,8 @@ def _fits_plan(draft: Drafting, text: str, problem: str = "") -> bool:
 
 
 def _names_day(day: str, text: str) -> bool:
-    """Whether `text` names the day `day` (建党, not the 建党 of 组建党支部)."""
-    return re.search(rf"(?<![组创筹]){re.escape(day)}", text) is not None
+    """Whether `text` names the day `day` (建党, not the 建党 of 组建党支部 or 已建党员示范岗)."""
+    return re.search(rf"(?<![组创筹]){re.escape(day)}(?![员支组委])", text) is not None
 
 
 def _next_months(period: Period) -> set[int]:

@@ -263,7 +263,8 @@ def _curated_cause(
         # Nor gainsay how the work section says the work was done (以学促干, round AS).
         gainsaid = gainsays(cause, practices)
         fits = not unasked(cause, problem) and not said_again and not gainsaid
-        return fits and not contradicted(cause, facts)
+        # Nor what the problem itself denies (记录齐全 for 记录不规范, round BQ).
+        return fits and not contradicted(cause, facts + problem)
 
     found = candidates(draft, options, source, keep=fits)
     if not found:
