@@ -116,7 +116,7 @@ def as_reporter(text: str, secretary: str = "") -> str:
     if secretary:
         # Round BJ: 支部书记7月讲专题党课; 党组书记带头学习，…，书记围绕…作交流发言.
         text = re.sub(
-            rf"(^|[，；])((?:\d{{1,2}}月)?(?:\d{{1,2}}日)?)(?:{secretary}|书记)(?:本人)?"
+            rf"(^|[，；])((?:\d{{1,2}}月)?(?:\d{{1,2}}日)?{_SEASON}?)(?:{secretary}|书记)(?:本人)?"
             r"(?=[\u4e00-\u9fff\d])(?![、和们])",
             r"\1\2本人",
             text,
@@ -133,6 +133,8 @@ def as_reporter(text: str, secretary: str = "") -> str:
 
 
 _AGAIN = re.compile(r"(本人[^。；]*?)，本人(?!与)")
+# A time of year before the secretary (汛期书记带班值守, round BR).
+_SEASON = "(?:汛期|防汛期间|节前|节日期间|春节期间|春节前|年初|年底)"
 
 
 _TOPIC_LABEL = re.compile(r"^(“?)([\u4e00-\u9fff+＋]{2,10})(”?)(?:方面，|：)")
