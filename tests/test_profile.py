@@ -330,7 +330,7 @@ def test_a_responsibility_report_says_who_carries_the_responsibility(
         return
     assert f"{answers.profile.short_org}书记履行第一责任人职责" in said
     # A branch has no 班子成员: its committee members carry the duty.
-    assert ("支委委员" in said) == (answers.profile.body == "党支部")
+    assert ("支部委员" in said) == (answers.profile.body == "党支部")
 
 
 @pytest.mark.parametrize(

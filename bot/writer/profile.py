@@ -242,7 +242,7 @@ class Profile:
             "事业": kind.cause,
             "主线": kind.mainline,
             "书记": f"{self.short_org}书记",
-            "班子成员": {"党总支": "总支委员", "党支部": "支委委员"}.get(self.body, kind.leaders),
+            "班子成员": {"党总支": "总支委员", "党支部": "支部委员"}.get(self.body, kind.leaders),
         }
 
 
