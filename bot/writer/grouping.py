@@ -146,10 +146,13 @@ def unled(facts: str, lead: str) -> str:
     # 抓信访维稳，… under 做好信访维稳工作 says it twice too (round YY).
     label = found and _LABEL_VERB.sub("", found.group(1)).removesuffix("工作")
     # 廉政风险点排查，… under 排查廉政风险点 says it again in other order (round BJ).
-    # So does 推进人居环境整治，… under 整治人居环境 (round BR).
-    ordered = topic_label(facts) or (found and _LABEL_VERB.match(found.group(1)))
-    said = label and (label in lead or (ordered and shares_stretch(label, lead, 4)))
-    if not found or not said:
+    # So does 推进人居环境整治，… under 整治人居环境 (round BR), but not a campaign its lead
+    # names a part of (开展城镇燃气安全专项整治 under 守牢燃气安全底线, round BS).
+    if not found or not label:
+        return facts
+    reordered = _LABEL_VERB.match(found.group(1)) and set(label) <= set(lead)
+    ordered = (topic_label(facts) and shares_stretch(label, lead, 4)) or reordered
+    if not (label in lead or ordered):
         return facts
     rest = facts[found.end() :]
     return facts if _OBJECTLESS.search(re.split(r"[，；]", rest)[0]) else rest

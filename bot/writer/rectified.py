@@ -36,9 +36,15 @@ RAISED_ANY = "查摆和反馈"
 _BARE = re.compile(rf"(?:{EARLIER}|\d{{4}}年)[^。；，]*?问题，")
 
 
+# What a fact does about those problems: a meeting that only found them (召开2025年度组织
+# 生活会，查摆问题14条) answers none, and is this period's work (round BS).
+_MENDED = re.compile(r"整改|销号|解决|纠正|落实|完成|建章立制|建立|修订|制定|规范|化解")
+
+
 def answers_earlier(text: str, year: int) -> bool:
     """Whether a fact reports work on problems raised in an earlier period."""
-    return re.search(rf"(?:{EARLIER}|{year - 1}年){_RAISED}", text) is not None
+    found = re.search(rf"(?:{EARLIER}|{year - 1}年){_RAISED}", text)
+    return found is not None and _MENDED.search(text) is not None
 
 
 def rectified_section(draft: Drafting, facts: list[Sentence]) -> Section | None:
