@@ -52,9 +52,10 @@ _SELF = re.compile(
 _AS_SECRETARY = re.compile(r"^(?:本人)?作为[^，。；]{0,10}书记，(?:本人)?")
 # A 述职 says what its writer chaired: 召开党委会9次 → 主持召开, 中心组学习3次 → 主持….
 _WHEN = r"(?:\d{1,2}月(?:\d{1,2}日)?|(?:第)?[一二三四]季度|上半年|下半年|全年|年初|年底|每月)?"
-# Not where the clause lists 党小组会: their leaders chair them (round HH).
+# Not where the clause lists 党小组会: their leaders chair them (round HH); nor 讲授党课4次,
+# which are not all the writer's (round BS).
 _CHAIRED = re.compile(
-    rf"^({_WHEN})(?:带头)?(?![^，。；]*党小组)(?=召开[^，。；]{{0,6}}(?:党委会|党组会|支委会|支部委员会|党总支委员会)"
+    rf"^({_WHEN})(?:带头)?(?![^，。；]*(?:党小组|党课))(?=召开[^，。；]{{0,6}}(?:党委会|党组会|支委会|支部委员会|党总支委员会)"
     r"|(?:党委|党组|党总支)?理论学习中心组(?:集体)?学习)"
 )
 # What a writer (or the draft) leaves to be filled in: XX, XXXX, ××.

@@ -43,6 +43,9 @@ if TYPE_CHECKING:
 EFFECT_MAX_FACT = {"quarter": 110, "half": 160, "year": 160}
 # 书记 with no body named, opening a clause (书记讲党课1次).
 _BARE_SECRETARY = re.compile(r"(?:^|(?<=[，；]))书记(?!处|员)")
+# A 腐败问题 整治 is the party's integrity work, whatever of the unit's business it checks
+# (round BS: a 疾控中心's 疫苗采购 自查).
+_CORRUPTION = re.compile(r"腐败|不正之风|廉政|廉洁|四风|八项规定")
 # Whom only the unit's own secretary talks with, not its organs' branch's (round BP).
 _LEADERS_TALKED = re.compile(r"书记(?:与|和|同|对)[^，。；]{0,6}(?:班子成员|中层|新提拔|任前)")
 # Facts this long say how the work was done themselves: no practice goes before them.
@@ -279,7 +282,9 @@ class WorkSection:
         business = of_label is None or of_label.subtopic.id == CENTRAL_TASK.id
         if label is not None and unparty and business:
             subtopic = self.subtopics.get(CENTRAL_TASK.id)
-        elif (kind.owns(text) and named not in PARTY_CORE) or named in kind.own_work:
+        elif (kind.owns(text) and named not in PARTY_CORE and not _CORRUPTION.search(text)) or (
+            named in kind.own_work
+        ):
             # The unit's own business (a 总工会's 送温暖) goes with its business.
             subtopic = self.subtopics.get(CENTRAL_TASK.id)
         if subtopic is not None:
