@@ -17,7 +17,7 @@ from .claims import ACHIEVED, CLAIMED, speaks_of_facts
 from .curated import Curated
 from .grouping import label_lead, topic_label, unquoted
 from .report import Sentence
-from .subtopics import CENTRAL_TASK_ID, Match, Subtopic, Subtopics
+from .subtopics import CENTRAL_TASK_ID, Match, Matter, Subtopic, Subtopics
 
 if TYPE_CHECKING:
     from .compose import Drafting
@@ -176,7 +176,10 @@ class ItemWords(Curated):
             sibling = any(shares_stretch(label, other, SIBLING_CHARS) for other in self.leads_here)
             if text and d.ledger.is_new(text) and not d.fit.forbids(text) and not sibling:
                 return self.commit(Sentence(text, (f"curated:{subtopic.id}:label",)))
-        unsaid = lambda matter: d.fit.forbids(d.fit.fill(matter.lead) or matter.lead)  # noqa: E731
+
+        def unsaid(matter: Matter) -> bool:
+            return d.fit.forbids(d.fit.fill(matter.lead) or matter.lead)
+
         matters = subtopic.matters_of(facts.split("；"), unsaid) if subtopic.matters else []
         if matters:
             # Business facts are led by what they are (守牢安全生产底线), not by 重点工作.

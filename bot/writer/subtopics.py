@@ -153,8 +153,8 @@ class Subtopic:
     ) -> list[Matter]:
         """The matters `facts` name, in the facts' order: each fact is of the matter it names
         first (供气量…，未发生安全事故 is business before safety), a weak one (新建, 同比)
-        only if it names no other; none the unit does not say (`unsaid`: 安全生产 of a
-        kindergarten, whose 消防疏散 is 校园安全)."""
+        only if it names no other; none the unit does not say (`unsaid`: a kindergarten
+        says neither 安全生产 nor 校园安全, and its 消防疏散 is 园所安全)."""
         found: list[Matter] = []
         for fact in facts:
             text = _TITLE.sub("", fact)

@@ -299,6 +299,7 @@ class WorkSection:
             return None
         if not self.d.ledger.is_new(found.group(1)):
             return None
+        self.d.ledger.use(found.group(1))
         return Sentence(found.group(1), (f"activity:{index}",))
 
     def _labels(self, label: str, rest: str, subtopic: Subtopic | None) -> bool:
