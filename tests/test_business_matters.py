@@ -187,15 +187,6 @@ def test_a_fund_problem_gets_a_cause_and_plan_of_its_data(composer: Composer) ->
     assert "数据比对" in _section(report, "plans")
 
 
-def test_a_day_the_facts_report_done_is_no_plan_for_the_half_year_after(
-    composer: Composer,
-) -> None:
-    """结合七一等重要节点 in a second half year's plans beside a 七一 党课 (round BP)."""
-    facts = ("书记讲专题党课2次：3月《以学促干》、6月“七一”党课", "主题党日每月15日固定开展")
-    report = _report(composer, "某县人社局机关党支部", "2026年上半年", "summary", facts)
-    assert "七一" not in _section(report, "plans")
-
-
 def test_a_tax_bureaus_committee_is_named_once() -> None:
     """国家税务总局某县税务局委员会党委 (round BP)."""
     profile = profile_for("国家税务总局某县税务局委员会")
