@@ -147,7 +147,9 @@ class WorkSection:
                 # A bare 书记 opening a clause is the body's (round AZ: 支部书记讲党课), or
                 # the branch's where the fact is a branch's (支部委员会6次，书记讲党课, BC).
                 # The branch named before it (班子成员到所在支部讲党课 after it is not, BM).
-                branch = "支部书记" if re.search("(?:支部|支委)[^。]*书记", text) else None
+                bare = _BARE_SECRETARY.search(text)
+                before = text[: bare.start()] if bare else ""
+                branch = "支部书记" if re.search("支部|支委", before) else None
                 # An organs' branch's 书记 talking with the 班子成员 is the unit's (BP).
                 profile = d.answers.profile
                 if profile.short_org.startswith("机关") and _LEADERS_TALKED.search(text):
