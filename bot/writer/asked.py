@@ -81,6 +81,8 @@ SAME_AGAIN = {
     r"采取集中学习、专题辅导等方式": _SINGLE,
     # More 学习强国 for a problem of chasing its points (round BK: 突击刷分).
     r"学习强国": r"刷分|突击|积分|应付",
+    # More 台账 checks for a problem of too many 台账 (round BU: a 社区's 减负).
+    r"台账|资料检查": r"台账[^，。；]{0,6}(?:多|繁)|减负|材料多|报表多|留痕",
 }
 
 

@@ -149,7 +149,7 @@ class WorkSection:
                 # The branch named before it (班子成员到所在支部讲党课 after it is not, BM).
                 bare = _BARE_SECRETARY.search(text)
                 before = text[: bare.start()] if bare else ""
-                branch = "支部书记" if re.search("支部|支委", before) else None
+                branch = "支部书记" if re.search("(?<!总)(?:支部|支委)", before) else None
                 # An organs' branch's 书记 talking with the 班子成员 is the unit's (BP).
                 profile = d.answers.profile
                 if profile.short_org.startswith("机关") and _LEADERS_TALKED.search(text):
