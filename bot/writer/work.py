@@ -244,6 +244,12 @@ class WorkSection:
                 items = [_unled_by(items[0], heading.text)]
                 # Its framing leads it, and how such work is done follows (坚持读原文、悟原理).
                 framing += self.lone_practice(items_of[0], items[0], (heading, *framing))
+            else:
+                # So is a fact's label its subsection's heading names (党风廉政方面，… under
+                # 加强党风廉政建设, round BU).
+                # Its theme's own name counts as named (党风廉政 of 党风廉政建设).
+                named = f"{heading.text}{d.c.lexicon.label(theme)}"
+                items = [_unled_by(item, named, last=True) for item in items]
             items, numbered = numbered_list(items)
             blocks.append((Block(heading, framing, tuple(items), numbered), theme))
         return placed, blocks
@@ -375,10 +381,13 @@ class WorkSection:
         return Item(tuple(sentences)), lead.text if lead else None
 
 
-def _unled_by(item: Item, heading: str) -> Item:
-    """`item` without an opening label that `heading` names."""
-    first, *rest = item.sentences
-    text = unled(first.text, heading)
-    if text == first.text:
+def _unled_by(item: Item, heading: str, last: bool = False) -> Item:
+    """`item` without an opening label that `heading` names, on its first sentence or,
+    `last`, on its facts after its lead."""
+    sentences = list(item.sentences)
+    at = len(sentences) - 1 if last else 0
+    text = unled(sentences[at].text, heading)
+    if text == sentences[at].text:
         return item
-    return replace(item, sentences=(Sentence(text, first.sources), *rest))
+    sentences[at] = Sentence(text, sentences[at].sources)
+    return replace(item, sentences=tuple(sentences))
