@@ -11,7 +11,7 @@ from bot.writer import answers as answers_module
 from bot.writer.answers import Activity, Answers
 from bot.writer.claims import unslotted
 from bot.writer.compose import Composer, Composition
-from bot.writer.grouping import GROUP_MAX
+from bot.writer.grouping import GROUP_MAX, unquoted
 from bot.writer.leads import ECHO_CHARS
 from bot.writer.problems import gainsays
 from bot.writer.render import to_text
@@ -95,12 +95,41 @@ def test_no_lead_repeats_its_facts(case: tuple[Answers, Composition]) -> None:
     for item in work_items(composition):
         if len(item.sentences) < 2:
             continue
-        facts = item.sentences[-1].text
+        # Quotation marks are no words: 落实“第一议题”制度 over “第一议题”学习15次 names a
+        # rule, it does not say the fact twice.
+        facts = unquoted(item.sentences[-1].text)
         # Nor does the practice between them say the facts over again.
         for said in item.sentences[:-1]:
-            lead = said.text.rstrip("。")
+            lead = unquoted(said.text.rstrip("。"))
             stretches = {lead[i : i + ECHO_CHARS] for i in range(len(lead) - ECHO_CHARS + 1)}
             assert not any(s in facts for s in stretches), (lead, facts)
+
+
+def test_a_practice_opens_unlike_the_sentences_around_it(
+    case: tuple[Answers, Composition],
+) -> None:
+    """严格执行议事规则和决策程序。严格执行“三重一大”集体决策制度：a writer would not
+    open the practice and the facts after it on one word."""
+    _, composition = case
+    for item in work_items(composition):
+        if len(item.sentences) == 3:
+            lead, practice, facts = (s.text[:2] for s in item.sentences)
+            assert practice not in (lead, facts), item.text
+
+
+def test_a_quoted_rule_leads_its_own_fact(composer: Composer) -> None:
+    """局党组会议“第一议题”学习…15次 was left unled after the list (此外，…) because its
+    lead 落实“第一议题”制度 shares the quoted name; the seeds lead it so, first."""
+    answers = answers_module.load(DATA / "answers" / "market_half_summary.toml", TODAY)
+    block = composer.compose(answers).report.section("work").blocks[0]
+    first = block.items[0]
+    assert "第一议题" in first.sentences[0].text and len(first.sentences) > 1, first.text
+    assert "此外" not in "".join(item.text for item in block.items)
+    # Its practice then opens unlike the facts (not 严格执行议事规则…。严格执行“三重一大”…).
+    fact = "严格执行“三重一大”集体决策制度，全年党组会研究重大事项21项"
+    text = to_text(composer.compose(_with(answers, fact)).report)
+    led = next(line for line in text.splitlines() if fact[:8] in line)
+    assert "落实“三重一大”制度。" in led and led.count("。严格") == 1, led
 
 
 def test_activities_of_one_subtopic_are_one_item(case: tuple[Answers, Composition]) -> None:

@@ -105,14 +105,15 @@ class ItemWords(Curated):
 
         def keep(template: str) -> bool:
             text = self.d.fit.fill(template) or template
-            if any(shares_stretch(a, b, ECHO_CHARS) for a, b in _echoes(text, facts)):
+            if _echoes(text, facts):
                 return False
             # Nor open as its subsection's other practices do, nor as the words above it
             # go on (注重发挥宣传阵地作用，… then 注重管建并重).
             opening = text[:2]
             if shares_stretch(text, lead, SIBLING_CHARS) or opening in self.openings_here:
                 return False
-            if opening in lead:
+            # Nor as the facts after it open (严格执行议事规则… then 严格执行“三重一大”…).
+            if opening in lead or facts.startswith(opening):
                 return False
             # Nor presume what the facts do not tell (以赛促学 over a 练兵 of no contest).
             if _presumes(text, facts):
@@ -146,7 +147,7 @@ class ItemWords(Curated):
 
         def fresh(text: str, matter: str = "") -> bool:
             # Nor with its quotation marks: 落实“三重一大”制度 over 研究“三重一大”事项.
-            if any(shares_stretch(a, b, ECHO_CHARS) for a, b in _echoes(text, facts)):
+            if _echoes(text, facts):
                 return False
             if _presumes(text, facts):
                 return False
@@ -226,7 +227,7 @@ class ItemWords(Curated):
 
         def fits(lead: str) -> bool:
             sibling = any(shares_stretch(lead, other, SIBLING_CHARS) for other in self.leads_here)
-            echo = shares_stretch(unquoted(lead), unquoted(facts), ECHO_CHARS)
+            echo = _echoes(lead, facts)
             return shown(lead) and not sibling and not echo
 
         leads = self.subtopics.themes[theme].leads
@@ -274,5 +275,8 @@ def _presumes(text: str, facts: str) -> bool:
     return any(words in text and not re.search(told, facts) for words, told in PRESUMES.items())
 
 
-def _echoes(lead: str, facts: str) -> tuple[tuple[str, str], ...]:
-    return ((unquoted(lead), unquoted(facts)), (lead, facts))
+def _echoes(lead: str, facts: str) -> bool:
+    """Whether `lead` says a stretch of `facts` over again. Quotation marks are no words
+    of it: 落实“第一议题”制度 over 党组会议“第一议题”学习15次 says a name, as the seeds
+    do (贯彻“第一议题”制度。…累计贯彻执行“第一议题”XX次), not the fact twice."""
+    return shares_stretch(unquoted(lead), unquoted(facts), ECHO_CHARS)
