@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -313,6 +314,30 @@ def test_a_terse_activity_is_listed_with_what_to_add(composer: Composer) -> None
     assert asked == [
         "第1项工作写得比较简略，可补充讲课人、党课题目、听课人数，报告会更充实：支部书记讲党课。"
     ]
+
+
+def test_a_file_drafts_writer_is_asked_what_the_genre_usually_tells(composer: Composer) -> None:
+    """A writer drafting from a file hears nothing at /done: the 待补充 list asks for what
+    a year's 述职 usually tells and these six activities do not: last year's problems put
+    right, the writer's own part, the themes untouched, more activities."""
+    answers = load("street_year_duty.toml")
+    todo = composer.compose(answers).report.todo
+    assert any("上年度问题的整改情况" in item and "例如：针对上年度" in item for item in todo)
+    assert any(item.startswith("述职报告主要写本人亲自抓了哪些工作") for item in todo)
+    assert any("一般写到责任落实、党风廉政建设方面的工作" in item for item in todo)
+    few = f"本期写了{len(answers.activities)}项工作，全年的报告一般写20项"
+    assert any(few in item for item in todo)
+    # Told them, it asks none of them.
+    told = (
+        "针对上年度述职评议指出的“理论学习不够深入”问题，制定中心组年度学习计划",
+        "本人主持召开党委会专题研究党建工作6次",
+        "本人带头讲党课2次，与班子成员谈心谈话12人次",
+        "落实全面从严治党主体责任，与各村签订党风廉政建设责任书",
+        "开展警示教育，组织党员干部观看警示教育片",
+    )
+    fuller = replace(answers, activities=answers.activities + tuple(map(Activity, told)))
+    asked = composer.compose(fuller).report.todo
+    assert not any(re.search("整改情况|亲自抓|一般写到", item) for item in asked), asked
 
 
 def test_repeated_activity_is_written_once(composer: Composer) -> None:

@@ -11,8 +11,7 @@ from dataclasses import replace
 from bot.errors import InputError
 from bot.writer import answers, genres, period
 from bot.writer.checks import terse
-from bot.writer.period import Period, Span
-from bot.writer.rectified import answers_earlier
+from bot.writer.reminders import missing
 from bot.writer.wording import formalise, split_items
 from bot.writer.work import Placed
 from phrasebank.text import normal
@@ -23,8 +22,6 @@ from .conversation import Choice, Conversation, Entry, Reply
 from .states import State
 from .step import Context, Outcome, answers_of, go, said
 
-# How many activities a report of the period usually states; fewer make a thin report.
-TYPICAL_ACTIVITIES = {"quarter": 10, "half": 15, "year": 20}
 # From this many terse activities (checks.terse), the writer hears what each might add.
 TERSE_REMINDED = 2
 
@@ -165,66 +162,44 @@ def finish_activities(context: Context, conversation: Conversation) -> Outcome:
 
 
 def _reminders(context: Context, conversation: Conversation) -> list[str]:
-    """What the writer may have left out: usual themes untouched, fewer activities than a
-    report of the period usually states, activities told too briefly (a report's length
-    comes from the facts)."""
-    found = []
-    if missing := _untouched(context, conversation):
-        labels = "、".join(context.lexicon.label(t) for t in missing)
-        found.append(texts.NOT_YET_MENTIONED.format(themes=labels))
-    try:
-        the_period = period.parse(conversation.period or "")
-    except InputError:
-        return found
-    span = the_period.span
-    if (example := _unrectified(conversation, the_period)) is not None:
-        found.append(example)
-    if (role := _unowned(conversation)) is not None:
-        found.append(role)
-    typical = TYPICAL_ACTIVITIES[span]
-    if len(conversation.entries) < typical:
-        found.append(
-            texts.FEW_ACTIVITIES.format(
-                count=len(conversation.entries), span=texts.SPAN_NAMES[span], typical=typical
-            )
-        )
+    """What the writer may have left out (reminders.missing): usual themes untouched, last
+    period's problems put right, their own part, fewer activities than a report of the
+    period usually states; and activities told too briefly (a report's length comes from
+    the facts)."""
+    entries = conversation.entries
+    found = _missing(context, conversation)
     # Each was told what to add when recorded (checks.terse); here, which ones.
-    brief = [n for n, e in enumerate(conversation.entries, start=1) if terse(e.text)]
+    brief = [n for n, e in enumerate(entries, start=1) if terse(e.text)]
     if len(brief) >= TERSE_REMINDED:
         numbers = "、".join(map(str, brief))
         found.append(texts.TERSE_ACTIVITIES.format(count=len(brief), numbers=numbers))
     return found
 
 
-def _unrectified(conversation: Conversation, the_period: Period) -> str | None:
-    """The reminder a half-year or annual 述职 or 主体责任 report gets when no activity
-    says how the problems raised last time were put right: its own section (二、上年度…)
-    is what its readers look for."""
+def _missing(context: Context, conversation: Conversation) -> list[str]:
+    """What a report of the genre and period usually tells and these activities do not."""
     genre = genres.genres().get(conversation.genre or "")
-    if genre is None or not genre.rectified or the_period.span == Span.QUARTER:
-        return None
-    if any(answers_earlier(e.text, the_period.year) for e in conversation.entries):
-        return None
-    return texts.NO_RECTIFIED.format(label=genre.label, example=genre.rectified_example)
-
-
-def _unowned(conversation: Conversation) -> str | None:
-    """The genre's reminder when too few activities show the writer's own role: a 述职
-    tells what 本人 did, a 主体责任 report what the 书记 and 班子成员 did."""
-    genre = genres.genres().get(conversation.genre or "")
-    if genre is None or not genre.role_reminder:
-        return None
-    shown = sum(any(w in e.text for w in genre.role_words) for e in conversation.entries)
-    return genre.role_reminder if shown < genre.role_facts else None
-
-
-def _untouched(context: Context, conversation: Conversation) -> list[str]:
-    """Themes a report of this genre usually covers that no activity touches yet."""
-    if conversation.genre not in genres.genres():
+    try:
+        the_period = period.parse(conversation.period or "")
+    except InputError:
         return []
-    usual = genres.genres()[conversation.genre].usual_themes
-    touched = {e.theme for e in conversation.entries}
-    return [t for t in usual if t not in touched]
+    if genre is None:
+        return []
+    entries = conversation.entries
+    lacking = missing(genre, the_period, [e.text for e in entries], {e.theme for e in entries})
+    found = []
+    if lacking.untouched:
+        labels = "、".join(context.lexicon.label(t) for t in lacking.untouched)
+        found.append(texts.NOT_YET_MENTIONED.format(themes=labels))
+    if lacking.rectified_example:
+        example = lacking.rectified_example
+        found.append(texts.NO_RECTIFIED.format(label=genre.label, example=example))
+    if lacking.role_reminder:
+        found.append(lacking.role_reminder)
+    if lacking.few:
+        span, count = texts.SPAN_NAMES[the_period.span], len(entries)
+        found.append(texts.FEW_ACTIVITIES.format(count=count, span=span, typical=lacking.few))
+    return found
 
 
 # ------------------------------------------------------------------ changes

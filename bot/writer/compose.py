@@ -25,8 +25,9 @@ from phrasebank.phrase import Kind, Phrase
 from phrasebank.text import EFFECT_START, split_clauses
 from phrasebank.themes import load_lexicon
 
+from . import reminders
 from .answers import Activity, Answers
-from .checks import ambiguous, business, concerns, names_party_work, shortcoming
+from .checks import ambiguous, business, names_party_work, shortcoming
 from .examples import load_examples
 from .fit import Fit, Ledger
 from .plans import plans_section
@@ -317,7 +318,7 @@ class Drafting:
         work = Section("work", self.heading("work"), intro, tuple(block for block, _ in blocks))
         rectified = rectified_section(self, section.rectified)
         sections = [work, *([rectified] if rectified else []), problems, plans]
-        self.notes(placed)
+        reminders.note(self, placed)
         report = Report(
             title=title,
             opening=opening,
@@ -375,25 +376,6 @@ class Drafting:
         )
         self.todo.extend(todo for line in lines if (todo := self.genre.todo(line.text)))
         return lines
-
-    def notes(self, placed: list[Placed | None]) -> None:
-        """待补充: placeholders the writer left, then what looks wrong in an activity."""
-        for index, entry in enumerate(placed, start=1):
-            if entry is None:
-                continue
-            if "XX" in entry.text:
-                self.todo.insert(0, f"第{index}项工作中的“XX”：{entry.text}")
-            low = entry.classification is not None and entry.classification.low
-            unsure = low and not self.c.names_subtopic(entry.text)
-            kind = load_subtopics().get(entry.subtopic or "")
-            label, details = self.c.lexicon.label(entry.theme), kind.details if kind else ""
-            own = concerns(entry.text, self.answers.period, label, unsure, details)
-            found = (*entry.concerns, *own)
-            placed[index - 1] = replace(entry, concerns=found)
-            self.todo.extend(f"第{index}项工作{c}：{entry.text}" for c in found)
-        answers = self.answers
-        if answers.org is None and answers.party_org != answers.unit:
-            self.todo.append(f"党组织名称（已按“{answers.party_org}”填写，请核对）")
 
 
 def _echoes(text: str, heading: str) -> bool:
