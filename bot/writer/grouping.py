@@ -151,7 +151,9 @@ def unled(facts: str, lead: str) -> str:
     if not found or not label:
         return facts
     reordered = _LABEL_VERB.match(found.group(1)) and set(label) <= set(lead)
-    ordered = (topic_label(facts) and shares_stretch(label, lead, 4)) or reordered
+    # So is a short label of the lead's work (疾控方面，… under 做好疾病预防控制, round BU).
+    topic = topic_label(facts) and (shares_stretch(label, lead, 4) or set(label) <= set(lead))
+    ordered = topic or reordered
     if not (label in lead or ordered):
         return facts
     rest = facts[found.end() :]

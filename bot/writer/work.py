@@ -33,7 +33,7 @@ from .leads import ItemWords
 from .rectified import answers_earlier
 from .report import Block, Item, Sentence
 from .subtopics import CENTRAL_TASK_ID, HEADING_STYLES, Subtopic, load_subtopics
-from .wording import as_reporter, dated, formalise, sentence_of, unlabelled
+from .wording import as_reporter, dated, formalise, sentence_of, unlabelled, written_label
 
 if TYPE_CHECKING:
     from .answers import Activity
@@ -383,10 +383,10 @@ class WorkSection:
 
 def _unled_by(item: Item, heading: str, last: bool = False) -> Item:
     """`item` without an opening label that `heading` names, on its first sentence or,
-    `last`, on its facts after its lead."""
+    `last`, on its facts after its lead; a label it keeps is written out (written_label)."""
     sentences = list(item.sentences)
     at = len(sentences) - 1 if last else 0
-    text = unled(sentences[at].text, heading)
+    text = written_label(unled(sentences[at].text, heading))
     if text == sentences[at].text:
         return item
     sentences[at] = Sentence(text, sentences[at].sources)
