@@ -230,6 +230,8 @@ def test_a_problem_of_auxiliary_staff_gets_a_plan_for_them(composer: Composer) -
     [
         ("桐溪县住房公积金管理中心党支部", "参加县直机关工委组织的党务干部培训", "县直机关工委"),
         ("青石镇柳溪村党支部", "配合镇党委完成巡察整改，反馈的6个问题全部整改销号", "镇党委"),
+        # A 学院's own 学院 is under the school's committee (round BV).
+        ("中共某职业技术学院机电工程学院委员会", "配合学校党委第三轮巡察，反馈问题9个", "学校党委"),
         # A town's own 镇党委, or a 工委's own name, is no body above it.
         ("石门县柘塘镇党委", "本人主持召开镇党委理论学习中心组学习3次", None),
         ("宁川县直机关工委", "县直机关工委召开全委会，部署全年工作", None),

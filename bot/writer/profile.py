@@ -31,11 +31,11 @@ ANY = "*"
 DATA = "bot.writer.data"
 
 
-# Bodies above a unit that its facts may name: a 机关工委 or a sector's 工委; for a
-# village or a community, the township's 党委 or the street's 党工委.
+# Bodies above a unit that its facts may name: a 机关工委 or a sector's 工委; right above
+# a kind, a township's for a village, the school's for a 二级学院 (配合学校党委巡察, BV).
 _SUPERIOR = re.compile(r"[县市区]直机关工委|[县市区]委?(?:教育|卫生健康|卫健|国资)工委|机关工委")
 _TOWNSHIP = re.compile(r"(?:镇|乡)党委|街道党工委")
-LOCAL_KINDS = ("village", "community")
+_PARENTS = {"village": _TOWNSHIP, "community": _TOWNSHIP, "college": re.compile(r"学校党委")}
 
 
 @dataclass(frozen=True)
@@ -212,8 +212,8 @@ class Profile:
         said = "。".join(facts)
         # Not the unit itself (a 县直机关工委 names its own meetings).
         named = [m.group() for m in _SUPERIOR.finditer(said) if m.group() not in self.unit]
-        if not named and self.kind.id in LOCAL_KINDS:
-            named = [m.group() for m in _TOWNSHIP.finditer(said) if m.group() not in self.unit]
+        if not named and (parent := _PARENTS.get(self.kind.id)):
+            named = [m.group() for m in parent.finditer(said) if m.group() not in self.unit]
         return named[0] if named else None
 
     def secretary(self) -> str:
