@@ -192,3 +192,23 @@ def test_no_plan_names_a_day_at_the_turn_of_the_periods(composer: Composer) -> N
     )
     plans = _section(report, "plans")
     assert "主题党日" in plans and "七一" not in plans
+
+
+@pytest.mark.parametrize(
+    ("problem", "cause_words", "plan_words"),
+    [
+        # Round BV: a commerce bureau's watch over 专项资金 and 消费券 got neither.
+        ("对专项资金、消费券等重点领域监督还不够精准，事前防控力度不够", "风险", "廉政风险"),
+        # Round BV: “两张皮” beside 主体责任有温差 got a cause of 支部建设 (round BU's draft).
+        ("部分单位主体责任有温差，重业务轻党建，党建与业务“两张皮”问题仍然存在", "融合", "融合"),
+    ],
+)
+def test_a_writers_problem_of_oversight_or_of_two_skins_gets_its_cause_and_plan(
+    composer: Composer, problem: str, cause_words: str, plan_words: str
+) -> None:
+    facts = ("招商引资签约项目8个，协议投资额23.5亿元",)
+    report = _report(composer, "中共某县商务局党组", "2026年上半年", "summary", facts, (problem,))
+    causes = [item.text for item in report.section("problems").blocks[-1].items]
+    plans = report.section("plans").blocks[0].items
+    assert causes and cause_words in causes[0], causes
+    assert plan_words in plans[0].text, plans[0].text
