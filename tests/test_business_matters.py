@@ -212,3 +212,14 @@ def test_a_writers_problem_of_oversight_or_of_two_skins_gets_its_cause_and_plan(
     plans = report.section("plans").blocks[0].items
     assert causes and cause_words in causes[0], causes
     assert plan_words in plans[0].text, plans[0].text
+
+
+def test_a_lone_visit_to_the_needy_is_headed_by_that_care(composer: Composer) -> None:
+    """A post office's one 送温暖 stood under 加强精神文明建设, opened by 营造…良好氛围
+    (round BV): a heading and framing that claim more than the one visit."""
+    facts = ("开展送温暖活动，慰问困难职工7名、老党员3名",)
+    report = _report(composer, "中国邮政集团有限公司某县分公司党支部", "2026年", "summary", facts)
+    blocks = report.section("work").blocks
+    block = next(b for b in blocks if "慰问困难职工" in "".join(i.text for i in b.items))
+    assert block.heading is not None and "精神文明" not in block.heading.text, block.heading
+    assert not any("氛围" in s.text for s in block.intro), block.intro
