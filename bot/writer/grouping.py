@@ -142,6 +142,10 @@ def unled(facts: str, lead: str) -> str:
     A fact opening on the lead itself (推进和美乡村建设，…) goes on after it."""
     if facts.startswith(f"{lead}，") and len(facts) - len(lead) > LABELLED_MIN:
         return facts[len(lead) + 1 :]
+    # A quoted label the lead names (推进社会信用体系建设 over “社会信用体系建设”：…).
+    quoted = re.match(r"“([^“”]{2,16})”[：:]", facts)
+    if quoted and quoted.group(1) in lead and len(facts) - quoted.end() > LABELLED_MIN:
+        return facts[quoted.end() :]
     found = _TOPIC.match(facts) or _NAMED_WORK.match(facts) or _LABEL.match(facts)
     # 抓信访维稳，… under 做好信访维稳工作 says it twice too (round YY).
     label = found and _LABEL_VERB.sub("", found.group(1)).removesuffix("工作")

@@ -194,7 +194,12 @@ class ItemWords(Curated):
             # the lead (round BK: it was listed unled, or under another lead).
             opens = bool(text) and facts.startswith(f"{text}，")
             if text and not d.fit.forbids(text) and (opens or fresh(matters[0].lead, name)):
-                return self.commit(Sentence(text, (f"curated:{subtopic.id}:matter:1",)))
+                # A matter named by common words (同比, 增长), or one naming only the unit's
+                # own business ({业务}工作), says no more than the writer's own opening
+                # would (推进市场化转型, round BW).
+                common = matters[0].weak or matters[0].name == "{业务}工作"
+                kind = "common_matter" if common else "matter"
+                return self.commit(Sentence(text, (f"curated:{subtopic.id}:{kind}:1",)))
         for phrase in self.mined(Kind.LEAD, theme, subtopic, facts):
             # Another variant asks for other wording, but never over the organisation's own.
             if variant == 0 or phrase.own:

@@ -23,6 +23,7 @@ from .grouping import (
     LABELLED_MIN,
     by_matter,
     join_lone_facts,
+    label_lead,
     numbered_list,
     portions,
     topic_label,
@@ -55,8 +56,9 @@ _NAMED_LEADS = (f"curated:{CENTRAL_TASK_ID}:label", f"curated:{CENTRAL_TASK_ID}:
 # A business fact opening on its own doing (推进县域医共体建设，…), its lead when no other.
 _OWN_LEAD = re.compile(
     r"^((?:推进|深化|加强|抓好|做好|实施|推动|开展|强化)[^，。；]{2,14}"
-    r"(?:建设|工作|改革|行动|工程|整治|治理|服务))，"
+    r"(?:建设|工作|改革|行动|工程|整治|治理|服务|转型))，"
 )
+_QUOTED_WORK = re.compile(r"^()“([^“”]{2,14}(?:建设|改革|工程|治理))”[：:]")
 
 
 @dataclass(frozen=True)
@@ -303,14 +305,16 @@ class WorkSection:
 
     def _own_lead(self, facts: str, index: int) -> Sentence | None:
         """The writer's own opening of a business fact as its lead, where no stock lead
-        names it (推进县域医共体建设，县医院专家… → 推进县域医共体建设。; round BO)."""
-        found = _OWN_LEAD.match(facts)
+        names it (推进县域医共体建设，县医院专家… → 推进县域医共体建设。; round BO), or the
+        work a quoted label names (“社会信用体系建设”：… → 推进社会信用体系建设, BW)."""
+        found = _OWN_LEAD.match(facts) or _QUOTED_WORK.match(facts)
         if found is None or len(facts) - found.end() < LABELLED_MIN:
             return None
-        if not self.d.ledger.is_new(found.group(1)):
+        lead = found.group(1) or label_lead(found.group(2))
+        if not self.d.ledger.is_new(lead):
             return None
-        self.d.ledger.use(found.group(1))
-        return Sentence(found.group(1), (f"activity:{index}",))
+        self.d.ledger.use(lead)
+        return Sentence(lead, (f"activity:{index}",))
 
     def _labels(self, label: str, rest: str, subtopic: Subtopic | None) -> bool:
         """Whether a writer's topic label (发展党员方面) names the work its fact is placed
