@@ -230,6 +230,16 @@ def test_a_problem_of_auxiliary_staff_gets_a_plan_for_them(composer: Composer) -
     [
         ("桐溪县住房公积金管理中心党支部", "参加县直机关工委组织的党务干部培训", "县直机关工委"),
         ("青石镇柳溪村党支部", "配合镇党委完成巡察整改，反馈的6个问题全部整改销号", "镇党委"),
+        # A county's 党组 answers to its 县委, not to the 县委's departments (round BW).
+        ("中共某县供销合作社联合社党组", "落实县委关于深化供销合作社综合改革的部署", "县委"),
+        ("中共某县商务局党组", "参加县委组织部举办的党务干部培训班", None),
+        # A county company's 党委 answers to the 国资委党委 it names, not to the 县委 at once.
+        (
+            "中共某县城市建设投资集团有限公司委员会",
+            "3月向县国资委党委专题报告整改情况",
+            "县国资委党委",
+        ),
+        ("中共某县城市建设投资集团有限公司委员会", "配合县委巡察组常规巡察，反馈问题14条", None),
         # A 学院's own 学院 is under the school's committee (round BV).
         ("中共某职业技术学院机电工程学院委员会", "配合学校党委第三轮巡察，反馈问题9个", "学校党委"),
         # A town's own 镇党委, or a 工委's own name, is no body above it.

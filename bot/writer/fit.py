@@ -19,6 +19,7 @@ from phrasebank.text import normal
 
 from .answers import Answers
 from .profile import guidance as guidance_at
+from .superior import superior
 
 FIRST_PERSON = re.compile(r"我|本人")
 SUPERIOR = "上级党组织"
@@ -122,7 +123,7 @@ class Fit:
             **answers.period.words,
             "指导思想": guidance.thought,
             "会议精神": guidance.congress,
-            "上级": profile.superior(a.text for a in answers.activities) or SUPERIOR,
+            "上级": superior(profile, (a.text for a in answers.activities)) or SUPERIOR,
         }
         self.forbidden = (
             profile.forbidden()

@@ -10,7 +10,6 @@ ANSWERS.toml or the chat. Kinds and their words are data
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -29,13 +28,6 @@ ORGANS_FORBID = ("中心组", "党组会", "三重一大")
 _FORMAL_BODIES = {"总支部委员会": "党总支", "支部委员会": "党支部", "工作委员会": "党工委"}
 ANY = "*"
 DATA = "bot.writer.data"
-
-
-# Bodies above a unit that its facts may name: a 机关工委 or a sector's 工委; right above
-# a kind, a township's for a village, the school's for a 二级学院 (配合学校党委巡察, BV).
-_SUPERIOR = re.compile(r"[县市区]直机关工委|[县市区]委?(?:教育|卫生健康|卫健|国资)工委|机关工委")
-_TOWNSHIP = re.compile(r"(?:镇|乡)党委|街道党工委")
-_PARENTS = {"village": _TOWNSHIP, "community": _TOWNSHIP, "college": re.compile(r"学校党委")}
 
 
 @dataclass(frozen=True)
@@ -205,16 +197,6 @@ class Profile:
             return self.kind.business
         core = found.group(1)
         return self.kind.business if core.endswith("务") else f"{core}{GENERIC_BUSINESS}"
-
-    def superior(self, facts: Iterable[str]) -> str | None:
-        """The party body above this one, where the writer's facts name it (参加县直机关工委
-        组织的培训; a village's 配合镇党委): the opening's 在…的坚强领导下 (round BB)."""
-        said = "。".join(facts)
-        # Not the unit itself (a 县直机关工委 names its own meetings).
-        named = [m.group() for m in _SUPERIOR.finditer(said) if m.group() not in self.unit]
-        if not named and (parent := _PARENTS.get(self.kind.id)):
-            named = [m.group() for m in parent.finditer(said) if m.group() not in self.unit]
-        return named[0] if named else None
 
     def secretary(self) -> str:
         """What a report calls the body's secretary: 支部书记, 总支书记, 党组书记, 党委书记."""
