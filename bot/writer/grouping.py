@@ -170,6 +170,7 @@ def unled(facts: str, lead: str) -> str:
 # of its own.
 SPLIT_TAILS = ("member_management", "heart_talk", "holiday_reminder")
 PART_MIN = 6
+_DOER = re.compile(r"^((?:党组|党委|党总支|总支|支部)?书记|本人|(?:局|院|校|所|站)长)")
 _AT_MEETING = re.compile(r"(?:召开|举行|举办)[^，。；]{0,16}(?:大会|会议|座谈会|仪式|活动)$")
 _DUTY = re.compile(
     r"^(?:认真|严格|切实|全面|带头)?(?:履行|落实|扛起|扛牢|担负)[^，。；\d]{0,12}(?:职责|责任)$"
@@ -210,6 +211,11 @@ def two_kinds(text: str, subtopics: Subtopics) -> tuple[str, str] | None:
         # its own without what carried it out (round BP: it was left an empty item).
         if (_AT_MEETING.search(head) and re.match(r"[为向给]", tail)) or _DUTY.match(head):
             return None
+        # A tail with no one doing it keeps the head's doer (党组书记…，与班子成员谈心谈话
+        # 14人次 → 党组书记与班子成员…, round BW: it read as the whole 局党组's).
+        doer = _DOER.match(head)
+        if doer and re.match(r"[与同和对向]", tail):
+            tail = doer.group(1) + tail
         return f"{head}。", f"{tail}。"
     return None
 
