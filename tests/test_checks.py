@@ -96,3 +96,22 @@ def test_a_terse_activity_is_asked_for_what_its_kind_of_work_states() -> None:
     # A count, a name or a longer account is not terse.
     for told in ("组织观看警示教育片1次", "观看《蝇贪之害》", "组织中层以上干部观看警示教育片"):
         assert concerns(told, Q3, "党风廉政建设", False, "片名") == [], told
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "word"),
+    [
+        # Round BW: a half year's funeral home said 全年; a year's Red Cross said 本季度.
+        ("上半年共火化遗体1127具，全年未发生安全生产事故", "2026年上半年", "全年"),
+        ("“三会一课”记录本季度检查", "2026年", "本季度"),
+        ("上半年共召开支委会6次", "2026年第二季度", "上半年"),
+        # A year's aim named in a half year's report is no slip.
+        ("完成全年目标任务的56%", "2026年上半年", None),
+        ("全年未发生安全生产事故", "2026年", None),
+    ],
+)
+def test_a_word_of_another_span_than_the_reports_is_pointed_out(
+    text: str, span: str, word: str | None
+) -> None:
+    found = [c for c in concerns(text, parse(span, TODAY), "责任落实", False) if "不符" in c]
+    assert found == ([f"写的是“{word}”，与{span}不符，已照原样写入，请核对"] if word else [])

@@ -14,7 +14,7 @@ from functools import cache
 
 from phrasebank.text import numeral, read_data
 
-from .period import Period
+from .period import Period, Span
 from .wording import facts
 
 # An activity this short with no count (组织党员观看警示教育片) says what was done but not
@@ -45,6 +45,16 @@ class Lists:
     planned: tuple[str, ...]
     shortcoming: tuple[str, ...]
     shortcoming_starts: tuple[str, ...]
+
+
+# Words of another span than the report's (本季度检查 in a year's report; 全年未发生事故
+# in a half year's, round BW): a slip the writer should see.
+_WHOLE_YEAR = r"全年(?=未|无|没有|共|累计|总计)"
+_OTHER_SPAN = {
+    Span.YEAR: re.compile(r"本季度|本月"),
+    Span.HALF: re.compile(rf"{_WHOLE_YEAR}|本季度"),
+    Span.QUARTER: re.compile(rf"{_WHOLE_YEAR}|[上下]半年(?=共)"),
+}
 
 
 @cache
@@ -148,6 +158,9 @@ def concerns(
     when = outside(text, period)
     if when is not None:
         found.append(f"提到“{when}”，不在{period.label}内，已照原样写入，请核对是否属于本期")
+    span = _OTHER_SPAN[period.span].search(text)
+    if span is not None:
+        found.append(f"写的是“{span.group()}”，与{period.label}不符，已照原样写入，请核对")
     word = business(text)
     if word is not None:
         found.append(
