@@ -240,6 +240,8 @@ def test_a_problem_of_auxiliary_staff_gets_a_plan_for_them(composer: Composer) -
             "县国资委党委",
         ),
         ("中共某县城市建设投资集团有限公司委员会", "配合县委巡察组常规巡察，反馈问题14条", None),
+        # A 中心's branch answers to the bureau's 党组 it names (round BX).
+        ("某县农机服务中心党支部", "3月参加县农业农村局党组组织的党务干部培训", "县农业农村局党组"),
         # A 学院's own 学院 is under the school's committee (round BV).
         ("中共某职业技术学院机电工程学院委员会", "配合学校党委第三轮巡察，反馈问题9个", "学校党委"),
         # A town's own 镇党委, or a 工委's own name, is no body above it.

@@ -412,6 +412,11 @@ def test_a_pledge_names_its_work_through_its_title(composer: Composer) -> None:
         ("去年民主生活会查摆的3个问题，今年都整改完了", True),
         ("2025年巡察反馈问题11个，已全部整改", True),
         ("上次考核反馈的意见，逐条制定了整改措施", True),
+        # Round BX: 针对…问题，… answers it by its form, whatever its verb.
+        (
+            "针对2025年度述职评议指出的“村级后备力量不足”问题，实施“雁阵计划”，储备后备力量36名",
+            True,
+        ),
         ("召开民主生活会，查摆问题12条，已整改9条", False),
         ("市局党组巡察我局反馈了问题11个，已整改完成10个", False),
         ("组织党员学习上年度先进典型事迹", False),

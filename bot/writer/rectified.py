@@ -44,7 +44,9 @@ _MENDED = re.compile(r"整改|销号|解决|纠正|落实|完成|建章立制|�
 def answers_earlier(text: str, year: int) -> bool:
     """Whether a fact reports work on problems raised in an earlier period."""
     found = re.search(rf"(?:{EARLIER}|{year - 1}年){_RAISED}", text)
-    return found is not None and _MENDED.search(text) is not None
+    # One opening 针对…问题，… answers it by its form (针对…后备力量不足问题，实施“雁阵计划”,
+    # round BX).
+    return found is not None and (_MENDED.search(text) is not None or text.startswith("针对"))
 
 
 def rectified_section(draft: Drafting, facts: list[Sentence]) -> Section | None:

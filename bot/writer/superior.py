@@ -17,6 +17,7 @@ _SUPERIOR = re.compile(
 # 巡察, round BV).
 _TOWNSHIP = re.compile(r"(?:镇|乡)党委|街道党工委")
 _PARENTS = {"village": _TOWNSHIP, "community": _TOWNSHIP, "college": re.compile(r"学校党委")}
+_BUREAU = re.compile(r"[县市区][\u4e00-\u9fff]{2,10}?局(?:党组|党委)")
 # A county's, a district's or a city's own 党组 or 党委 answers to its 县委, 区委 or 市委
 # (落实县委…部署, round BW), not to that committee's departments (县委组织部, 县委办); a
 # village or a community answers to its township first.
@@ -31,6 +32,10 @@ def superior(profile: Profile, facts: Iterable[str]) -> str | None:
     named = [m.group() for m in _SUPERIOR.finditer(said) if m.group() not in profile.unit]
     if not named and (parent := _PARENTS.get(profile.kind.id)):
         named = [m.group() for m in parent.finditer(said) if m.group() not in profile.unit]
+    # A branch of a 中心 or a 站 answers to the bureau's 党组 it names (参加县农业农村局党组
+    # 组织的培训, round BX).
+    if not named and profile.body in ("党支部", "党总支"):
+        named = [m.group() for m in _BUREAU.finditer(said) if m.group() not in profile.unit]
     level = next((c for c in "县区市" if c in profile.name), None)
     # A 党组 is the county committee's own; a hospital's or a company's 党委 has a sector
     # body between (卫健工委, 国资委党委) that its facts name or 待补充 asks for.
