@@ -39,6 +39,7 @@ _NUMBER = re.compile(r"\d+(?:[.:：]\d+)*(?:\s?[%％])?")
 _CN_COUNT = re.compile(rf"[一二两三四五六七八九十百千万]+(?:{alternatives(measures(count=True))})")
 _QUOTED = re.compile(r"“[^“”]+”|《[^《》]+》|「[^「」]+」|‘[^‘’]+’")
 # Names typed between ASCII quotes ('检察护企') are quoted the written way.
+_SINGLE_QUOTED = re.compile(r"‘([^‘’“”]{1,40})’")
 _ASCII_QUOTES = re.compile(r"'([^'\n]{1,30})'|\"([^\"\n]{1,30})\"")
 # 我 as the reporter (not 我院, 我们, 自我): a 述职 says 本人.
 _I = re.compile(
@@ -72,6 +73,9 @@ def formalise(text: str) -> str:
     """
     text = clean_line(_drop_symbols(sanitize(text)))
     text = _ASCII_QUOTES.sub(lambda m: f"“{m.group(1) or m.group(2)}”", text)
+    # A writer's ‘…’ outside any “…” is a report's “…” (round BY: ‘三会一课’, ‘四无’).
+    parts = re.split(r"(“[^“”]*”)", text)
+    text = "".join(p if i % 2 else _SINGLE_QUOTED.sub(r"“\1”", p) for i, p in enumerate(parts))
     # Quoted names and titles keep every character, their spaces included.
     protected, text = _protect(text)
     text = _unspaced(text) if _is_chinese(text) else _SPACES.sub(" ", text)
@@ -285,6 +289,7 @@ _VERB_START = re.compile(
     r".*?(?:开展|组织|举办|举行|召开|参加|参与|完成|落实|推进|建立|制定|签订|发放|"
     r"走访|慰问|观看|参观|学习|讲|上|评选|选树|发展|接收|成立|打造|推出|实行|实施|坚持|"
     r"深化|加强|强化|做好|抓好|带头|带领|联合|邀请|协调|收集|调解|办理|发布|刊发|报送|转正|严格|规范|"
+    r"推行|推动|开通|建成|新建|完善|创建|"
     r"办|搞|带))"
 )
 
