@@ -200,6 +200,12 @@ class ItemWords(Curated):
                 common = matters[0].weak or matters[0].name == "{业务}工作"
                 kind = "common_matter" if common else "matter"
                 return self.commit(Sentence(text, (f"curated:{subtopic.id}:{kind}:1",)))
+            # A lead the facts say over names the matter instead (守好医保基金安全 over a
+            # 医保基金安全宣传月 → 做好医保基金监管工作, round BY), not 服务保障中心工作.
+            said_over = text is not None and _echoes(text, facts) and "{" not in matters[0].name
+            named = label_lead(name) if said_over else ""
+            if named and d.ledger.is_new(named) and not d.fit.forbids(named) and fresh(named):
+                return self.commit(Sentence(named, (f"curated:{subtopic.id}:common_matter:2",)))
         for phrase in self.mined(Kind.LEAD, theme, subtopic, facts):
             # Another variant asks for other wording, but never over the organisation's own.
             if variant == 0 or phrase.own:
