@@ -656,6 +656,10 @@ def test_a_duty_report_does_not_say_who_its_writer_is_again() -> None:
     assert as_reporter("本人带头落实“第一议题”制度，中心组学习12次，本人作专题发言4次。") == (
         "本人带头落实“第一议题”制度，中心组学习12次，作专题发言4次。"
     )
+    # 支部书记我自己… names the writer once (round BZ: it read 本人本人).
+    assert as_reporter(formalise("支部书记我自己抓业务多，抓党建的时间精力不够"), "支部书记") == (
+        "本人抓业务多，抓党建的时间精力不够。"
+    )
     # The body's own secretary is the writer; another body's is not (round BJ).
     assert (
         as_reporter("支部书记7月讲专题党课《守护者》。", "支部书记")

@@ -121,11 +121,12 @@ def as_reporter(text: str, secretary: str = "") -> str:
     if secretary:
         # Round BJ: 支部书记7月讲专题党课; 党组书记带头学习，…，书记围绕…作交流发言.
         text = re.sub(
-            rf"(^|[，；])((?:\d{{1,2}}月)?(?:\d{{1,2}}日)?{_SEASON}?)(?:{secretary}|书记)(?:本人)?"
+            rf"(^|[，；])((?:\d{{1,2}}月)?(?:\d{{1,2}}日)?{_SEASON}?)(?:{secretary}|书记)(?:本人|我|自己)?"
             r"(?=[\u4e00-\u9fff\d])(?![、和们])",
             r"\1\2本人",
             text,
         )
+        # 支部书记我自己… is the writer once (round BZ: it read 本人本人).
         # The secretary chairs the 中心组 (round BK: 参加党组理论学习中心组学习12次).
         text = re.sub(r"参加((?:党组|党委)理论学习中心组)", r"主持\1", text)
     text = _CHAIRED.sub(r"\1主持", _I.sub("本人", text))
