@@ -75,6 +75,9 @@ def note(d: Drafting, placed: list[Placed | None]) -> None:
     # A fact joined to another theme's subsection (one 第一议题 under 理论学习) still
     # tells of its own.
     themes |= {e.classification.theme for e in told if e.classification is not None}
+    # So does a study its sub-topic joins to theory (重要论述 学习10次, round BZ).
+    kinds = [load_subtopics().get(e.subtopic or "") for e in told]
+    themes |= {theme for kind in kinds if kind is not None for theme in kind.joins}
     lacking = missing(d.genre, d.answers.period, texts, themes)
     d.todo.extend(todo(lacking, d.genre, d.answers.period, len(told), d.c.lexicon.label))
     answers = d.answers
