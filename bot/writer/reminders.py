@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from .compose import Drafting
     from .work import Placed
 
+THEORY = "theory"
 # How many activities a report of each period usually states.
 TYPICAL_ACTIVITIES = {Span.QUARTER: 10, Span.HALF: 15, Span.YEAR: 20}
 SPAN_NAMES = {Span.QUARTER: "一个季度", Span.HALF: "半年", Span.YEAR: "全年"}
@@ -75,9 +76,10 @@ def note(d: Drafting, placed: list[Placed | None]) -> None:
     # A fact joined to another theme's subsection (one 第一议题 under 理论学习) still
     # tells of its own.
     themes |= {e.classification.theme for e in told if e.classification is not None}
-    # So does a study its sub-topic joins to theory (重要论述 学习10次, round BZ).
+    # So does a study its sub-topic joins to theory (重要论述 学习10次, round BZ): it is
+    # theory work whatever heading it stands under; no other joining says so much.
     kinds = [load_subtopics().get(e.subtopic or "") for e in told]
-    themes |= {theme for kind in kinds if kind is not None for theme in kind.joins}
+    themes |= {THEORY for kind in kinds if kind is not None and THEORY in kind.joins}
     lacking = missing(d.genre, d.answers.period, texts, themes)
     d.todo.extend(todo(lacking, d.genre, d.answers.period, len(told), d.c.lexicon.label))
     answers = d.answers
