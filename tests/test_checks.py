@@ -75,7 +75,8 @@ def test_text_that_is_not_chinese(text: str, expected: bool) -> None:
 
 def test_a_guess_is_pointed_out_but_business_says_more() -> None:
     assert concerns("9月组织全体党员集中学习党章2次", Q3, "基层组织建设", True) == [
-        "归入“基层组织建设”把握不大，请核对（对话中可用 /theme 调整）"
+        "归入“基层组织建设”把握不大，请核对（对话中可用 /theme 调整；"
+        '答卷中可把这一项写成 { text = "…", theme = "主题代码" }，主题代码见 README）'
     ]
     said = concerns("完成税费收入任务12亿元", Q3, "党建业务融合", True)
     assert len(said) == 1 and "业务工作" in said[0]

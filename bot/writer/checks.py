@@ -168,7 +168,10 @@ def concerns(
             "请写明与党建的关系或删去"
         )
     elif unsure:
-        found.append(f"归入“{theme_label}”把握不大，请核对（对话中可用 /theme 调整）")
+        found.append(
+            f"归入“{theme_label}”把握不大，请核对（对话中可用 /theme 调整；"
+            '答卷中可把这一项写成 { text = "…", theme = "主题代码" }，主题代码见 README）'
+        )
     if terse(text):
         found.append(f"写得比较简略，可补充{details or DETAILS}，报告会更充实")
     return found
