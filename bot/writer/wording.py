@@ -38,8 +38,9 @@ _SPACES = re.compile(r"[ \t\u3000]+")
 _NUMBER = re.compile(r"\d+(?:[.:：]\d+)*(?:\s?[%％])?")
 _CN_COUNT = re.compile(rf"[一二两三四五六七八九十百千万]+(?:{alternatives(measures(count=True))})")
 _QUOTED = re.compile(r"“[^“”]+”|《[^《》]+》|「[^「」]+」|‘[^‘’]+’")
-# Names typed between ASCII quotes ('检察护企') are quoted the written way.
+# A writer's ‘…’ outside any “…” (‘三会一课’) is a report's “…”.
 _SINGLE_QUOTED = re.compile(r"‘([^‘’“”]{1,40})’")
+# Names typed between ASCII quotes ('检察护企') are quoted the written way.
 _ASCII_QUOTES = re.compile(r"'([^'\n]{1,30})'|\"([^\"\n]{1,30})\"")
 # 我 as the reporter (not 我院, 我们, 自我): a 述职 says 本人.
 _I = re.compile(
@@ -120,13 +121,13 @@ def as_reporter(text: str, secretary: str = "") -> str:
     text = _SELF.sub(lambda m: "本人" if m.group().endswith(("己", "记", "人")) else "本人与", text)
     if secretary:
         # Round BJ: 支部书记7月讲专题党课; 党组书记带头学习，…，书记围绕…作交流发言.
+        # 支部书记我自己… is the writer once (round BZ: it read 本人本人).
         text = re.sub(
             rf"(^|[，；])((?:\d{{1,2}}月)?(?:\d{{1,2}}日)?{_SEASON}?)(?:{secretary}|书记)(?:本人|我|自己)?"
             r"(?=[\u4e00-\u9fff\d])(?![、和们])",
             r"\1\2本人",
             text,
         )
-        # 支部书记我自己… is the writer once (round BZ: it read 本人本人).
         # The secretary chairs the 中心组 (round BK: 参加党组理论学习中心组学习12次).
         text = re.sub(r"参加((?:党组|党委)理论学习中心组)", r"主持\1", text)
     text = _CHAIRED.sub(r"\1主持", _I.sub("本人", text))

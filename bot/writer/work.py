@@ -58,7 +58,7 @@ _OWN_LEAD = re.compile(
     r"^((?:推进|深化|加强|抓好|做好|实施|推动|开展|强化)[^，。；]{2,14}"
     r"(?:建设|工作|改革|行动|工程|整治|治理|服务|转型))，"
 )
-_QUOTED_WORK = re.compile(r"^()“([^“”]{2,14}(?:建设|改革|工程|治理))”[：:]")
+_QUOTED_WORK = re.compile(r"^“([^“”]{2,14}(?:建设|改革|工程|治理))”[：:]")
 
 
 @dataclass(frozen=True)
@@ -307,10 +307,11 @@ class WorkSection:
         """The writer's own opening of a business fact as its lead, where no stock lead
         names it (推进县域医共体建设，县医院专家… → 推进县域医共体建设。; round BO), or the
         work a quoted label names (“社会信用体系建设”：… → 推进社会信用体系建设, BW)."""
-        found = _OWN_LEAD.match(facts) or _QUOTED_WORK.match(facts)
+        own, quoted = _OWN_LEAD.match(facts), _QUOTED_WORK.match(facts)
+        found = own or quoted
         if found is None or len(facts) - found.end() < LABELLED_MIN:
             return None
-        lead = found.group(1) or label_lead(found.group(2))
+        lead = own.group(1) if own else label_lead(found.group(1))
         if not self.d.ledger.is_new(lead):
             return None
         self.d.ledger.use(lead)
