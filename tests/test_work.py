@@ -869,3 +869,13 @@ def test_a_line_of_two_kinds_of_work_is_two_facts(composer: Composer) -> None:
     line = "确定入党积极分子2名，1名预备党员转正，收缴党费3200余元"
     text = to_text(composer.compose(_with(answers, line)).report)
     assert "1名预备党员转正。" in text and "规范党费收缴管理。" in text
+
+
+def test_a_practice_presumes_no_selection_the_facts_do_not_tell() -> None:
+    """注重选树身边典型 stood over a 文明城市 迎检's 清理楼道堆物, which selected no one
+    (round BZ); over 评选“好媳妇” it says what was done."""
+    from bot.writer.leads import _presumes
+
+    practice = "注重选树身边典型，弘扬文明新风"
+    assert _presumes(practice, "全国文明城市创建迎检，组织党员清理楼道堆物560余处")
+    assert not _presumes(practice, "评选“好媳妇”“好婆婆”12名")

@@ -43,6 +43,8 @@ PRESUMES = {
     "党中央精神": r"中央|总书记|习近平|二十届|全国",
     # 服务学员, 从学员最关心的事情做起 over a 党校's visits to a village (round BQ).
     "学员": r"学员|班次|培训",
+    # 选树身边典型 over a community's 清理楼道杂物, which selected no one (round BZ).
+    "选树": r"评选|选树|评出|好人|典型|最美|表彰|好媳妇|文明户",
 }
 # Mined leads and effects of a sub-topic tried for one item.
 MINED_CANDIDATES = 3
