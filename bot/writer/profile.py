@@ -267,10 +267,12 @@ _OWN_LINE = re.compile(
 # Units below a kind's usual one, by the last word of the name: a 收费站 is not its 局.
 # (A court's 执行局 or 审判庭 is no 院: 局党支部, 全庭.)
 _BELOW = re.compile(
-    r"(分局|分公司|站|所|段|大队|支队|中队|队|中心|科|车间|病区|局|庭|(?<!办事)处)$"
+    r"(分局|分公司|站|所|段|大队|支队|中队|队|中心|科|车间|病区|局|庭|(?<!办事)处|检察部)$"
 )
-# A department's name after its unit's: 心血管内科, 二车间, 三病区.
-_DEPARTMENT = re.compile(r"[\u4e00-\u9fff\d]{1,8}(?:科|车间|病区)$")
+# Departments whose branch is just 党支部, and what a draft calls their whole.
+_OWN_BODY = {"科": "科室", "检察部": "全部门"}
+# A department's name after its unit's: 心血管内科, 二车间, 三病区, 第一检察部 (round CA).
+_DEPARTMENT = re.compile(r"[\u4e00-\u9fff\d]{1,8}(?:科|车间|病区|检察部)$")
 
 # How a writer names their own party body in what they did (支部书记, 党委会 …): when the
 # unit's name does not say, this does, before the kind's usual body.
@@ -359,9 +361,9 @@ def profile_for(
         body=body,
         org=org,
         # 科党支部 is not said: a department's branch is its 党支部 (车间党支部 is said).
-        short_org=short_org or (body if own_head == "科" else f"{head}{body}"),
-        # 全科 is General Practice in a hospital: a department is 科室.
-        scope=("科室" if own_head == "科" else f"全{head}")
+        short_org=short_org or (body if own_head in _OWN_BODY else f"{head}{body}"),
+        # 全科 is General Practice in a hospital: a department is 科室; 全检察部 is no word.
+        scope=_OWN_BODY.get(own_head or "", f"全{head}")
         if own_head
         else the_kind.scope.replace(ANY, head),
         self_name=f"我{head}" if own_head else the_kind.self.replace(ANY, head),
