@@ -636,15 +636,3 @@ def test_a_study_of_the_important_expositions_counts_as_theory_in_the_reminders(
     answers = replace(load("street_year_duty.toml"), activities=(Activity(study),))
     todo = composer.compose(answers).report.todo
     assert not any("理论武装" in item for item in todo), todo
-
-
-def test_a_theme_the_writer_chose_is_not_asked_about_again(composer: Composer) -> None:
-    """A writer who typed theme = "integration" for a business fact was still told it looks
-    like business work, placed under 党建业务融合 (round CA)."""
-    fact = "办理轻伤害案件12件，其中适用认罪认罚从宽制度11件"
-    answers = load("tax_quarter_summary.toml")
-    asked = composer.compose(replace(answers, activities=(Activity(fact),))).report.todo
-    assert any("业务工作" in item for item in asked), asked
-    chosen = replace(answers, activities=(Activity(fact, "integration"),))
-    todo = composer.compose(chosen).report.todo
-    assert not any("业务工作" in item for item in todo), todo
