@@ -38,7 +38,7 @@ _SPACES = re.compile(r"[ \t\u3000]+")
 _NUMBER = re.compile(r"\d+(?:[.:：]\d+)*(?:\s?[%％])?")
 _CN_COUNT = re.compile(rf"[一二两三四五六七八九十百千万]+(?:{alternatives(measures(count=True))})")
 _QUOTED = re.compile(r"“[^“”]+”|《[^《》]+》|「[^「」]+」|‘[^‘’]+’")
-# A writer's ‘…’ outside any “…” (‘三会一课’) is a report's “…”.
+# A writer's ‘…’ (‘三会一课’), outside any quoted name, is a report's “…”.
 _SINGLE_QUOTED = re.compile(r"‘([^‘’“”]{1,40})’")
 # Names typed between ASCII quotes ('检察护企') are quoted the written way.
 _ASCII_QUOTES = re.compile(r"'([^'\n]{1,30})'|\"([^\"\n]{1,30})\"")
@@ -74,8 +74,9 @@ def formalise(text: str) -> str:
     """
     text = clean_line(_drop_symbols(sanitize(text)))
     text = _ASCII_QUOTES.sub(lambda m: f"“{m.group(1) or m.group(2)}”", text)
-    # A writer's ‘…’ outside any “…” is a report's “…” (round BY: ‘三会一课’, ‘四无’).
-    parts = re.split(r"(“[^“”]*”)", text)
+    # A writer's ‘…’ outside any “…” or 《…》 is a report's “…” (round BY: ‘三会一课’,
+    # ‘四无’); inside them it is part of the name, kept as typed.
+    parts = re.split(r"(“[^“”]*”|《[^《》]*》)", text)
     text = "".join(p if i % 2 else _SINGLE_QUOTED.sub(r"“\1”", p) for i, p in enumerate(parts))
     # Quoted names and titles keep every character, their spaces included.
     protected, text = _protect(text)
