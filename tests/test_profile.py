@@ -14,6 +14,7 @@ from bot.writer import answers as answers_module
 from bot.writer.answers import Activity, Answers
 from bot.writer.compose import Composer, Composition
 from bot.writer.profile import body_named_in, guidance, load_units, profile_for
+from bot.writer.remedies import REMEDY
 from bot.writer.render import to_text
 from bot.writer.report import layout
 
@@ -252,6 +253,8 @@ def test_a_plans_lead_names_the_plans_own_work(case: tuple[Answers, Composition]
         if len(item.sentences) < 2 or plan[:1] != ["curated"] or plan[2:3] != ["plan"]:
             continue
         plan_of = plan[1]
+        if lead.sources[0] == REMEDY:
+            continue  # the writer's own problem mended names the work (remedies.py)
         _, owner, role = lead.sources[0].split(":")[:3]
         if role in ("lead", "plan_lead"):
             assert owner == plan_of, item.text

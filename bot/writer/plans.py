@@ -17,6 +17,7 @@ from .claims import unslotted
 from .curated import candidates
 from .fit import OVERLAP
 from .problems import Problem, alike, distinct_pairs, shared_pairs, statement
+from .remedies import REMEDY, leads, of_matter, remedy
 from .report import Block, Item, Section, Sentence
 from .subtopics import Subtopic, load_subtopics
 from .wording import as_reporter, formalise
@@ -141,6 +142,13 @@ def _answer(
     """A plan answering `text`: its sub-topic's curated plan; for the writer's own problem
     that no sub-topic answers, a plan naming that problem; else a mined plan of its theme."""
     bodies: list[Sentence] = []
+    # The measures mending the faults the writer's own problem names, in its words.
+    mended = remedy(text) if own else None
+    # It says the problem's words again by design: the ledger, which holds them, has
+    # no say; the unit's fit and the facts do.
+    facts = "".join(text for texts in draft.worked.values() for text in texts)
+    if mended is not None and (draft.fit.forbids(mended) or contradicted(mended, facts)):
+        mended = None
     if subtopic is not None:
         wanted = (PLAN_MEASURES if asked else THEME_MEASURES)[draft.answers.period.span]
         templates: list[str] = []
@@ -184,21 +192,29 @@ def _answer(
             not bodies or (shared_pairs(bodies[0].text, text) < OWN_LIKENESS and not alike_work)
         )
         if bodies and not unrelated:
-            return _led(draft, subtopic, bodies)
+            return _led(draft, subtopic, bodies, mended)
     if own:
-        # The writer's own problem that no sub-topic's plans answer: the theme's measure
-        # most like it, under its own lead (not 针对<the problem pasted>的问题: reviewers
-        # in round Y struck the pasting); failing one, its sub-topic's plan (the sub-topic
-        # its words name); failing that, a mined plan of its theme. An empty promise
-        # (深入查找根源，逐项制定整改措施) answers nothing: writers struck it.
-        closest = _closest_plan(draft, theme, text)
+        # The writer's own problem that no sub-topic's plans answer: the measures mending
+        # the faults it names, in its own words (创新科普活动形式 for 科普活动形式单一,
+        # round BW), before the theme's measure most like it (not 针对<the problem
+        # pasted>的问题: reviewers in round Y struck the pasting); failing one, its
+        # sub-topic's plan (the sub-topic its words name); failing that, a mined plan of
+        # its theme. An empty promise (深入查找根源，逐项制定整改措施) answers nothing:
+        # writers struck it.
+        # Under the measures mending it, the theme's measure must be of their matter too
+        # (发挥榜样示范作用 shares 组织…作用, not work, with “三长”作用发挥不够, round BW).
+        closest = _closest_plan(draft, theme, text, mended)
         if closest is not None:
             measure, source = closest
             draft.ledger.use(measure)
             answering = load_subtopics()[source.split(":")[1]]
-            return _led(draft, answering, [Sentence(f"{measure.rstrip('。')}。", (source,))])
+            body = [Sentence(f"{measure.rstrip('。')}。", (source,))]
+            return _led(draft, answering, body, mended)
         if subtopic is not None and bodies:
-            return _led(draft, subtopic, bodies)
+            return _led(draft, subtopic, bodies, mended)
+        if mended is not None:
+            draft.ledger.use(mended)
+            return Item((Sentence(f"{mended}。", (REMEDY,)),))
     if not mined:
         return None
     item, said = statement(draft, Kind.PLAN, theme, text)
@@ -209,19 +225,30 @@ def _answer(
     return item
 
 
-def _led(draft: Drafting, subtopic: Subtopic, bodies: list[Sentence]) -> Item:
-    """`bodies` under their lead, the unit's posts called as its writer calls them."""
+def _led(
+    draft: Drafting, subtopic: Subtopic, bodies: list[Sentence], mended: str | None = None
+) -> Item:
+    """`bodies` under their lead, the unit's posts called as its writer calls them; the
+    lead is `mended`, the measures mending the writer's problem, where they do not say
+    the bodies over (提高临床科室党支部“三会一课”质量 over 落实“三会一课”制度)."""
     facts = "".join((*(a.text for a in draft.answers.activities), *draft.answers.problems))
     bodies = [replace(body, text=posts_as_named(body.text, facts)) for body in bodies]
     for body in bodies:
         draft.ledger.use(body.text)
+    said = "".join(body.text for body in bodies)
+    if mended is not None and leads(mended, said):
+        draft.ledger.use(mended)
+        return Item((Sentence(f"{mended}。", (REMEDY,)), *bodies))
     lead = _plan_lead(draft, subtopic, bodies)
     return Item((lead, *bodies) if lead else tuple(bodies))
 
 
-def _closest_plan(draft: Drafting, theme: str, problem: str) -> tuple[str, str] | None:
+def _closest_plan(
+    draft: Drafting, theme: str, problem: str, mended: str | None = None
+) -> tuple[str, str] | None:
     """The curated plan of `theme` worded most like the writer's `problem` (CLOSEST_LIKENESS
-    distinct character pairs at least), filled and fit, with its source; None when none is."""
+    distinct character pairs at least), filled and fit, with its source; None when none is.
+    Under `mended`, the measures the problem's own words make, it is of their matter too."""
     ranked = sorted(
         (
             (-distinct_pairs(plan, problem), subtopic.id, number, plan)
@@ -234,6 +261,8 @@ def _closest_plan(draft: Drafting, theme: str, problem: str) -> tuple[str, str] 
             break
         # 党员干部 in both is no likeness of matter (网格化 for a 老好人 problem, round QQ).
         if not alike(plan, problem):
+            continue
+        if mended is not None and not of_matter(plan, mended):
             continue
         filled = draft.fit.fill(plan)
         if filled and _fits_plan(draft, filled, problem) and not unasked(plan, problem):

@@ -346,8 +346,12 @@ def alike(a: str, b: str) -> bool:
     """Whether `a` is worded like `b`: CAUSE_LIKENESS shared pairs, CAUSE_CONTENT of
     them no mere function words (还需加强 and 党建工作 are said of every matter)."""
     shared = _pairs(a) & _pairs(b)
-    content = {pair for pair in shared - _COMMON_PAIRS if pair.isalnum()}
-    return len(shared) >= CAUSE_LIKENESS and len(content) >= CAUSE_CONTENT
+    return len(shared) >= CAUSE_LIKENESS and len(content_pairs(a, b)) >= CAUSE_CONTENT
+
+
+def content_pairs(a: str, b: str) -> set[str]:
+    """The two-character stretches of matter `a` and `b` share: no function words."""
+    return {pair for pair in (_pairs(a) & _pairs(b)) - _COMMON_PAIRS if pair.isalnum()}
 
 
 def _pairs(text: str) -> set[str]:

@@ -1,0 +1,73 @@
+"""A plan's measure made of the writer's own problem: each clause that says a fault
+(部分基层社为农服务能力弱) turned into the measure that mends it (提升基层社为农服务能力),
+by the rules of ``data/remedies.toml``. For problems no sub-topic's plans answer."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from phrasebank.text import Rule, read_data, rules, shares_stretch
+
+from .problems import content_pairs
+
+# Clauses of one problem turned into measures, at most.
+MOST = 2
+# Who a clause says has the fault, which its measure does not say again: 部分基层社 →
+# 基层社, 本人理论学习 → 理论学习 (the plan is the writer's own).
+_WHO = re.compile(
+    r"^(?:(?:本人|我|自己|自身)(?:的)?|(?:部分|个别|有的|少数|一些|一部分)(?:人员|同志)?)+"
+)
+_CLAUSES = re.compile(r"[，；。,;]")
+# The source of a measure made of the writer's own problem.
+REMEDY = "remedy"
+# Pairs of matter a plan shares with the measures mending a problem to go with them.
+MENDED_CONTENT = 2
+# Words any mending says (充分发挥…作用, 加强对…的指导): no likeness of matter.
+_MENDING = frozenset(
+    {"充分", "分发", "发挥", "挥作", "作用", "加强", "强对", "推动", "提升", "增强"}
+)
+# A lead sharing this long a stretch with the plans under it says them twice.
+LEAD_ECHO = 5
+
+
+@cache
+def remedy_rules() -> tuple[Rule, ...]:
+    """Fault → measure rules (``data/remedies.toml``), tried in order on each clause."""
+    raw = read_data("bot.writer.data", "remedies.toml")
+    return rules(raw["rule"], raw["lists"])
+
+
+def mend(clause: str) -> str | None:
+    """The measure mending the fault `clause` says, or None where no rule knows it."""
+    clause = _WHO.sub("", clause.strip())
+    for rule in remedy_rules():
+        if rule.pattern.fullmatch(clause):
+            return rule.apply(clause)
+    return None
+
+
+def remedy(problem: str) -> str | None:
+    """The measures mending the faults `problem` names, joined as one plan sentence
+    (创新科普活动形式，…), or None where no clause of it is known."""
+    measures: list[str] = []
+    for clause in _CLAUSES.split(problem):
+        measure = mend(clause)
+        if measure is not None and measure not in measures:
+            measures.append(measure)
+        if len(measures) == MOST:
+            break
+    return "，".join(measures) or None
+
+
+def of_matter(plan: str, mended: str) -> bool:
+    """Whether `plan` is of the matter of `mended`, the measures a problem makes: 发挥榜样
+    示范作用 shares 组织…作用, not work, with 充分发挥基层科协组织“三长”作用 (round BW)."""
+    return len(content_pairs(plan, mended) - _MENDING) >= MENDED_CONTENT
+
+
+def leads(mended: str, said: str) -> bool:
+    """Whether `mended` may lead plans that say `said`: of their matter (增强…理论学习的
+    主动性 over 改进理论学习方式, not 防止学习流于形式 over 定期专题研究党建工作), and not
+    saying them over."""
+    return of_matter(said, mended) and not shares_stretch(mended, said, LEAD_ECHO)

@@ -1,0 +1,87 @@
+"""A plan for every problem the writer typed: the measures its own words make (remedies.py)
+where no sub-topic's plans answer it (round BW: a 科协's “三长” and 科普, a 供销社's 基层社)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.writer import period
+from bot.writer.answers import Activity, Answers
+from bot.writer.compose import Composer
+from bot.writer.genres import genres
+from bot.writer.remedies import REMEDY, mend, remedy, remedy_rules
+
+EXAMPLES = [(given, wanted) for rule in remedy_rules() for given, wanted in rule.examples]
+
+
+@pytest.fixture(scope="module")
+def composer(shared_composer: Composer) -> Composer:
+    return shared_composer
+
+
+def test_every_remedy_rule_has_an_example() -> None:
+    assert all(rule.examples for rule in remedy_rules())
+
+
+@pytest.mark.parametrize(("given", "wanted"), EXAMPLES, ids=[g for g, _ in EXAMPLES])
+def test_remedy_rule_examples(given: str, wanted: str) -> None:
+    """Each row of data/remedies.toml mends what its examples say; an example given as
+    its own answer is a clause no rule may touch (督导多、具体指导少 has no object)."""
+    assert mend(given) == (None if wanted == given else wanted)
+
+
+@pytest.mark.parametrize(
+    ("problem", "measures"),
+    [
+        # Who has the fault is no part of the measure; two faults, two measures.
+        (
+            "科普活动形式单一，部分乡镇科协“三长”作用发挥不够",
+            "创新科普活动形式，充分发挥乡镇科协“三长”作用",
+        ),
+        ("本人理论学习系统性不够，有时以干代学", "增强理论学习的系统性"),
+        ("个别人员规矩意识不强", "增强规矩意识"),
+        # At most two measures, each once.
+        (
+            "党建与财政业务融合不够紧密，有的党支部活动形式单一，党务干部业务能力偏弱",
+            "推动党建与财政业务深度融合，创新党支部活动形式",
+        ),
+        # A fault no rule knows gives nothing, rather than a measure that misreads it.
+        ("基层社“空壳”问题仍有", None),
+        ("5件诉求涉及老旧小区加装电梯，协调难度大，尚未办结", None),
+    ],
+)
+def test_a_problem_is_mended_in_its_own_words(problem: str, measures: str | None) -> None:
+    assert remedy(problem) == measures
+
+
+def test_every_problem_the_writer_typed_gets_a_plan_about_it(composer: Composer) -> None:
+    """A 科协's “三长” had no plan, and 选树先进典型 stood first (round BW); a 供销社's weak
+    基层社 none either. Each now gets the measure its words make, and no stock plan that
+    shares only 发挥…作用 with it goes under that measure."""
+    problems = (
+        "基层科协组织“三长”作用发挥不够，部分乡镇科协有名无实",
+        "科普活动形式单一，以发资料、摆展板为主，线上科普更新不及时",
+        "基层社“空壳”问题仍有，部分基层社为农服务能力弱",
+    )
+    facts = (
+        "组织党员集中学习6次",
+        "召开支委会6次，研究发展党员等事项",
+        "开展全国科技工作者日系列活动，走访慰问科技工作者12人",
+        "组织科普大篷车进乡村8场",
+    )
+    activities = tuple(Activity(text) for text in facts)
+    answers = Answers(
+        "某县科学技术协会党组",
+        period.parse("2026年上半年"),
+        genres()["summary"],
+        activities,
+        problems=problems,
+    )
+    plans = composer.compose(answers).report.section("plans").blocks[0].items
+    texts = [plan.text for plan in plans]
+    for measure in ("充分发挥基层科协组织“三长”作用", "创新科普活动形式", "提升基层社为农服务能力"):
+        plan = next((p for p in plans if p.sentences[0].text.startswith(measure)), None)
+        assert plan is not None, texts
+        assert plan.sentences[0].sources == (REMEDY,)
+    three = next(p for p in plans if "三长" in p.text)
+    assert "先进典型" not in three.text, three.text
