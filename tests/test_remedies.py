@@ -85,3 +85,48 @@ def test_every_problem_the_writer_typed_gets_a_plan_about_it(composer: Composer)
         assert plan.sentences[0].sources == (REMEDY,)
     three = next(p for p in plans if "三长" in p.text)
     assert "先进典型" not in three.text, three.text
+
+
+def _archive(problems: tuple[str, ...]) -> Answers:
+    """A county archive's branch, whose facts name its 领导班子."""
+    facts = (
+        "1月召开支部委员会研究制定全面从严治党工作要点，与馆领导班子成员签订责任书",
+        "支部书记讲党课2次",
+        "组织党员观看警示教育片，4月到县廉政教育基地开展主题党日",
+        "开展档案馆廉政风险点排查，梳理风险点9个，制定防控措施",
+        "完成馆藏档案数字化扫描42万页",
+    )
+    return Answers(
+        "某县档案馆党支部",
+        period.parse("2026年上半年"),
+        genres()["responsibility"],
+        tuple(Activity(text) for text in facts),
+        problems=problems,
+    )
+
+
+def test_a_branch_whose_facts_name_its_leaders_plans_for_their_duties(composer: Composer) -> None:
+    """A 支部 says no 班子成员 of itself, unless its facts name its 领导班子: an 档案馆's
+    一岗双责 problem got no plan at all (round CB)."""
+    problem = "“一岗双责”落实还有差距，个别业务股室负责人认为党风廉政建设是支部的事"
+    plans = composer.compose(_archive((problem,))).report.section("plans").blocks[0].items
+    assert any("一岗双责" in plan.text for plan in plans), [p.text for p in plans]
+
+
+def test_a_plan_offers_no_more_of_the_warning_films_its_problem_finds_too_common(
+    composer: Composer,
+) -> None:
+    """多为观看通用警示片 is the fault: 定期组织观看警示教育片 is more of it (round CB)."""
+    problem = "警示教育针对性不强，多为观看通用警示片，结合档案行业案例以案促改做得不够"
+    plans = composer.compose(_archive((problem,))).report.section("plans").blocks[0].items
+    answering = next(plan for plan in plans if "警示" in plan.text)
+    assert "观看警示教育片" not in answering.text, answering.text
+
+
+def test_a_duty_problem_is_explained_by_how_the_duty_is_checked(composer: Composer) -> None:
+    """一岗双责 not carried out is explained by how it is checked and passed down, not by
+    把支部建设摆上日程 (rounds BW, CA, CB struck that)."""
+    problem = "压力传导存在层层递减，个别股室负责人“一岗双责”意识不强，重业务轻党建"
+    section = composer.compose(_archive((problem,))).report.section("problems")
+    text = "".join(item.text for block in section.blocks for item in block.items)
+    assert "督促考核" in text and "摆上日程" not in text, text

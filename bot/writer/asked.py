@@ -77,7 +77,9 @@ MATTERS = {
 # 教育片 for 警示教育形式单一, 集中学习、专题辅导 for 学习形式单一 (rounds AV–AX).
 _SINGLE = r"(?:形式|方式)(?:比较|较为|还比较|过于)?单一|以读文件为主|读文件|读报纸"
 SAME_AGAIN = {
-    r"定期组织观看警示教育片|参观廉政教育基地": _SINGLE,
+    # Also for a problem of 多为观看通用警示片 (round CB: an 档案馆's).
+    r"定期组织观看警示教育片|参观廉政教育基地": _SINGLE
+    + r"|通用警示片|多为观看|观看[^，。；]{0,4}警示片为主",
     r"采取集中学习、专题辅导等方式": _SINGLE,
     # More 学习强国 for a problem of chasing its points (round BK: 突击刷分).
     r"学习强国": r"刷分|突击|积分|应付",

@@ -134,6 +134,14 @@ class Fit:
         # A unit that is not a 机关 does not speak of 机关党建.
         if not profile.kind.agency:
             self.forbidden += ("{机关}",)
+        # Nor is a word forbidden that the writer's facts show the unit has: a 馆's branch
+        # whose facts name its 领导班子 has 班子成员 (round CB: its 一岗双责 got no plan).
+        facts = "".join(activity.text for activity in answers.activities)
+        self.forbidden = tuple(
+            word
+            for word in self.forbidden
+            if not (word in SHOWN_BY_FACTS and re.search(SHOWN_BY_FACTS[word], facts))
+        )
         self.first_person = answers.genre.first_person
         self._stale_years = {s.label: s.year for s in self.terms.stale}
 
@@ -169,6 +177,10 @@ class Fit:
 # Facilities a stock phrase would claim the unit has (依托党建文化走廊…): reviewers in
 # rounds OO, PP and QQ struck the plan that names them.
 UNSAID_FACILITIES = ("党建文化走廊",)
+
+# Words a unit's body forbids that its facts may show it has after all (the words, what
+# in the facts shows it).
+SHOWN_BY_FACTS = {"班子成员": r"领导班子|班子成员"}
 
 # Words that name a span of time other than the report's own.
 _PERIOD_WORDS = {"quarter": ("本季度", "一季度", "二季度"), "half": ("半年",), "year": ("全年",)}
