@@ -55,7 +55,7 @@ PRACTICE_MAX_FACT = 120
 _NAMED_LEADS = (f"curated:{CENTRAL_TASK_ID}:label", f"curated:{CENTRAL_TASK_ID}:matter")
 # A business fact opening on its own doing (推进县域医共体建设，…), its lead when no other.
 _OWN_LEAD = re.compile(
-    r"^((?:推进|深化|加强|抓好|做好|实施|推动|开展|强化)[^，。；]{2,14}"
+    r"^((?:推进|深化|加强|抓好|做好|实施|推动|开展|强化)[^，。；“”]{2,10}"
     r"(?:建设|工作|改革|行动|工程|整治|治理|服务|转型))，"
 )
 _QUOTED_WORK = re.compile(r"^“([^“”]{2,14}(?:建设|改革|工程|治理))”[：:]")
