@@ -3,6 +3,8 @@ where no sub-topic's plans answer it (round BW: a 科协's “三长” and 科�
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.writer import period
@@ -130,3 +132,22 @@ def test_a_duty_problem_is_explained_by_how_the_duty_is_checked(composer: Compos
     section = composer.compose(_archive((problem,))).report.section("problems")
     text = "".join(item.text for block in section.blocks for item in block.items)
     assert "督促考核" in text and "摆上日程" not in text, text
+
+
+def test_no_plan_sets_up_the_posts_the_unit_has_under_another_name(composer: Composer) -> None:
+    """A hospital with 党员示范岗3个 is not to 设立党员先锋岗 (round CB: posts_as_named made
+    it 示范岗 after the check that the unit has none had passed)."""
+    facts = (
+        "上半年召开党总支委员会会议9次",
+        "“七一”前评选优秀共产党员5名、党员示范岗3个",
+        "上半年门诊量8.6万人次，住院分娩1420例",
+    )
+    answers = Answers(
+        "中共某县妇幼保健院总支部委员会",
+        period.parse("2026年上半年"),
+        genres()["summary"],
+        tuple(Activity(text) for text in facts),
+        problems=("党建与业务融合还不够紧密，有时“两张皮”",),
+    )
+    plans = composer.compose(answers).report.section("plans").blocks[0].items
+    assert not any(re.search("设立党员(?:先锋|示范)岗", p.text) for p in plans), plans

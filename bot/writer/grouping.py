@@ -171,6 +171,7 @@ def unled(facts: str, lead: str) -> str:
 SPLIT_TAILS = ("member_management", "heart_talk", "holiday_reminder")
 PART_MIN = 6
 _DOER = re.compile(r"^((?:党组|党委|党总支|总支|支部)?书记|本人|(?:局|院|校|所|站)长)")
+_LIFE_MEETING = re.compile(r"组织生活会|民主生活会|民主评议")
 _AT_MEETING = re.compile(r"(?:召开|举行|举办)[^，。；]{0,16}(?:大会|会议|座谈会|仪式|活动)$")
 _DUTY = re.compile(
     r"^(?:认真|严格|切实|全面|带头)?(?:履行|落实|扛起|扛牢|担负)[^，。；\d]{0,12}(?:职责|责任)$"
@@ -210,6 +211,10 @@ def two_kinds(text: str, subtopics: Subtopics) -> tuple[str, str] | None:
         # is part of it (round BN); a duty named (认真履行第一责任人职责) is no work of
         # its own without what carried it out (round BP: it was left an empty item).
         if (_AT_MEETING.search(head) and re.match(r"[为向给]", tail)) or _DUTY.match(head):
+            return None
+        # The talks held before a 组织生活会 are part of it (round CB: 开展谈心谈话64人次
+        # torn from it read as routine talks).
+        if found.subtopic.id == "heart_talk" and _LIFE_MEETING.search(head):
             return None
         # A tail with no one doing it keeps the head's doer (党组书记…，与班子成员谈心谈话
         # 14人次 → 党组书记与班子成员…, round BW: it read as the whole 局党组's).

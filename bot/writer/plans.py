@@ -348,6 +348,9 @@ def _fits_plan(draft: Drafting, text: str, problem: str = "") -> bool:
         # 签订党风廉政建设责任书 after 分别签订责任书: the kind of thing made, not its name.
         if (made[-3:] == "责任书" and "责任书" in facts) or made[-4:] in facts:
             return False
+        # 设立党员先锋岗 beside 示范岗3个: the unit's posts, whatever it calls them (CB).
+        if made[-3:] in _POSTS and any(post in facts for post in _POSTS):
+            return False
     if contradicted(text, facts):
         return False
     return draft.ledger.is_new(text) and not draft.fit.forbids(text)
