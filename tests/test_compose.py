@@ -636,3 +636,20 @@ def test_a_study_of_the_important_expositions_counts_as_theory_in_the_reminders(
     answers = replace(load("street_year_duty.toml"), activities=(Activity(study),))
     todo = composer.compose(answers).report.todo
     assert not any("理论武装" in item for item in todo), todo
+
+
+def test_a_theme_the_writer_chose_is_not_questioned(composer: Composer, tmp_path: Path) -> None:
+    """A business fact the writer put under 党建业务融合 themselves is theirs: 待补充 no
+    longer says it looks like business work (round CA); one they left to the tool still
+    hears it."""
+    path = tmp_path / "answers.toml"
+    path.write_text(
+        'unit = "某县税务局第一税务分局党支部"\nperiod = "2026年第三季度"\ngenre = "summary"\n'
+        'activities = [\n  "9月召开支委会3次",\n'
+        '  { text = "完成税费收入任务12亿元", theme = "integration" },\n'
+        '  "三季度查办涉税案件12件",\n]\n',
+        encoding="utf-8",
+    )
+    todo = composer.compose(answers_module.load(path, TODAY)).report.todo
+    flagged = [item for item in todo if "看起来是业务工作" in item]
+    assert len(flagged) == 1 and "第3项" in flagged[0], todo

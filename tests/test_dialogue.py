@@ -514,3 +514,22 @@ def test_after_a_restart_the_last_menu_is_shown_again(composer: Composer, tmp_pa
     say(second, "2")
     entry = second.store.load(USER).entries[0]
     assert entry.chosen and entry.theme == question.choices[1].data.split(":")[2]
+
+
+def test_a_theme_the_writer_chose_in_the_chat_is_not_questioned_again(engine: Engine) -> None:
+    """A business fact the writer filed under 党建业务融合 with /theme is theirs: the draft's
+    待补充 stops saying it looks like business work (round CA)."""
+    start(engine)
+    say(engine, "组织党员观看警示教育片")
+    flagged = joined(say(engine, "完成税费收入任务12亿元"))
+    assert "看起来是业务工作" in flagged
+    replies = say(engine, "/theme 2")
+    integration = next(c for c in replies[-1].choices if c.label == "党建业务融合")
+    engine.handle(USER, Event("press", integration.data))
+    assert engine.store.load(USER).entries[1].chosen
+    say(engine, "/done")
+    say(engine, "/done")
+    say(engine, "自动")
+    replies = say(engine, "/done")
+    assert state(engine) is State.DONE and "待补充" in replies[-1].text
+    assert "看起来是业务工作" not in replies[-1].text

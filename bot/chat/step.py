@@ -83,7 +83,7 @@ def answers_of(conversation: Conversation, today: dt.date) -> Answers | None:
         period=period.parse(conversation.period, today),
         genre=genres.genres()[conversation.genre],
         activities=tuple(
-            Activity(e.text, e.theme, e.variant, e.plan) for e in conversation.entries
+            Activity(e.text, e.theme, e.variant, e.plan, e.chosen) for e in conversation.entries
         ),
         problems=() if Role.PROBLEMS in conversation.auto else conversation.problems,
         plans=() if Role.PLANS in conversation.auto else conversation.plans,

@@ -35,14 +35,15 @@ MAX_TEXT = 2000
 class Activity:
     """One thing the unit did, as the writer typed it.
 
-    `theme` fixes the theme when the writer chose it; `variant` asks for the
-    n-th alternative wording (``/swap``).
+    `theme` fixes the theme (`chosen` when the writer chose it, not the chat's
+    classifier); `variant` asks for the n-th alternative wording (``/swap``).
     """
 
     text: str
     theme: str | None = None
     variant: int = 0
     plan: str | None = None  # the earlier report's plan this activity carried out
+    chosen: bool = False
 
 
 @dataclass(frozen=True)
@@ -286,7 +287,8 @@ def _activity(item: Any, index: int, source: str) -> Activity:
     if not isinstance(text, str) or not text.strip():
         raise AnswersError(source, f"activities 第{index}项", "应为一段非空文字")
     try:
-        return Activity(clean_text(text, "工作"), theme, plan=plan.strip() if plan else None)
+        plan = plan.strip() if plan else None
+        return Activity(clean_text(text, "工作"), theme, plan=plan, chosen=theme is not None)
     except InputError as exc:
         raise AnswersError(source, f"activities 第{index}项", str(exc)) from exc
 

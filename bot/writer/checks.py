@@ -145,10 +145,16 @@ def terse(text: str) -> bool:
 
 
 def concerns(
-    text: str, period: Period, theme_label: str, unsure: bool, details: str = ""
+    text: str,
+    period: Period,
+    theme_label: str,
+    unsure: bool,
+    details: str = "",
+    chosen: bool = False,
 ) -> list[str]:
     """What the writer should check about one activity, in the words of 待补充; `details`
-    is what a fact of its kind of work usually states, asked of a terse one."""
+    is what a fact of its kind of work usually states, asked of a terse one; a theme the
+    writer `chosen` is not asked about."""
     found = []
     if unreadable(text):
         found.append("不是中文或无法识别，已照原样写入，请改写成中文")
@@ -161,7 +167,7 @@ def concerns(
     span = _OTHER_SPAN[period.span].search(text)
     if span is not None:
         found.append(f"写的是“{span.group()}”，与{period.label}不符，已照原样写入，请核对")
-    word = business(text)
+    word = None if chosen else business(text)
     if word is not None:
         found.append(
             f"（“{word}”）看起来是业务工作而不是党建工作，已写入“{theme_label}”部分，"

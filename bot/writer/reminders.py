@@ -67,7 +67,9 @@ def note(d: Drafting, placed: list[Placed | None]) -> None:
         unsure = low and not d.c.names_subtopic(entry.text)
         kind = load_subtopics().get(entry.subtopic or "")
         label, details = d.c.lexicon.label(entry.theme), kind.details if kind else ""
-        own = concerns(entry.text, d.answers.period, label, unsure, details)
+        # A theme the writer chose is theirs: no 看起来是业务工作 over it (round CA).
+        chosen = d.answers.activities[index - 1].chosen
+        own = concerns(entry.text, d.answers.period, label, unsure, details, chosen)
         found = (*entry.concerns, *own)
         placed[index - 1] = replace(entry, concerns=found)
         d.todo.extend(f"第{index}项工作{c}：{entry.text}" for c in found)
