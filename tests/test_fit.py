@@ -157,3 +157,20 @@ def test_stock_wording_does_not_say_a_stretch_of_the_draft_again() -> None:
     ledger.use("党组会第一议题学习习近平总书记重要讲话和指示批示精神24次。")
     assert not ledger.is_new("坚持把学习习近平总书记重要讲话和重要指示批示精神作为第一议题。")
     assert ledger.is_new("健全第一议题学习、研究、部署、督办闭环机制。")
+
+
+def test_a_branch_says_nothing_of_the_branches_below_a_committee(  # round CC
+) -> None:
+    """A 收费站's branch sets no 差异化考核 for 不同类型支部: that is its 党委's voice."""
+    fit = Fit(answers("某高速公路管理处某收费站党支部"), Ledger())
+    assert fit.forbids("对不同类型支部设置差异化考核指标")
+    assert not Fit(answers("某高速公路管理处党委"), Ledger()).forbids(
+        "对不同类型支部设置差异化考核指标"
+    )
+
+
+def test_people_served_are_served_once_in_a_sentence() -> None:
+    """坚持把服务{服务对象}作为… said 服务服务对象 for a 社会福利院 (round CC)."""
+    fit = Fit(answers("某县社会福利院党支部"), Ledger())
+    filled = fit.fill("坚持把服务{服务对象}作为检验党建工作的重要标尺")
+    assert filled is not None and "服务服务" not in filled and "服务对象" in filled

@@ -11,7 +11,7 @@ from bot.writer import period
 from bot.writer.answers import Activity, Answers
 from bot.writer.compose import Composer
 from bot.writer.genres import genres
-from bot.writer.remedies import REMEDY, mend, remedy, remedy_rules
+from bot.writer.remedies import REMEDY, brief, mend, remedy, remedy_rules
 
 EXAMPLES = [(given, wanted) for rule in remedy_rules() for given, wanted in rule.examples]
 
@@ -151,3 +151,24 @@ def test_no_plan_sets_up_the_posts_the_unit_has_under_another_name(composer: Com
     )
     plans = composer.compose(answers).report.section("plans").blocks[0].items
     assert not any(re.search("设立党员(?:先锋|示范)岗", p.text) for p in plans), plans
+
+
+@pytest.mark.parametrize(
+    ("problem", "lead"),
+    [
+        # A fault's 有时 is no part of its mending (round CC: 推动理论学习有时和业务…).
+        ("理论学习有时和业务结合不够紧，学用“两张皮”", "推动理论学习和业务深度融合"),
+        # Over plans of its matter the lead is short: its first measure, its list dropped.
+        (
+            "土地审批、不动产登记、执法等重点岗位廉政风险防控仍有薄弱环节，个别工作人员纪律意识不强",
+            "加强重点岗位廉政风险防控",
+        ),
+        (
+            "对实训耗材管理、校企合作等领域的日常监督还不够细",
+            "加强对实训耗材管理、校企合作等领域的监督",
+        ),
+    ],
+)
+def test_a_mended_problem_leads_in_few_words(problem: str, lead: str) -> None:
+    mended = remedy(problem)
+    assert mended is not None and brief(mended) == lead

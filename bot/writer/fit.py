@@ -166,7 +166,9 @@ class Fit:
     def fill(self, template: str) -> str | None:
         """`template` with its slots filled, or None when it cannot be used for this unit."""
         # {业务} of a 工会 is 工会工作: 与{业务}工作同部署 says 工作 once.
+        # Nor is 服务 said twice of a unit whose people served are its 服务对象 (round CC).
         text = render(template, self.values).replace("工作工作", "工作")
+        text = text.replace("服务服务对象", "服务好服务对象")
         if SLOT.search(text):
             return None
         if self.trade is None and self.terms.trade_of(text):

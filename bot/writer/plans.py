@@ -17,7 +17,7 @@ from .claims import unslotted
 from .curated import candidates
 from .fit import OVERLAP
 from .problems import Problem, alike, distinct_pairs, shared_pairs, statement
-from .remedies import REMEDY, leads, of_matter, remedy
+from .remedies import REMEDY, brief, leads, of_matter, remedy
 from .report import Block, Item, Section, Sentence
 from .subtopics import Subtopic, load_subtopics
 from .wording import as_reporter, formalise
@@ -238,7 +238,7 @@ def _led(
     said = "".join(body.text for body in bodies)
     if mended is not None and leads(mended, said):
         draft.ledger.use(mended)
-        return Item((Sentence(f"{mended}。", (REMEDY,)), *bodies))
+        return Item((Sentence(f"{brief(mended)}。", (REMEDY,)), *bodies))
     lead = _plan_lead(draft, subtopic, bodies)
     return Item((lead, *bodies) if lead else tuple(bodies))
 

@@ -19,6 +19,12 @@ _WHO = re.compile(
     r"^(?:(?:本人|我|自己|自身)(?:的)?|(?:部分|个别|有的|少数|一些|一部分)(?:人员|同志)?)+"
 )
 _CLAUSES = re.compile(r"[，；。,;]")
+# Adverbs of the fault a measure leaves out.
+_SOMETIMES = re.compile(r"有时候|有时|仍然|依然")
+# A lead longer than this drops its list of places or works (A、B、C等).
+BRIEF_MAX = 20
+_VERB = re.compile(r"充分发挥|严格执行|加强对|[\u4e00-\u9fff]{2}")
+_LISTED = re.compile(r"(?:[^、，。；“”]{1,10}、)+[^、，。；“”]{1,10}等(?=重点)")
 # The source of a measure made of the writer's own problem.
 REMEDY = "remedy"
 # Pairs of matter a plan shares with the measures mending a problem to go with them.
@@ -43,8 +49,18 @@ def mend(clause: str) -> str | None:
     clause = _WHO.sub("", clause.strip())
     for rule in remedy_rules():
         if rule.pattern.fullmatch(clause):
-            return rule.apply(clause)
+            # A fault's 有时 is no part of its mending (推动理论学习和业务深度融合).
+            return _SOMETIMES.sub("", rule.apply(clause))
     return None
+
+
+def brief(mended: str) -> str:
+    """`mended` as a plan's lead: its first measure, its list of places dropped when
+    long (加强重点岗位廉政风险防控, not 加强土地审批、不动产登记、执法等重点岗位…)."""
+    first = mended.split("，", maxsplit=1)[0]
+    if len(first) > BRIEF_MAX and (verb := _VERB.match(first)):
+        first = verb.group() + _LISTED.sub("", first[verb.end() :])
+    return first
 
 
 def remedy(problem: str) -> str | None:
