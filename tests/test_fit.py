@@ -52,6 +52,10 @@ def phrase(template: str, *, stale: str | None = None, trade: str | None = None)
         (TAX, "{时期}，开展谈话", "2026年第三季度，开展谈话"),
         (TAX, "{党组织全称}", "国家税务总局临江县税务局党委"),
         (TAX, "持续在{单位}掀起学习热潮", "持续在我局掀起学习热潮"),
+        # A hospital's and a school's young staff are not its 年轻干部 (rounds BY, BZ, CB).
+        (TAX, "加强{年轻干部}培养", "加强年轻干部培养"),
+        ("宁川县人民医院党委", "加强{年轻干部}培养", "加强青年医务人员培养"),
+        ("某县第二中学党总支", "加强{年轻干部}培养", "加强青年教师培养"),
     ],
 )
 def test_slots_are_filled_for_the_writers_unit(unit: str, template: str, filled: str) -> None:

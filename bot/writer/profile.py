@@ -53,6 +53,7 @@ class UnitKind:
     forbid: tuple[str, ...]
     leaders: str = "班子成员"  # {班子成员}: who lead beside the secretary (社区、村: 两委成员)
     team: str = "干部队伍"  # {队伍}: its workforce as a 队伍 (学校: 教师队伍)
+    youth: str = "年轻干部"  # {年轻干部}: its young staff (医院: 青年医务人员)
     # Sub-topics that are this unit's own business (a 总工会's 工会 work, 送温暖, 技能
     # 大赛): its facts go with the business, not among the 群团 activities.
     own_work: tuple[str, ...] = ()
@@ -131,6 +132,7 @@ def _kind(entry: dict[str, Any]) -> UnitKind:
         forbid=tuple(entry["forbid"]),
         leaders=entry.get("leaders", "班子成员"),
         team=entry.get("team", "干部队伍"),
+        youth=entry.get("youth", "年轻干部"),
         own_work=tuple(entry.get("own_work", ())),
         own_words=entry.get("own_words", ""),
     )
@@ -218,6 +220,7 @@ class Profile:
             "机关": "机关" if kind.agency else "单位",
             "党员干部": kind.people,
             "队伍": kind.team,
+            "年轻干部": kind.youth,
             "业务": self.business(),
             "中心工作": kind.center,
             "服务对象": kind.served,
