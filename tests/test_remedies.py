@@ -172,3 +172,27 @@ def test_no_plan_sets_up_the_posts_the_unit_has_under_another_name(composer: Com
 def test_a_mended_problem_leads_in_few_words(problem: str, lead: str) -> None:
     mended = remedy(problem)
     assert mended is not None and brief(mended) == lead
+
+
+def test_no_plan_asks_for_members_reporting_to_a_community_the_writer_never_named(
+    composer: Composer,
+) -> None:
+    """A village's ageing, scattered members got 完善在职党员报到管理 (round CA): reporting to
+    a community is for units whose facts name it."""
+    facts = (
+        "全年召开村党委会24次、党员大会6次，落实“三会一课”",
+        "全村党员67名，其中流动党员9名，建立流动党员微信群，每月推送学习内容",
+        "发展党员2名，确定入党积极分子4名",
+    )
+    problem = (
+        "党员队伍老龄化，60岁以上党员占一半以上，年轻党员少，流动党员管理还存在“管不到、管不住”"
+    )
+    answers = Answers(
+        "中共某县某村委员会",
+        period.parse("2026年"),
+        genres()["summary"],
+        tuple(Activity(text) for text in facts),
+        problems=(problem,),
+    )
+    plans = composer.compose(answers).report.section("plans").blocks[0].items
+    assert not any("在职党员报到" in plan.text for plan in plans), [p.text for p in plans]

@@ -70,6 +70,9 @@ MATTERS = {
     r"考勤|请销假": r"考勤|请假|迟到|早退|纪律|散漫|效能|作风",
     # 违章 and 安全规程 answer a problem of safety (round BN: a 供电所's 习惯性违章).
     r"违章|安全规程|安全生产": r"违章|安全|事故|隐患",
+    # 在职党员报到 is the writer's to name: a 村's, a 殡仪馆's members were never asked
+    # to report to a community (rounds BW, BZ, CA).
+    r"在职党员报到": r"报到|双报到|在职党员",
 }
 
 
