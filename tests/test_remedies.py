@@ -196,3 +196,45 @@ def test_no_plan_asks_for_members_reporting_to_a_community_the_writer_never_name
     )
     plans = composer.compose(answers).report.section("plans").blocks[0].items
     assert not any("在职党员报到" in plan.text for plan in plans), [p.text for p in plans]
+
+
+@pytest.mark.parametrize(
+    ("unit", "problem", "cause"),
+    [
+        # Round CD: a brigade's shift work, its 辅警 members, a 开发区's 非公 branches.
+        (
+            "某县公安局交通警察大队党支部",
+            "勤务重、三班倒，支部集中学习常被执勤冲散，上半年有3次主题党日推迟举行",
+            "倒班多的实际统筹考虑还不够",
+        ),
+        (
+            "某县公安局交通警察大队党支部",
+            "辅警队伍占比近六成，辅警中的党员参加组织生活不够规范",
+            "编外人员中党员的组织管理",
+        ),
+        (
+            "中共某县经济开发区工作委员会",
+            "非公企业党建用力不均衡，部分中小企业党组织作用发挥不明显，存在挂牌子现象",
+            "非公企业党组织的分类指导",
+        ),
+        (
+            "中共某县民族宗教事务局党组",
+            "主体责任压力传导逐级递减，个别股室负责人“一岗双责”落实偏软",
+            "执行情况的督促考核",
+        ),
+    ],
+)
+def test_a_writers_problem_gets_a_cause_of_its_own_matter(
+    composer: Composer, unit: str, problem: str, cause: str
+) -> None:
+    facts = ("全年召开支委会12次", "组织党员集中学习10次", "发展党员1名")
+    answers = Answers(
+        unit,
+        period.parse("2026年"),
+        genres()["responsibility"],
+        tuple(Activity(text) for text in facts),
+        problems=(problem,),
+    )
+    section = composer.compose(answers).report.section("problems")
+    text = "".join(item.text for block in section.blocks for item in block.items)
+    assert cause in text, text

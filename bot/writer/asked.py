@@ -24,7 +24,7 @@ MATTERS = {
     r"读文件、开会为主": r"组织生活|主题党日|活动形式|形式单一|吸引力|读文件",
     r"主题党日的策划": r"主题党日|党日",
     r"倒班|轮岗|分散": (
-        r"倒班|轮班|值班|分散|站点|难以集中|集中难|难集中|集中学习难|一线|时间|到不齐"
+        r"倒班|轮班|值班|三班|执勤|分散|站点|难以集中|集中难|难集中|集中学习难|一线|时间|到不齐"
     ),
     # A brigade's 人员流动大 is its staff turning over, not 流动党员 (round BJ).
     r"流动党员|离退休党员": r"(?<!人员)流动|离退休|退休|外出|务工",
@@ -73,6 +73,9 @@ MATTERS = {
     # 在职党员报到 is the writer's to name: a 村's, a 殡仪馆's members were never asked
     # to report to a community (rounds BW, BZ, CA).
     r"在职党员报到": r"报到|双报到|在职党员",
+    # A 非公企业's branches are the writer's to name (round CD: a 开发区's).
+    r"非公企业": r"非公|两新|企业党组织|企业党建|挂牌",
+    r"勤务繁重": r"勤务|执勤|值班|倒班|轮班|三班",
 }
 
 
