@@ -238,3 +238,36 @@ def test_a_writers_problem_gets_a_cause_of_its_own_matter(
     section = composer.compose(answers).report.section("problems")
     text = "".join(item.text for block in section.blocks for item in block.items)
     assert cause in text, text
+
+
+@pytest.mark.parametrize(
+    ("unit", "facts", "problem", "foreign"),
+    [
+        # Round CE: a bookstore's 教材采购招标 is no construction project.
+        (
+            "某县新华书店有限公司党支部",
+            ("开展教材教辅采购招标廉洁风险排查，梳理风险点8个",),
+            "教材教辅采购招标、库存管理等环节廉洁风险防控还不够精细",
+            "工程变更",
+        ),
+        # Round CE: a 科技局 runs no service window.
+        (
+            "中共某县科学技术局党组",
+            ("组织党员到科技企业走访服务12家，解决技术难题5个",),
+            "党员干部科技专业能力不足，服务企业创新的本领不强",
+            "便民服务",
+        ),
+    ],
+)
+def test_no_plan_brings_in_work_the_unit_does_not_do(
+    composer: Composer, unit: str, facts: tuple[str, ...], problem: str, foreign: str
+) -> None:
+    answers = Answers(
+        unit,
+        period.parse("2026年"),
+        genres()["responsibility"],
+        tuple(Activity(text) for text in ("全年召开支委会12次", *facts)),
+        problems=(problem,),
+    )
+    plans = composer.compose(answers).report.section("plans").blocks[0].items
+    assert not any(foreign in plan.text for plan in plans), [p.text for p in plans]

@@ -59,7 +59,8 @@ MATTERS = {
     r"行政检查、行政处罚": r"执法|处罚|行政检查|检验|检测|(?<!资金)(?<!基金)监管",
     # A fund's 数据比对 and 动态管理 answer a problem of its oversight (round BJ: 优抚资金).
     r"数据比对和动态管理|数据共享机制": r"资金监管|基金监管|数据比对|动态管理|停发|数据共享|冒领",
-    r"招投标、工程变更": r"工程|招投标|招标|项目建设|在建",
+    # A bookstore's 教材采购招标 is no 工程 (round CE).
+    r"招投标、工程变更": r"工程|项目建设|在建|施工|基建",
     # 协管员 and other 编外 staff are the writer's to name (round BB: a 城管局's).
     r"协管员|编外": r"协管员|编外|辅警|临聘|聘用人员",
     # 身心健康 and 体检 answer a problem of health, not of a 妇联's 执委 (round BQ).
@@ -76,6 +77,9 @@ MATTERS = {
     # A 非公企业's branches are the writer's to name (round CD: a 开发区's).
     r"非公企业": r"非公|两新|企业党组织|企业党建|挂牌",
     r"勤务繁重": r"勤务|执勤|值班|倒班|轮班|三班",
+    # 便民服务 is a service window's: a 科技局 or a 人大's facts and problems name none
+    # (rounds CD, CE).
+    r"便民服务|满意度回访": r"便民|窗口|办事|大厅|群众满意|满意度|上门|代办|一次办",
 }
 
 
