@@ -1,6 +1,6 @@
 """The plans section: a plan answering each problem by content (the sub-topic whose
-words it shares), then one for each theme most worked on, four to six in all; a plan is
-never a bare slogan, and looks ahead to the next period."""
+words it shares; for the writer's own, the measures its words make, remedies.py), then
+one for each theme most worked on, four to six in all; looking ahead to the next period."""
 
 from __future__ import annotations
 
