@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.chat.buttons import Button, Kind
 from bot.chat.conversation import Reply
 from bot.chat.dialogue import Engine
 from bot.chat.sessions import ConversationStore
@@ -533,3 +534,26 @@ def test_a_theme_the_writer_chose_in_the_chat_is_not_questioned_again(engine: En
     replies = say(engine, "/done")
     assert state(engine) is State.DONE and "待补充" in replies[-1].text
     assert "看起来是业务工作" not in replies[-1].text
+
+
+def test_a_terse_activity_takes_its_details_in_the_next_message(engine: Engine) -> None:
+    """补充: under a terse activity a button asks what such work states; the writer's next
+    message is added to it, not recorded as another activity. Anything else in between
+    (a command) drops the wait."""
+    start(engine)
+    replies = say(engine, "书记讲党课")
+    more = next(c for c in replies[0].choices if c.label == "补充")
+    asked = engine.handle(USER, Event("press", more.data))
+    assert "第 1 项" in joined(asked) and "党课题目" in joined(asked)
+    assert engine.store.load(USER).adding == engine.store.load(USER).entries[0].key
+    added = say(engine, "7月1日讲《守初心 担使命》，32名党员参加")
+    entries = engine.store.load(USER).entries
+    assert [e.text for e in entries] == ["书记讲党课，7月1日讲《守初心 担使命》，32名党员参加"]
+    # Told now, it asks for no more.
+    assert added and not any(c.label == "补充" for r in added for c in r.choices)
+    # Pressed, then a command: the next message is a new activity again.
+    say(engine, "开展志愿服务")
+    engine.handle(USER, Event("press", Button(Kind.MORE, key=entries[0].key).encode()))
+    say(engine, "/list")
+    say(engine, "组织党员观看警示教育片")
+    assert len(engine.store.load(USER).entries) == 3

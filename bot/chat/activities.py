@@ -10,8 +10,9 @@ from dataclasses import replace
 
 from bot.errors import InputError
 from bot.writer import answers, genres, period
-from bot.writer.checks import terse
+from bot.writer.checks import DETAILS, terse
 from bot.writer.reminders import missing
+from bot.writer.subtopics import load_subtopics
 from bot.writer.wording import formalise, split_items
 from bot.writer.work import Placed
 from phrasebank.text import normal
@@ -110,11 +111,14 @@ def describe(
     lead = _lead(placed if placed is not None else placements(context, conversation), entry)
     label = context.lexicon.label(entry.theme)
     text = texts.recorded(number, entry.text, label, not entry.asked, lead)
-    choices = (
+    choices: tuple[Choice, ...] = (
         Choice(texts.CHANGE_THEME, Button(Kind.RETHEME, key=entry.key)),
         Choice(texts.SWAP, Button(Kind.SWAP, key=entry.key)),
         Choice(texts.DELETE, Button(Kind.DEL, key=entry.key)),
     )
+    # A terse one (checks.terse) can take its details in the writer's next message.
+    if terse(entry.text):
+        choices += (Choice(texts.ADD_DETAILS, Button(Kind.MORE, key=entry.key)),)
     return Reply(text, choices)
 
 
@@ -273,6 +277,36 @@ def press_swap(context: Context, conversation: Conversation, button: Button) -> 
     if number is None:
         return said(conversation, Reply(texts.ENTRY_GONE))
     return swap(context, conversation, number)
+
+
+def press_more(context: Context, conversation: Conversation, button: Button) -> Outcome:
+    """补充: the writer's next message adds to this activity, as its kind of work asks."""
+    number = conversation.number_of(button.key or 0)
+    if number is None:
+        return said(conversation, Reply(texts.ENTRY_GONE))
+    entry = conversation.entries[number - 1]
+    found = placements(context, conversation).get(entry.key)
+    kind = load_subtopics().get(found.subtopic or "") if found else None
+    details = (kind.details if kind else "") or DETAILS
+    asked = texts.ASK_DETAILS.format(number=number, details=details, text=entry.text)
+    return said(replace(conversation, adding=entry.key), Reply(asked))
+
+
+def add_details(context: Context, conversation: Conversation, key: int, text: str) -> Outcome:
+    """`text` added to the activity the writer pressed 补充 under, as one fact."""
+    number = conversation.number_of(key)
+    added = text.strip().rstrip("。")
+    if number is None:
+        return said(conversation, Reply(texts.ENTRY_GONE))
+    # Nothing to add, or too much: the writer may send it again.
+    waiting = replace(conversation, adding=key)
+    if not formalise(added):
+        return said(waiting, Reply(texts.NO_TEXT))
+    whole = f"{conversation.entries[number - 1].text.rstrip('。；，,; ')}，{added}"
+    if len(whole) > answers.MAX_TEXT:
+        too_long = texts.TOO_LONG.format(length=len(whole), limit=answers.MAX_TEXT)
+        return said(waiting, Reply(too_long))
+    return edit(context, conversation, number, whole)
 
 
 def press_delete(context: Context, conversation: Conversation, button: Button) -> Outcome:

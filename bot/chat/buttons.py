@@ -23,6 +23,7 @@ class Kind(StrEnum):
     RETHEME = "retheme"  # key: an entry
     SWAP = "swap"  # key: an entry
     DEL = "del"  # key: an entry
+    MORE = "more"  # key: an entry whose details the writer's next message adds
     PICK = "pick"  # value: a role; key: the suggestion's number
     AUTO = "auto"  # value: a role
     DONE = "done"  # value: a role
@@ -48,7 +49,7 @@ ONCE = frozenset(
     }
 )
 # How each kind lays out its parts after "kind:".
-_KEY_ONLY = frozenset({Kind.RETHEME, Kind.SWAP, Kind.DEL})
+_KEY_ONLY = frozenset({Kind.RETHEME, Kind.SWAP, Kind.DEL, Kind.MORE})
 REMEMBERED = "remembered"
 
 

@@ -79,6 +79,7 @@ class Conversation:
     checked: int = 0
     pending: str | None = None
     unmet: tuple[str, ...] = ()
+    adding: int | None = None  # the entry whose details the next message adds (补充)
     undo: tuple[Conversation, ...] = ()  # earlier snapshots, without their own undo
     last_update: int | None = None
     last_replies: tuple[Reply, ...] = ()

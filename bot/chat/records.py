@@ -111,6 +111,7 @@ def _content(conversation: Conversation) -> Record:
         "checked": conversation.checked,
         "pending": conversation.pending,
         "unmet": list(conversation.unmet),
+        "adding": conversation.adding,
     }
 
 
@@ -140,6 +141,7 @@ def _from_content(data: Record) -> dict[str, Any]:
         "checked": int(data.get("checked", 0)),
         "pending": data.get("pending"),
         "unmet": tuple(data.get("unmet", ())),
+        "adding": data["adding"] if isinstance(data.get("adding"), int) else None,
     }
 
 

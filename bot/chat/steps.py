@@ -112,6 +112,7 @@ ANYWHERE: dict[Kind, OnPress] = {
     Kind.RETHEME: activities.press_retheme,
     Kind.SWAP: activities.press_swap,
     Kind.DEL: activities.press_delete,
+    Kind.MORE: activities.press_more,
     Kind.KIND: commands.press_kind,
     Kind.BRANDS: library.press_brands,
     Kind.FORGET: library.press_forget,
@@ -179,6 +180,8 @@ def prompt(context: Context, conversation: Conversation) -> Reply:
 
 
 def dispatch(context: Context, conversation: Conversation, event: Event) -> Outcome:
+    # Details to add (补充) are the very next message's: anything else drops the wait.
+    adding, conversation = conversation.adding, replace(conversation, adding=None)
     if event.kind == "command":
         return command(context, conversation, event.text)
     if event.kind == "press":
@@ -187,6 +190,8 @@ def dispatch(context: Context, conversation: Conversation, event: Event) -> Outc
     if event.kind == "other":
         return said(conversation, Reply(texts.ONLY_TEXT), ask=True)
     text = sanitize(event.text)
+    if adding is not None:
+        return activities.add_details(context, conversation, adding, text)
     if re.fullmatch(r"\s*\d{1,3}\s*", text):
         number = int(text)
         options = conversation.options

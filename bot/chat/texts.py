@@ -64,7 +64,6 @@ EXPIRED = "这个按钮已经过期了。"
 BAD_NUMBER = "请在命令后写上序号，例如 {example}。当前共有 {count} 项，发送 /list 查看。"
 NO_SUCH_ITEM = "没有第 {number} 项。当前共有 {count} 项，发送 /list 查看。"
 NO_SUCH_OPTION = "没有第 {number} 个选项，请按列出的序号选择。"
-
 ANSWER_FIRST = "请先回答上面的问题。"
 WELCOME_BACK = "欢迎回来，我们接着上次的进度。"
 ENTRY_GONE = "这一项已经删除了。发送 /list 查看当前各项。"
@@ -87,7 +86,6 @@ LIST_SEPARATOR = "、"
 THIS_PERIOD = "本期"
 STALE = "（旧提法）"
 UNSURE = "（不太确定）"
-
 # Button labels.
 CHANGE_THEME = "改主题"
 SWAP = "换说法"
@@ -122,7 +120,6 @@ HELP_DONE = "完成当前环节"
 HELP_EXPORT = "重新导出 Word 文档"
 HELP_PHRASES = "查找规范表述：/phrases 关键词"
 HELP_CANCEL = "放弃当前报告"
-
 HELP_HEADER = "可用命令："
 HELP_FOOTER = (
     "写报告的顺序：单位 → 时间段 → 报告类型 → 逐条说工作 → 问题 → 打算 → 生成报告。"
@@ -189,8 +186,11 @@ FEW_ACTIVITIES = (
     "报告的篇幅来自您写的工作，每项写清做法、范围和数字，报告就更充实。"
 )
 TERSE_ACTIVITIES = (
-    "提醒：有{count}项（第{numbers}项）写得比较简略，可发送“/edit 项号 补充后的全文”修改。"
+    "提醒：有{count}项（第{numbers}项）写得比较简略，可点该项下的“补充”按钮，"
+    "或发送“/edit 项号 补充后的全文”修改。"
 )
+ADD_DETAILS = "补充"
+ASK_DETAILS = "请发送第 {number} 项要补充的内容（{details}），会接在原文后面：{text}"
 NO_RECTIFIED = "提醒：{label}一般单列上年度问题的整改情况。如有，可补充一条，例如：{example}"
 UNDO_TO_ADD = "如需补充，发送 /undo 回去补充；没有就请继续。"
 SPAN_NAMES = {"quarter": "一个季度", "half": "半年", "year": "全年"}
