@@ -168,6 +168,8 @@ def test_a_branch_says_nothing_of_the_branches_below_a_committee(  # round CC
     """A 收费站's branch sets no 差异化考核 for 不同类型支部: that is its 党委's voice."""
     fit = Fit(answers("某高速公路管理处某收费站党支部"), Ledger())
     assert fit.forbids("对不同类型支部设置差异化考核指标")
+    # Nor 双重组织生活: its leaders are members of the branch itself (round CF).
+    assert fit.forbids("落实双重组织生活制度")
     assert not Fit(answers("某高速公路管理处党委"), Ledger()).forbids(
         "对不同类型支部设置差异化考核指标"
     )

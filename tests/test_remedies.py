@@ -250,6 +250,20 @@ def test_a_writers_problem_gets_a_cause_of_its_own_matter(
             "教材教辅采购招标、库存管理等环节廉洁风险防控还不够精细",
             "工程变更",
         ),
+        # Round CF: a 工商联's enterprises are not people who cannot get about.
+        (
+            "某县工商业联合会机关党支部",
+            ("开展“千名干部进千企”大走访，全年走访企业186家，收集问题73个，办结68个",),
+            "服务企业多停在走访、收集问题，协调解决融资、用地等难题办法不多，还有5个问题没办结",
+            "行动不便",
+        ),
+        # Round CF: a registration centre pays out no funds.
+        (
+            "某县不动产登记中心党支部",
+            ("8月开展警示教育，组织观看警示教育片，全员签订廉洁从业承诺书",),
+            "和税务联建还停留在签协议、搞活动，“登记+税务”数据共享不顺，有的业务群众还得两边录信息",
+            "资金发放",
+        ),
         # Round CE: a 科技局 runs no service window.
         (
             "中共某县科学技术局党组",

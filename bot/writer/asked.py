@@ -80,6 +80,10 @@ MATTERS = {
     # 便民服务 is a service window's: a 科技局 or a 人大's facts and problems name none
     # (rounds CD, CE).
     r"便民服务|满意度回访": r"便民|窗口|办事|大厅|群众满意|满意度|上门|代办|一次办",
+    # 行动不便 people and funds paid out are the writer's to name: a 工商联's enterprises
+    # and a 不动产登记中心's registrations are neither (round CF).
+    r"行动不便|特殊困难": r"老人|老年|残疾|行动不便|特殊群体|独居|困难群众",
+    r"资金监管机制|资金发放": r"资金|补贴|补助|发放|经费|基金|救助",
 }
 
 
