@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from phrasebank.text import shares_stretch, split_clauses
 
 from .report import Item
+from .subtopics import CENTRAL_TASK_ID
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection
@@ -242,7 +243,11 @@ def by_matter(
             continue
         matters = subtopic.matters_of([entry[2]])
         runs.setdefault(matters[0].item if matters else "", []).append(entry)
-    return [run for name, run in runs.items() if name] + ([runs[""]] if "" in runs else [])
+    # Business facts of no matter stand each alone: joined by ；, unrelated ones read as
+    # one sentence of three works (rounds CD–CF: 交易额；电子化；评标专家).
+    rest = runs.get("", [])
+    alone = [[entry] for entry in rest] if subtopic.id == CENTRAL_TASK_ID else [rest]
+    return [run for name, run in runs.items() if name] + [run for run in alone if run]
 
 
 def join_lone_facts(
