@@ -44,8 +44,7 @@ if TYPE_CHECKING:
 EFFECT_MAX_FACT = {"quarter": 110, "half": 160, "year": 160}
 # 书记 with no body named, opening a clause (书记讲党课1次).
 _BARE_SECRETARY = re.compile(r"(?:^|(?<=[，；]))书记(?!处|员)")
-# A 腐败问题 整治 is the party's integrity work, whatever of the unit's business it checks
-# (round BS: a 疾控中心's 疫苗采购 自查).
+# A 腐败问题 整治 is integrity work, whatever business it checks (round BS: 疫苗采购 自查).
 _CORRUPTION = re.compile(r"腐败|不正之风|廉政|廉洁|四风|八项规定|(?<!学员)违纪|问责")
 # Whom only the unit's own secretary talks with, not its organs' branch's (round BP).
 _LEADERS_TALKED = re.compile(r"书记(?:与|和|同|对)[^，。；]{0,6}(?:班子成员|中层|新提拔|任前)")
@@ -53,6 +52,7 @@ _LEADERS_TALKED = re.compile(r"书记(?:与|和|同|对)[^，。；]{0,6}(?:班�
 PRACTICE_MAX_FACT = 120
 # Sources of leads that name what a business fact is: its writer's label, its matter.
 _NAMED_LEADS = (f"curated:{CENTRAL_TASK_ID}:label", f"curated:{CENTRAL_TASK_ID}:matter")
+_GENERAL_LEAD = f"curated:{CENTRAL_TASK_ID}:lead"  # 服务保障{中心工作} and its like
 # A business fact opening on its own doing (推进县域医共体建设，…), its lead when no other.
 _OWN_LEAD = re.compile(
     r"^((?:推进|深化|加强|抓好|做好|实施|推动|开展|强化)[^，。；“”]{2,10}"
@@ -352,7 +352,9 @@ class WorkSection:
         # or matter does, before a general lead (服务保障…中心工作, round BT).
         general = found is None or not found.sources[0].startswith(_NAMED_LEADS)
         if led and business and len(group) == 1 and general:
-            found = self._own_lead(facts, group[0][0]) or found
+            # Nor a general lead over one fact of no matter (服务保障公安工作, round CD).
+            stock = found is not None and found.sources[0].startswith(_GENERAL_LEAD)
+            found = self._own_lead(facts, group[0][0]) or (None if stock else found)
         if (lead := self.words.remember_lead(found)) is not None:
             sentences.append(Sentence(f"{lead.text}。", lead.sources))
             facts = unled(facts, lead.text)
