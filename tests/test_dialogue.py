@@ -557,3 +557,10 @@ def test_a_terse_activity_takes_its_details_in_the_next_message(engine: Engine) 
     say(engine, "/list")
     say(engine, "组织党员观看警示教育片")
     assert len(engine.store.load(USER).entries) == 3
+    # Too much to add: the activity stays as it was, and the wait holds for a shorter one.
+    third = engine.store.load(USER).entries[2]
+    engine.handle(USER, Event("press", Button(Kind.MORE, key=third.key).encode()))
+    assert "补充后这一项" in joined(say(engine, "观看" * 1100))
+    assert engine.store.load(USER).entries[2].text == third.text
+    say(engine, "32名党员参加")
+    assert engine.store.load(USER).entries[2].text == f"{third.text}，32名党员参加"

@@ -304,7 +304,7 @@ def add_details(context: Context, conversation: Conversation, key: int, text: st
         return said(waiting, Reply(texts.NO_TEXT))
     whole = f"{conversation.entries[number - 1].text.rstrip('。；，,; ')}，{added}"
     if len(whole) > answers.MAX_TEXT:
-        too_long = texts.TOO_LONG.format(length=len(whole), limit=answers.MAX_TEXT)
+        too_long = texts.ADDED_TOO_LONG.format(length=len(whole), limit=answers.MAX_TEXT)
         return said(waiting, Reply(too_long))
     return edit(context, conversation, number, whole)
 

@@ -104,7 +104,6 @@ REVISE = {
 
 # What the writer may send to leave problems or plans to the composer.
 AUTO_WORDS = ("自动", "auto", "自动生成", "你来写", "你来选")
-
 # What each command is for: /help and Telegram's command menu.
 HELP_START = "开始或继续"
 HELP_NEW = "写一份新报告"
@@ -191,6 +190,7 @@ TERSE_ACTIVITIES = (
 )
 ADD_DETAILS = "补充"
 ASK_DETAILS = "请发送第 {number} 项要补充的内容（{details}），会接在原文后面：{text}"
+ADDED_TOO_LONG = "补充后这一项共 {length} 字，超过 {limit} 字的上限。请精简后再发送要补充的内容。"
 NO_RECTIFIED = "提醒：{label}一般单列上年度问题的整改情况。如有，可补充一条，例如：{example}"
 UNDO_TO_ADD = "如需补充，发送 /undo 回去补充；没有就请继续。"
 SPAN_NAMES = {"quarter": "一个季度", "half": "半年", "year": "全年"}

@@ -146,7 +146,7 @@ def _answer(
     mended = remedy(text) if own else None
     # It says the problem's words again by design: the ledger, which holds them, has
     # no say; the unit's fit and the facts do.
-    facts = "".join(text for texts in draft.worked.values() for text in texts)
+    facts = "".join(t for texts in draft.worked.values() for t in texts) if mended else ""
     if mended is not None and (draft.fit.forbids(mended) or contradicted(mended, facts)):
         mended = None
     if subtopic is not None:
