@@ -607,3 +607,13 @@ def test_a_party_group_is_framed_as_leading_branches_not_as_one(composer: Compos
     answers = _only("某县烟草专卖局（分公司）党组", "2026年上半年", "summary", facts)
     text = to_text(composer.compose(answers).report)
     assert "凝聚人心的战斗堡垒作用" not in text and "方面方面" not in text
+
+
+def test_a_plan_for_scattered_members_is_not_led_as_care_for_them(composer: Composer) -> None:
+    """关心关爱党员 names visits and care: it leads no plan of 分批次学习 (round CG: a 林场,
+    a 水文站 and a 环卫所 had their study plans led so)."""
+    problems = ("管护站点分散在山里，基层党员集中学习难",)
+    answers = _answers("某县国有林场党支部", "2026年上半年", "responsibility", (), problems)
+    plans = to_text(composer.compose(answers).report).split("三、")[-1]
+    assert "分批次学习" in plans, plans
+    assert "关心关爱党员。" not in plans, plans

@@ -271,6 +271,14 @@ def test_a_writers_problem_gets_a_cause_of_its_own_matter(
             "党员干部科技专业能力不足，服务企业创新的本领不强",
             "便民服务",
         ),
+        # Round CG: a museum's members leading its own work patrol no streets; the plan
+        # shared only 发挥党员在…作用 with the problem.
+        (
+            "某县博物馆党支部",
+            ("完成馆藏文物数字化采集420件（套）",),
+            "专业人才缺，文物保护和数字化只能靠外请，党员在业务攻坚中带头作用发挥不够明显",
+            "平安巡逻",
+        ),
     ],
 )
 def test_no_plan_brings_in_work_the_unit_does_not_do(
@@ -285,3 +293,36 @@ def test_no_plan_brings_in_work_the_unit_does_not_do(
     )
     plans = composer.compose(answers).report.section("plans").blocks[0].items
     assert not any(foreign in plan.text for plan in plans), [p.text for p in plans]
+
+
+@pytest.mark.parametrize(
+    ("unit", "problem", "foreign"),
+    [
+        # Round CG: a 司法所's 人少事多 named 调解, and got a community's 议事协商 cause.
+        (
+            "某县司法局城关司法所党支部",
+            "所里只有5名在编人员，党员3人，人少事多，党建工作常常让位于调解、矫正等业务",
+            "议事协商",
+        ),
+        # Round CG: too few members on the front line is no fault of 三会一课.
+        (
+            "某县环境卫生管理所党支部",
+            "一线环卫工人多、党员少，19名党员中管理岗占了11个，一线作业班组党员覆盖不到一半",
+            "三会一课",
+        ),
+    ],
+)
+def test_a_writers_problem_gets_no_cause_of_another_matter(
+    composer: Composer, unit: str, problem: str, foreign: str
+) -> None:
+    facts = ("全年召开支委会12次", "组织党员集中学习10次", "发展党员1名")
+    answers = Answers(
+        unit,
+        period.parse("2026年"),
+        genres()["responsibility"],
+        tuple(Activity(text) for text in facts),
+        problems=(problem,),
+    )
+    section = composer.compose(answers).report.section("problems")
+    causes = "".join(item.text for block in section.blocks[1:] for item in block.items)
+    assert foreign not in causes, causes

@@ -34,10 +34,8 @@ _SETS_UP = re.compile(
 # What a year's start sets: a plan for a half year or a quarter does not (round AZ: 制定
 # 年度工作要点 in a 下半年 plan).
 _YEAR_START = re.compile(r"年初|年度工作要点|年度学习计划")
-# A slot in a plan's template: the unit's own words.
-_SLOT = re.compile(r"\{[^}]*\}")
-# A measure sharing this long a stretch with each earlier one of its plan says it again.
-PLAN_REPEAT = 4
+_SLOT = re.compile(r"\{[^}]*\}")  # a slot in a plan's template: the unit's own words
+PLAN_REPEAT = 4  # a measure sharing this long a stretch with each earlier one says it again
 # Meetings held at the turn of the year, which a plan for the rest of a year does not hold.
 _YEAR_END_MEETINGS = re.compile(r"民主生活会|组织生活会|述职评议")
 # Distinct character pairs a theme's plan must share with a problem no sub-topic answers.
@@ -288,7 +286,9 @@ def _plan_lead(draft: Drafting, subtopic: Subtopic, bodies: list[Sentence]) -> S
             if value:
                 own, heard = own.replace(value, "|"), heard.replace(value, "|")
         echo = shares_stretch(own, heard, PLAN_LEAD_ECHO)
-        return not echo and all(word in said for word in named)
+        # A matter's lead (关心关爱党员) leads only a plan of that matter (round CG).
+        unnamed = any(m.lead == lead and not m.words.search(said) for m in subtopic.matters)
+        return not echo and not unnamed and all(word in said for word in named)
 
     def names_the_plan(lead: str) -> bool:
         named = subtopics.keywords_in(unslotted(lead))

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from phrasebank.phrase import Kind, Phrase
 from phrasebank.text import shares_stretch
 
-from .asked import contradicted, unasked
+from .asked import asked_for, contradicted, unasked
 from .curated import candidates
 from .grouping import unquoted
 from .report import Block, Item, Section, Sentence
@@ -36,6 +36,8 @@ CAUSE_LIKENESS = 3
 CAUSE_CONTENT = 1
 # A cause sharing this long a stretch with its problem says the problem over again.
 CAUSE_ECHO = 6
+# Characters of a sub-topic's problem words (answers) that name it as the problem's work.
+NAMED = 4
 # A statement this short is followed by its first fitting elaboration.
 ELABORATE_MAX = 40
 # A mined plan this short with no elaboration is a slogan, not a plan.
@@ -223,8 +225,17 @@ def _causes(draft: Drafting, problems: list[Problem], practices: Sequence[str] =
         item, _ = statement(draft, Kind.CAUSE, theme, said, own=True)
         if item is None and subtopic is not None and subtopic.causes:
             source = f"curated:{subtopic.id}:cause"
+            # Named by the words its problems say (简单粗暴, 执法方式), not by a fact's word
+            # (调解) or a short one (党员少): its causes need no words of the problem's.
+            named = sum(len(word) for word in subtopic.answers if word in problem) >= NAMED
             item = _curated_cause(
-                draft, subtopic.causes, source, problem, own_work=True, practices=practices
+                draft,
+                subtopic.causes,
+                source,
+                problem,
+                own_work=True,
+                named=named,
+                practices=practices,
             )
         if item is None:
             options = subtopics.themes[theme].causes
@@ -246,12 +257,14 @@ def _curated_cause(
     problem: str,
     closest_only: bool = False,
     own_work: bool = False,
+    named: bool = False,
     practices: Sequence[str] = (),
 ) -> Item | None:
     """One of the curated causes not said yet: the one worded most like `problem`
     (发展党员难 → 发展党员工作的渠道…) where one shares CAUSE_LIKENESS pairs, else
     (unless `closest_only`) the draft's turn. Of a sub-topic's causes (`own_work`, all of
-    the problem's own work) the closest always, in their order on a tie."""
+    the problem's own work) the closest always, in their order on a tie, if it speaks of
+    the problem's matter or the problem was `named` by its sub-topic's problem words."""
 
     facts = "".join(a.text for a in draft.answers.activities)
 
@@ -274,7 +287,11 @@ def _curated_cause(
     )
     closest = max(ordered, key=lambda cause: distinct_pairs(cause.text, problem))
     close = alike(closest.text, problem)
-    if not close and closest_only:
+    # Of the problem's own work, still one speaking of its matter: 议事协商、网格服务 is no
+    # cause of a 司法所's 人少事多, nor 三会一课 of 一线党员少 (round CG).
+    related = named or content_pairs(closest.text, problem) or asked_for(closest.text, problem)
+    unrelated = own_work and problem and not related
+    if (not close and closest_only) or unrelated:
         return None
     chosen = closest if close or own_work else found[0]
     draft.ledger.use(chosen.text)

@@ -31,7 +31,7 @@ REMEDY = "remedy"
 MENDED_CONTENT = 2
 # Words any mending says (充分发挥…作用, 加强对…的指导): no likeness of matter.
 _MENDING = frozenset(
-    {"充分", "分发", "发挥", "挥作", "作用", "加强", "强对", "推动", "提升", "增强"}
+    {"充分", "分发", "发挥", "挥作", "挥党", "员在", "作用", "加强", "强对", "推动", "提升", "增强"}
 )
 # A lead sharing this long a stretch with the plans under it says them twice.
 LEAD_ECHO = 5

@@ -40,16 +40,16 @@ if TYPE_CHECKING:
     from .answers import Activity
     from .compose import Drafting
 
-# An effect clause follows only facts shorter than this (longer in a fuller report).
-EFFECT_MAX_FACT = {"quarter": 110, "half": 160, "year": 160}
+EFFECT_MAX_FACT = {"quarter": 110, "half": 160, "year": 160}  # facts an effect may follow
 # 书记 with no body named, opening a clause (书记讲党课1次).
 _BARE_SECRETARY = re.compile(r"(?:^|(?<=[，；]))书记(?!处|员)")
 # A 腐败问题 整治 is integrity work, whatever business it checks (round BS: 疫苗采购 自查).
 _CORRUPTION = re.compile(r"腐败|不正之风|廉政|廉洁|四风|八项规定|(?<!学员)违纪|问责")
+# The members' own study is no venue's public reading (round CG: 学习强国 积分).
+_MEMBERS_STUDY = re.compile(r"学习强国|学习积分|党员[^，。；]{0,8}学习")
 # Whom only the unit's own secretary talks with, not its organs' branch's (round BP).
 _LEADERS_TALKED = re.compile(r"书记(?:与|和|同|对)[^，。；]{0,6}(?:班子成员|中层|新提拔|任前)")
-# Facts this long say how the work was done themselves: no practice goes before them.
-PRACTICE_MAX_FACT = 120
+PRACTICE_MAX_FACT = 120  # facts this long say how the work was done: no practice before
 # Sources of leads that name what a business fact is: its writer's label, its matter.
 _NAMED_LEADS = (f"curated:{CENTRAL_TASK_ID}:label", f"curated:{CENTRAL_TASK_ID}:matter")
 _GENERAL_LEAD = f"curated:{CENTRAL_TASK_ID}:lead"  # 服务保障{中心工作} and its like
@@ -295,7 +295,7 @@ class WorkSection:
         if label is not None and unparty and business:
             subtopic = self.subtopics.get(CENTRAL_TASK.id)
         elif (kind.owns(text) and named not in PARTY_CORE and not _CORRUPTION.search(text)) or (
-            named in kind.own_work
+            named in kind.own_work and not _MEMBERS_STUDY.search(text)
         ):
             # The unit's own business (a 总工会's 送温暖) goes with its business.
             subtopic = self.subtopics.get(CENTRAL_TASK.id)
