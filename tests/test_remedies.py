@@ -222,6 +222,12 @@ def test_no_plan_asks_for_members_reporting_to_a_community_the_writer_never_name
             "主体责任压力传导逐级递减，个别股室负责人“一岗双责”落实偏软",
             "执行情况的督促考核",
         ),
+        # Round CH: the talks are many; the 一岗双责 checks are soft.
+        (
+            "某县城市管理局机关党支部",
+            "支部对班子成员“一岗双责”落实情况督促检查偏软，谈心谈话多，点名道姓批评少",
+            "执行情况的督促考核",
+        ),
     ],
 )
 def test_a_writers_problem_gets_a_cause_of_its_own_matter(
@@ -309,6 +315,18 @@ def test_no_plan_brings_in_work_the_unit_does_not_do(
             "某县环境卫生管理所党支部",
             "一线环卫工人多、党员少，19名党员中管理岗占了11个，一线作业班组党员覆盖不到一半",
             "三会一课",
+        ),
+        # Round CH: records written up afterwards are not 记录齐全.
+        (
+            "某县养老服务中心党支部",
+            "本人抓党建精力投入不够，“三会一课”质量不高，有时会后补记录",
+            "记录齐全",
+        ),
+        # Round CH: talks held many, criticism few, is no want of talks.
+        (
+            "某县城市管理局机关党支部",
+            "支部对班子成员督促偏软，谈心谈话多，点名道姓批评少",
+            "谈心谈话的自觉性",
         ),
     ],
 )

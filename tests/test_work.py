@@ -641,6 +641,19 @@ def test_a_lead_naming_the_facts_label_takes_the_label_off(composer: Composer) -
     assert unled(label, "落实意识形态工作责任制") == label
     # A label with its verb (抓信访维稳) names the lead's work too (round YY).
     assert unled("抓信访维稳，化解信访积案6件", "做好信访维稳工作") == "化解信访积案6件"
+    # With its time, its quotation marks or a 党建+ before it (round CG); the time stays.
+    assert (
+        unled("全年“三会一课”方面，召开支委会14次、党员大会5次", "落实“三会一课”制度")
+        == "全年召开支委会14次、党员大会5次"
+    )
+    assert (
+        unled("“三会一课”全年：召开党员大会4次、支委会12次", "落实“三会一课”制度")
+        == "全年召开党员大会4次、支委会12次"
+    )
+    assert (
+        unled("党建+林下经济方面，指导周边两个村种植黄精300亩", "发展林下经济")
+        == "指导周边两个村种植黄精300亩"
+    )
 
 
 def test_a_duty_report_does_not_say_who_its_writer_is_again() -> None:

@@ -87,6 +87,8 @@ MATTERS = {
 }
 
 
+# Talks held many (谈心谈话多，批评少), not mostly of one kind (谈心谈话多限于工作层面).
+_TALKS_MANY = r"谈(?:心谈)?话(?:较)?多(?=[，、；。]|$)"
 # A plan or cause that offers more of what its problem finds wanting: 定期组织观看警示
 # 教育片 for 警示教育形式单一, 集中学习、专题辅导 for 学习形式单一 (rounds AV–AX).
 _SINGLE = r"(?:形式|方式)(?:比较|较为|还比较|过于)?单一|以读文件为主|读文件|读报纸"
@@ -99,6 +101,8 @@ SAME_AGAIN = {
     r"学习强国": r"刷分|突击|积分|应付",
     # More 台账 checks for a problem of too many 台账 (round BU: a 社区's 减负).
     r"台账|资料检查": r"台账[^，。；]{0,6}(?:多|繁)|减负|材料多|报表多|留痕",
+    # More 谈心谈话 for a problem of talks many and criticism few (round CH: a 城管局's).
+    r"经常性谈心谈话|谈心谈话全覆盖": _TALKS_MANY,
 }
 
 
@@ -114,7 +118,9 @@ CONTRADICTED = {
     # 选取案例时结合本单位岗位风险分析不够 beside a case of the unit's own (round BD).
     r"选取案例时结合本单位岗位风险分析不够": r"本公司|本单位|本局|本院|身边|我们公司|本系统",
     # 满足于…记录齐全 beside a problem of records not in order (round BQ).
-    r"记录齐全": r"记录不规范|记录不全|记录不完整|台账不全|台账不规范",
+    r"记录齐全": r"记录不规范|记录不全|记录不完整|台账不全|台账不规范|补记录|事后补",
+    # 谈心谈话的自觉性还不够 beside a problem of talks many, criticism few (round CH).
+    r"谈心谈话的自觉性|谈话当作安排工作": _TALKS_MANY,
     # 整改进度偏慢, or 需长期推进的整改事项, beside 已全部整改销号 (round BB).
     r"整改进度偏慢|需(?:要)?长期推进|未整改到位的挂牌督办": (
         r"全部整改|已全部|全部销号|均已整改|整改完成(?!\d)"

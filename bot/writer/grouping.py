@@ -60,7 +60,9 @@ def portions(
 # one opening on its date, a figure, a label or a noun (5月…, 全年火化…, 粮食安全宣传周…)
 # reads badly after 四是 and is joined on instead.
 _WORK_OPENING = re.compile(
-    r"^(?:开展|组织|推进|推行|推动|落实|完成|举办|召开|配合|联合|协调|建立|设立|实施|对照|新增|新建"
+    # A meeting studying opens on its doer (支委会学习…, round CH: it was joined on after 此外).
+    r"^(?:(?:支委会|支部委员会|党支部|党组|党委|党总支|全体党员|班子成员|支部书记)(?:学习|传达)"
+    r"|开展|组织|推进|推行|推动|落实|完成|举办|召开|配合|联合|协调|建立|设立|实施|对照|新增|新建"
     r"|购置|新购|制定|修订|印发|督办|督促|指导|帮助|走访|慰问|深入|参与|参加|做好|抓好|加强|严格"
     r"|坚持|持续|扎实|规范|优化|提升|打造|创建|申报|筹集|发放|投入|培训|评选|开设|编印|编制|发布"
     r"|启动|成立|组建|选派|邀请|承办|牵头|争取|完善|改造|整治|排查|清理|收集|受理|办理|推广|与|对|为|向)"
@@ -99,6 +101,10 @@ _TOPIC = re.compile(r"^([\u4e00-\u9fff]{2,10}?)方面，")
 _NAMED_WORK = re.compile(
     r"^([\u4e00-\u9fff]{2,10}(?:建设|创建|试点|改革|规范化|标准化|信息化|整治|治理|防治|防控"
     r"|防涝|安置|维护|保洁|保障|监测|排查|迎检|攻坚|常态化))，"
+)
+_TIMES = "全年|上半年|下半年|今年|本季度|[一二三四]季度"
+_TIMED_LABEL = re.compile(
+    rf"^({_TIMES})?(“?(?:党建[+＋])?[\u4e00-\u9fff]{{2,10}}”?)({_TIMES})?(?:方面，|[：:])"
 )
 # Openings that make a clause of time or a doing, not a label (全年整治…, 每月监测…).
 _NOT_A_LABEL = re.compile(r"^(?:全年|今年|上半年|下半年|年初|年底|本季度|季度|每月|每季|每年|期间)")
@@ -147,6 +153,15 @@ def unled(facts: str, lead: str) -> str:
     quoted = re.match(r"“([^“”]{2,16})”[：:]", facts)
     if quoted and quoted.group(1) in lead and len(facts) - quoted.end() > LABELLED_MIN:
         return facts[quoted.end() :]
+    # A label with its time or its quotation marks, the lead naming it (全年“三会一课”方面，…
+    # or “三会一课”全年：… under 落实“三会一课”制度; 党建+林下经济： under 发展林下经济,
+    # round CG): the time stays.
+    timed = _TIMED_LABEL.match(facts)
+    if timed and len(facts) - timed.end() > LABELLED_MIN:
+        named = re.sub(r"^党建[+＋]|[“”]", "", timed.group(2))
+        bare = lead.replace("“", "").replace("”", "")
+        if named in bare or shares_stretch(named, bare, 4):
+            return f"{timed.group(1) or timed.group(3) or ''}{facts[timed.end() :]}"
     found = _TOPIC.match(facts) or _NAMED_WORK.match(facts) or _LABEL.match(facts)
     # 抓信访维稳，… under 做好信访维稳工作 says it twice too (round YY).
     label = found and _LABEL_VERB.sub("", found.group(1)).removesuffix("工作")
