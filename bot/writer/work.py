@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from phrasebank.matching import Classification
 
-from .checks import names_party_work
 from .claims import RESULT
 from .frames import Frames
 from .grouping import (
@@ -31,6 +30,7 @@ from .grouping import (
     unled,
 )
 from .leads import ItemWords
+from .placing import place
 from .rectified import answers_earlier
 from .report import Block, Item, Sentence
 from .subtopics import CENTRAL_TASK_ID, HEADING_STYLES, Subtopic, load_subtopics
@@ -43,10 +43,6 @@ if TYPE_CHECKING:
 EFFECT_MAX_FACT = {"quarter": 110, "half": 160, "year": 160}  # facts an effect may follow
 # 书记 with no body named, opening a clause (书记讲党课1次).
 _BARE_SECRETARY = re.compile(r"(?:^|(?<=[，；]))书记(?!处|员)")
-# A 腐败问题 整治 is integrity work, whatever business it checks (round BS: 疫苗采购 自查).
-_CORRUPTION = re.compile(r"腐败|不正之风|廉政|廉洁|四风|八项规定|(?<!学员)违纪|问责")
-# The members' own study is no venue's public reading (round CG: 学习强国 积分).
-_MEMBERS_STUDY = re.compile(r"学习强国|学习积分|党员[^，。；]{0,8}学习")
 # Whom only the unit's own secretary talks with, not its organs' branch's (round BP).
 _LEADERS_TALKED = re.compile(r"书记(?:与|和|同|对)[^，。；]{0,6}(?:班子成员|中层|新提拔|任前)")
 PRACTICE_MAX_FACT = 120  # facts this long say how the work was done: no practice before
@@ -81,26 +77,6 @@ SHORTFALL = "看起来是存在的不足而不是已做的工作，已写入“�
 RECTIFIED = "inspection_rectification"
 # Where business work that names no party work goes.
 CENTRAL_TASK = _Where("integration", CENTRAL_TASK_ID)
-# The party's own routines, whoever they concern: a 老干部局's 中心组 studying the work of
-# retired cadres, or its 意识形态 analysis of their centre's notice board, is party work;
-# so are its new members and its party brand, whatever trade words they hold.
-PARTY_CORE = frozenset(
-    {
-        "first_topic",
-        "central_group",
-        "special_study",
-        "party_lecture",
-        "ideology_duty",
-        "three_meetings",
-        "organizational_life",
-        "democratic_life",
-        # Round BJ: 发展党员 of a 环卫班长, a “党建+灭火救援” brand.
-        "recruitment",
-        "brand",
-        # Round BM: “党员+护理员”结对 of a 养老服务中心 is its members' vanguard.
-        "vanguard",
-    }
-)
 
 
 @dataclass(frozen=True)
@@ -158,7 +134,7 @@ class WorkSection:
                     head = profile.self_name[1:] if profile.self_name[:1] == "我" else ""
                     branch = f"{head}{profile.kind.body}书记"
                 text = _BARE_SECRETARY.sub(branch or profile.secretary(), text)
-            theme, classification, subtopic = self.place(activity, text)
+            theme, classification, subtopic = place(self.d, activity, text)
             if index in d.shortfalls:
                 placed.append(Placed(theme, classification, None, text, concerns=(SHORTFALL,)))
                 continue
@@ -183,10 +159,10 @@ class WorkSection:
             whole, tail, later = text, None, None
             parts = None if activity.theme else two_kinds(text, self.subtopics)
             if parts is not None:
-                _, _, later = self.place(activity, parts[1])
+                _, _, later = place(self.d, activity, parts[1])
                 if later is not None and later.id != CENTRAL_TASK.id:
                     text, tail = parts
-                    theme, _, subtopic = self.place(activity, text)
+                    theme, _, subtopic = place(self.d, activity, text)
             placed.append(
                 Placed(theme, classification, None, whole, subtopic.id if subtopic else None)
             )
@@ -272,36 +248,6 @@ class WorkSection:
         above = "".join(sentence.text for sentence in said)
         practice = self.words.practice(subtopic, facts, above, variant)
         return (Sentence(f"{practice.text}。", practice.sources),) if practice else ()
-
-    def place(
-        self, activity: Activity, text: str
-    ) -> tuple[str, Classification | None, Subtopic | None]:
-        """An activity's theme and sub-topic: the writer's theme, else a sub-topic's keywords
-        (they are specific), else the classifier."""
-        if activity.theme:
-            found = self.subtopics.match(text, activity.theme)
-            return activity.theme, None, found.subtopic if found else None
-        classification = self.d.matcher.classify(text)
-        # Business work goes where a writer puts it, under 党建业务融合; 待补充 says so.
-        subtopic = self.d.c.subtopic(text, None if classification.low else classification.theme)
-        kind = self.d.answers.profile.kind
-        named = subtopic.id if subtopic is not None else ""
-        # A label of the writer's naming no party work (免疫规划方面，…) says it is business.
-        label = topic_label(text)
-        unparty = label is not None and not names_party_work(label)
-        of_label = self.subtopics.match(label) if label is not None else None
-        # A label of the unit's business by itself (防汛：…党员志愿者转移群众) too (round BN).
-        business = of_label is None or of_label.subtopic.id == CENTRAL_TASK.id
-        if label is not None and unparty and business:
-            subtopic = self.subtopics.get(CENTRAL_TASK.id)
-        elif (kind.owns(text) and named not in PARTY_CORE and not _CORRUPTION.search(text)) or (
-            named in kind.own_work and not _MEMBERS_STUDY.search(text)
-        ):
-            # The unit's own business (a 总工会's 送温暖) goes with its business.
-            subtopic = self.subtopics.get(CENTRAL_TASK.id)
-        if subtopic is not None:
-            return subtopic.theme, classification, subtopic
-        return classification.theme, classification, None
 
     def _own_lead(self, facts: str, index: int) -> Sentence | None:
         """The writer's own opening of a business fact as its lead, where no stock lead

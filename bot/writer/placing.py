@@ -1,0 +1,75 @@
+"""Where an activity goes in the work section: its theme and sub-topic, by the writer's
+own theme, a sub-topic's keywords, or the classifier; the unit's own business under
+党建业务融合 (a 总工会's 送温暖, a venue's 读书日), the party's routines never."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from phrasebank.matching import Classification
+
+from .checks import names_party_work
+from .grouping import topic_label
+from .subtopics import CENTRAL_TASK_ID, Subtopic, load_subtopics
+
+if TYPE_CHECKING:
+    from .answers import Activity
+    from .compose import Drafting
+
+# A 腐败问题 整治 is integrity work, whatever business it checks (round BS: 疫苗采购 自查).
+_CORRUPTION = re.compile(r"腐败|不正之风|廉政|廉洁|四风|八项规定|(?<!学员)违纪|问责")
+# The members' own study is no venue's public reading (round CG: 学习强国 积分).
+_MEMBERS_STUDY = re.compile(r"学习强国|学习积分|党员[^，。；]{0,8}学习")
+# The party's own routines, whoever they concern: a 老干部局's 中心组 studying the work of
+# retired cadres, or its 意识形态 analysis of their centre's notice board, is party work;
+# so are its new members and its party brand, whatever trade words they hold.
+PARTY_CORE = frozenset(
+    {
+        "first_topic",
+        "central_group",
+        "special_study",
+        "party_lecture",
+        "ideology_duty",
+        "three_meetings",
+        "organizational_life",
+        "democratic_life",
+        # Round BJ: 发展党员 of a 环卫班长, a “党建+灭火救援” brand.
+        "recruitment",
+        "brand",
+        # Round BM: “党员+护理员”结对 of a 养老服务中心 is its members' vanguard.
+        "vanguard",
+    }
+)
+
+
+def place(
+    d: Drafting, activity: Activity, text: str
+) -> tuple[str, Classification | None, Subtopic | None]:
+    """An activity's theme and sub-topic: the writer's theme, else a sub-topic's keywords
+    (they are specific), else the classifier."""
+    subtopics = load_subtopics()
+    if activity.theme:
+        found = subtopics.match(text, activity.theme)
+        return activity.theme, None, found.subtopic if found else None
+    classification = d.matcher.classify(text)
+    # Business work goes where a writer puts it, under 党建业务融合; 待补充 says so.
+    subtopic = d.c.subtopic(text, None if classification.low else classification.theme)
+    kind = d.answers.profile.kind
+    named = subtopic.id if subtopic is not None else ""
+    # A label of the writer's naming no party work (免疫规划方面，…) says it is business.
+    label = topic_label(text)
+    unparty = label is not None and not names_party_work(label)
+    of_label = subtopics.match(label) if label is not None else None
+    # A label of the unit's business by itself (防汛：…党员志愿者转移群众) too (round BN).
+    business = of_label is None or of_label.subtopic.id == CENTRAL_TASK_ID
+    if label is not None and unparty and business:
+        subtopic = subtopics.get(CENTRAL_TASK_ID)
+    elif (kind.owns(text) and named not in PARTY_CORE and not _CORRUPTION.search(text)) or (
+        named in kind.own_work and not _MEMBERS_STUDY.search(text)
+    ):
+        # The unit's own business (a 总工会's 送温暖) goes with its business.
+        subtopic = subtopics.get(CENTRAL_TASK_ID)
+    if subtopic is not None:
+        return subtopic.theme, classification, subtopic
+    return classification.theme, classification, None
