@@ -78,6 +78,9 @@ def formalise(text: str) -> str:
     # ‘四无’); inside them it is part of the name, kept as typed.
     parts = re.split(r"(“[^“”]*”|《[^《》]*》)", text)
     text = "".join(p if i % 2 else _SINGLE_QUOTED.sub(r"“\1”", p) for i, p in enumerate(parts))
+    # The party's system names (“三会一课”, “第一议题”) are no titles: the rules see them,
+    # as they quote them again (“三会一课”全年：… is 落实“三会一课”制度，全年…, round CH).
+    text = _SYSTEM_NAME.sub(r"\1", text)
     # Quoted names and titles keep every character, their spaces included.
     protected, text = _protect(text)
     text = _unspaced(text) if _is_chinese(text) else _SPACES.sub(" ", text)
@@ -87,6 +90,10 @@ def formalise(text: str) -> str:
     if not text:
         return ""
     return text if text.endswith("。") else f"{text}。"
+
+
+# Quoted by the rules wherever they stand bare (data/formal.toml).
+_SYSTEM_NAME = re.compile(r"“(三会一课|第一议题|一岗双责|三重一大|四议两公开|四种形态)”")
 
 
 def _unspaced(text: str) -> str:
