@@ -893,3 +893,14 @@ def test_a_practice_presumes_no_selection_the_facts_do_not_tell() -> None:
     practice = "注重选树身边典型，弘扬文明新风"
     assert _presumes(practice, "全国文明城市创建迎检，组织党员清理楼道堆物560余处")
     assert not _presumes(practice, "评选“好媳妇”“好婆婆”12名")
+
+
+def test_no_practice_names_the_system_its_facts_open_on(composer: Composer) -> None:
+    """把“三会一课”作为党内组织生活的基本制度。落实“三会一课”制度，全年召开… says the
+    system twice in a row (round CI: in every draft of the round)."""
+    for name in ("power_quarter_summary.toml", "village_year_summary.toml"):
+        answers = answers_module.load(DATA / "answers" / name, TODAY)
+        answers = _with(answers, "“三会一课”全年：支委会12次、党员大会4次、党小组会24次")
+        text = to_text(composer.compose(answers).report)
+        assert "全年召开支委会12次" in text, text
+        assert not re.search(r"把“三会一课”作为[^。]*。[^。]{0,12}落实“三会一课”", text), text

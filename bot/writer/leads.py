@@ -114,8 +114,13 @@ class ItemWords(Curated):
             opening = text[:2]
             if shares_stretch(text, lead, SIBLING_CHARS) or opening in self.openings_here:
                 return False
-            # Nor as the facts after it open (严格执行议事规则… then 严格执行“三重一大”…).
+            # Nor as the facts after it open (严格执行议事规则… then 严格执行“三重一大”…), nor
+            # name what their first clause names (把“三会一课”作为… then 落实“三会一课”制度，
+            # round CI).
             if opening in lead or facts.startswith(opening):
+                return False
+            first = re.split(r"[，；]", facts, maxsplit=1)[0]
+            if any(name in first for name in re.findall(r"“[^“”]+”", text)):
                 return False
             # Nor presume what the facts do not tell (以赛促学 over a 练兵 of no contest).
             if _presumes(text, facts):
