@@ -328,6 +328,18 @@ def test_no_plan_brings_in_work_the_unit_does_not_do(
             "支部对班子成员督促偏软，谈心谈话多，点名道姓批评少",
             "谈心谈话的自觉性",
         ),
+        # Round CJ: a 先锋岗 only on the wall is no 非公企业 branch; data not shared is no
+        # fund's oversight.
+        (
+            "某县劳动人事争议仲裁院党支部",
+            "党建与仲裁业务融合不深，党员先锋岗多停在挂牌",
+            "非公企业",
+        ),
+        (
+            "某县政务服务中心党支部",
+            "“一件事”套餐部门数据共享不畅，部分事项仍需群众重复提交材料",
+            "资金监管",
+        ),
     ],
 )
 def test_a_writers_problem_gets_no_cause_of_another_matter(

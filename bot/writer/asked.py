@@ -75,7 +75,8 @@ MATTERS = {
     # to report to a community (rounds BW, BZ, CA).
     r"在职党员报到": r"报到|双报到|在职党员",
     # A 非公企业's branches are the writer's to name (round CD: a 开发区's).
-    r"非公企业": r"非公|两新|企业党组织|企业党建|挂牌",
+    # Not a 先锋岗 that is only a sign on the wall (round CJ: a 仲裁院's 停在挂牌).
+    r"非公企业": r"非公|两新|企业党组织|企业党建|挂牌子|只挂牌(?![^，。；]{0,4}(?:先锋|示范))",
     r"勤务繁重": r"勤务|执勤|值班|倒班|轮班|三班",
     # 便民服务 is a service window's: a 科技局 or a 人大's facts and problems name none
     # (rounds CD, CE).
@@ -84,6 +85,8 @@ MATTERS = {
     # and a 不动产登记中心's registrations are neither (round CF).
     r"行动不便|特殊困难": r"老人|老年|残疾|行动不便|特殊群体|独居|困难群众",
     r"资金监管机制|资金发放": r"资金|补贴|补助|发放|经费|基金|救助",
+    # A 政务服务中心's data sharing names no fund (round CJ).
+    r"资金监管的技术手段": r"资金|基金|补贴|补助|冒领|救助",
 }
 
 
@@ -119,6 +122,8 @@ CONTRADICTED = {
     r"选取案例时结合本单位岗位风险分析不够": r"本公司|本单位|本局|本院|身边|我们公司|本系统",
     # 满足于…记录齐全 beside a problem of records not in order (round BQ).
     r"记录齐全": r"记录不规范|记录不全|记录不完整|台账不全|台账不规范|补记录|事后补",
+    # 家庭助廉 held (廉洁税务·家庭助廉, round CJ).
+    r"对家庭助廉的作用重视还不够": r"家庭助廉|廉洁家书|家属",
     # 谈心谈话的自觉性还不够 beside a problem of talks many, criticism few (round CH).
     r"谈心谈话的自觉性|谈话当作安排工作": _TALKS_MANY,
     # 整改进度偏慢, or 需长期推进的整改事项, beside 已全部整改销号 (round BB).

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from phrasebank.phrase import Kind
 from phrasebank.text import shares_stretch
 
-from .claims import unslotted
+from .claims import CLAIMED, unslotted
 from .curated import Curated, candidates
 from .report import Sentence
 from .subtopics import Subtopic, heading_style, load_subtopics
@@ -153,7 +153,9 @@ class Frames(Curated):
             if sentence is not None:
                 return sentence
         phrase = d.pick(Kind.HEADING, theme, facts, fact=facts)
-        if phrase is not None and heading_style(phrase.text) == self.style:
+        # Nor another unit's claim of its own results (…建设更加到位: rounds CG, CI, CJ).
+        claimed = phrase is not None and not phrase.own and CLAIMED.search(phrase.text)
+        if phrase is not None and not claimed and heading_style(phrase.text) == self.style:
             mined = d.stock(phrase)
             if mined is not None:
                 return mined
