@@ -89,6 +89,21 @@ def test_every_problem_the_writer_typed_gets_a_plan_about_it(composer: Composer)
     assert "先进典型" not in three.text, three.text
 
 
+def _problems_section(composer: Composer, unit: str, problem: str) -> str:
+    """The problems section (problem, then causes) of a year's 主体责任 report of three
+    routine facts and the writer's one `problem`."""
+    facts = ("全年召开支委会12次", "组织党员集中学习10次", "发展党员1名")
+    answers = Answers(
+        unit,
+        period.parse("2026年"),
+        genres()["responsibility"],
+        tuple(Activity(text) for text in facts),
+        problems=(problem,),
+    )
+    section = composer.compose(answers).report.section("problems")
+    return "".join(item.text for block in section.blocks for item in block.items)
+
+
 def _archive(problems: tuple[str, ...]) -> Answers:
     """A county archive's branch, whose facts name its 领导班子."""
     facts = (
@@ -233,16 +248,7 @@ def test_no_plan_asks_for_members_reporting_to_a_community_the_writer_never_name
 def test_a_writers_problem_gets_a_cause_of_its_own_matter(
     composer: Composer, unit: str, problem: str, cause: str
 ) -> None:
-    facts = ("全年召开支委会12次", "组织党员集中学习10次", "发展党员1名")
-    answers = Answers(
-        unit,
-        period.parse("2026年"),
-        genres()["responsibility"],
-        tuple(Activity(text) for text in facts),
-        problems=(problem,),
-    )
-    section = composer.compose(answers).report.section("problems")
-    text = "".join(item.text for block in section.blocks for item in block.items)
+    text = _problems_section(composer, unit, problem)
     assert cause in text, text
 
 
@@ -345,14 +351,5 @@ def test_no_plan_brings_in_work_the_unit_does_not_do(
 def test_a_writers_problem_gets_no_cause_of_another_matter(
     composer: Composer, unit: str, problem: str, foreign: str
 ) -> None:
-    facts = ("全年召开支委会12次", "组织党员集中学习10次", "发展党员1名")
-    answers = Answers(
-        unit,
-        period.parse("2026年"),
-        genres()["responsibility"],
-        tuple(Activity(text) for text in facts),
-        problems=(problem,),
-    )
-    section = composer.compose(answers).report.section("problems")
-    causes = "".join(item.text for block in section.blocks[1:] for item in block.items)
+    causes = _problems_section(composer, unit, problem).split(problem.rstrip("。"))[-1]
     assert foreign not in causes, causes
