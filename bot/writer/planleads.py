@@ -18,7 +18,7 @@ from .subtopics import Subtopic, load_subtopics
 if TYPE_CHECKING:
     from .compose import Drafting
 
-_SLOT = re.compile(r"\{[^}]*\}")  # a slot in a lead's template: the unit's own words
+SLOT = re.compile(r"\{[^}]*\}")  # a slot in a plan's template: the unit's own words
 # A plan's lead sharing this long a stretch with the plan only says it twice.
 PLAN_LEAD_ECHO = 5
 # Distinct character pairs a sub-topic's lead shares with a plan to come before the others.
@@ -38,7 +38,7 @@ def plan_lead(draft: Drafting, subtopic: Subtopic, bodies: list[Sentence]) -> Se
         # a plan for 作风教育); the unit's own words in both (城市管理业务) are no echo.
         named = subtopics.keywords_in(unslotted(lead))
         own, heard = draft.fit.fill(lead) or lead, said
-        for slot in _SLOT.findall(lead):
+        for slot in SLOT.findall(lead):
             value = str(draft.fit.values.get(slot[1:-1], ""))
             if value:
                 own, heard = own.replace(value, "|"), heard.replace(value, "|")

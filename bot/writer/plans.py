@@ -14,7 +14,7 @@ from phrasebank.text import shares_stretch
 from .asked import asked_for, contradicted, unasked
 from .checks import lists
 from .fit import OVERLAP
-from .planleads import plan_lead
+from .planleads import SLOT, plan_lead
 from .problems import Problem, alike, distinct_pairs, shared_pairs, statement
 from .remedies import REMEDY, brief, leads, of_matter, remedy
 from .report import Block, Item, Section, Sentence
@@ -33,7 +33,6 @@ _SETS_UP = re.compile(
 # What a year's start sets: a plan for a half year or a quarter does not (round AZ: 制定
 # 年度工作要点 in a 下半年 plan).
 _YEAR_START = re.compile(r"年初|年度工作要点|年度学习计划")
-_SLOT = re.compile(r"\{[^}]*\}")  # a slot in a plan's template: the unit's own words
 PLAN_REPEAT = 4  # a measure sharing this long a stretch with each earlier one says it again
 # Meetings held at the turn of the year, which a plan for the rest of a year does not hold.
 _YEAR_END_MEETINGS = re.compile(r"民主生活会|组织生活会|述职评议")
@@ -158,7 +157,7 @@ def _answer(
             # Nor a stretch of an earlier one, the unit's words filled in aside (the
             # ledger takes the plan only once it is written).
             again = _says_again(plan, templates) or any(
-                shares_stretch(_SLOT.sub("|", plan), _SLOT.sub("|", t), OVERLAP) for t in templates
+                shares_stretch(SLOT.sub("|", plan), SLOT.sub("|", t), OVERLAP) for t in templates
             )
             # A theme's plan answers no problem: the facts are no fault to mend.
             fault = text if asked else ""
@@ -317,9 +316,9 @@ def _says_again(plan: str, earlier: list[str]) -> bool:
         quoted = set(re.findall(r"“[^”]+”", plan)) & set(re.findall(r"“[^”]+”", first))
         if quoted or ("等方式" in plan and "等方式" in first):
             return True
-    own = _SLOT.sub("|", plan)
+    own = SLOT.sub("|", plan)
     return len(earlier) > 1 and all(
-        shares_stretch(own, _SLOT.sub("|", first), PLAN_REPEAT) for first in earlier
+        shares_stretch(own, SLOT.sub("|", first), PLAN_REPEAT) for first in earlier
     )
 
 

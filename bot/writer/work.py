@@ -40,12 +40,14 @@ if TYPE_CHECKING:
     from .answers import Activity
     from .compose import Drafting
 
-EFFECT_MAX_FACT = {"quarter": 110, "half": 160, "year": 160}  # facts an effect may follow
+# An effect clause follows only facts shorter than this (longer in a fuller report).
+EFFECT_MAX_FACT = {"quarter": 110, "half": 160, "year": 160}
 # 书记 with no body named, opening a clause (书记讲党课1次).
 _BARE_SECRETARY = re.compile(r"(?:^|(?<=[，；]))书记(?!处|员)")
 # Whom only the unit's own secretary talks with, not its organs' branch's (round BP).
 _LEADERS_TALKED = re.compile(r"书记(?:与|和|同|对)[^，。；]{0,6}(?:班子成员|中层|新提拔|任前)")
-PRACTICE_MAX_FACT = 120  # facts this long say how the work was done: no practice before
+# Facts this long say how the work was done themselves: no practice goes before them.
+PRACTICE_MAX_FACT = 120
 # Sources of leads that name what a business fact is: its writer's label, its matter.
 _NAMED_LEADS = (f"curated:{CENTRAL_TASK_ID}:label", f"curated:{CENTRAL_TASK_ID}:matter")
 _GENERAL_LEAD = f"curated:{CENTRAL_TASK_ID}:lead"  # 服务保障{中心工作} and its like
