@@ -617,3 +617,16 @@ def test_a_plan_for_scattered_members_is_not_led_as_care_for_them(composer: Comp
     plans = to_text(composer.compose(answers).report).split("三、")[-1]
     assert "分批次学习" in plans, plans
     assert "关心关爱党员。" not in plans, plans
+
+
+def test_a_branch_plans_no_contact_points_nor_appraisals_of_others(composer: Composer) -> None:
+    """A one-branch centre's 班子成员 have no 党建联系点, and its secretary appraises no
+    one's 述职 (round CK: a 检测中心, a 园林中心); a branch whose facts name 联系点 may."""
+    problems = ("主体责任压力传导不够，班子成员“一岗双责”落实不到位，抓党建精力投入不足",)
+    facts = ("年初与班子成员签订党风廉政建设责任书",)
+    answers = _answers("某县检验检测中心党支部", "2026年", "responsibility", facts, problems)
+    plans = to_text(composer.compose(answers).report).split("三、")[-1]
+    assert "联系点" not in plans and "述职评议全覆盖" not in plans, plans
+    facts = ("班子成员每人联系1个基层站所，到联系点指导工作6次",)
+    answers = _answers("某县检验检测中心党支部", "2026年", "responsibility", facts, problems)
+    assert "联系点" in to_text(composer.compose(answers).report)

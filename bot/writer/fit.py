@@ -187,6 +187,7 @@ SHOWN_BY_FACTS = {
     # Round CI: a branch that names its 派驻纪检组 may say it accepts its supervision.
     "纪检": r"派驻纪检|纪检(?:监察)?组",
     "纪检组": r"派驻纪检|纪检(?:监察)?组",
+    "联系点": r"联系点",
 }
 
 # Words that name a span of time other than the report's own.
