@@ -181,7 +181,9 @@ def unlabelled(text: str, same: Callable[[str, str], bool] | None = None) -> str
 # 少先队、共青团：…), each of a fact's parts: reviewers edit every one (rounds BT, BU).
 _JOTTED = re.compile(
     r"(?:^|(?<=；))(?:([\u4e00-\u9fff]{2,10}?)方面，|(“[^“”]{2,16}”)："
-    r"|([\u4e00-\u9fff]{2,8}、[\u4e00-\u9fff]{2,8})：)"
+    r"|([\u4e00-\u9fff]{2,8}、[\u4e00-\u9fff]{2,8})："
+    # A named post or way of working before a comma (“马路办公”，开展…, round CI).
+    r"|(“[^“”]{2,10}(?:办公|岗|队|站|室|平台|机制|模式|工作法|课堂|驿站|书屋)”)，)"
 )
 # A label that names a piece of work (网格化管理, 清廉村居建设) is the work it was done in;
 # one opening on a doing (帮扶某村, 优化营商环境) is that doing.
@@ -195,9 +197,11 @@ _LABEL_DOING = re.compile(
 
 def written_label(facts: str) -> str:
     """`facts` with each jotted label written as a report writes it: 在网格化管理中，…,
-    在疾控工作中，…, 帮扶某镇某村，…, 围绕“红色物业”，…."""
+    在疾控工作中，…, 帮扶某镇某村，…, 围绕“红色物业”，…, 依托“马路办公”，…."""
 
     def written(found: re.Match[str]) -> str:
+        if found.group(4):
+            return f"依托{found.group(4)}，"
         label = found.group(1) or found.group(3)
         if label is None:
             # A name the fact says again goes (“党员先锋岗”：…设党员先锋岗4个).
