@@ -199,3 +199,16 @@ def test_this_year_and_last_are_dated() -> None:
         "2026年发展党员3名，2025年反馈的问题已整改"
     )
     assert dated("今年以来，学习《今年工作要点》", 2026) == "今年以来，学习《今年工作要点》"
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        # Round CI: a quoted 两张皮 was out of the rules' sight, and its plan read
+        # 推动党建和生产经营还是深度融合.
+        ("党建和生产经营还是“两张皮”", "党建和生产经营仍存在“两张皮”现象。"),
+        ("“三会一课”全年：支委会12次", "落实“三会一课”制度，全年召开支委会12次。"),
+    ],
+)
+def test_a_system_name_typed_quoted_is_written_as_one_typed_bare(typed: str, written: str) -> None:
+    assert formalise(typed) == written == formalise(typed.replace("“", "").replace("”", ""))

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from functools import cache, lru_cache
+from typing import Any
 
 from phrasebank.text import (
     Rule,
@@ -26,9 +27,14 @@ from phrasebank.text import (
 
 
 @cache
+def _formal() -> dict[str, Any]:
+    return read_data("bot.writer.data", "formal.toml")
+
+
+@cache
 def formal_rules() -> tuple[Rule, ...]:
     """Colloquial → written rules (``data/formal.toml``), in the order they apply."""
-    raw = read_data("bot.writer.data", "formal.toml")
+    raw = _formal()
     return rules(raw["rule"], raw["lists"])
 
 
@@ -80,7 +86,7 @@ def formalise(text: str) -> str:
     text = "".join(p if i % 2 else _SINGLE_QUOTED.sub(r"“\1”", p) for i, p in enumerate(parts))
     # The party's system names (“三会一课”, “第一议题”) are no titles: the rules see them,
     # as they quote them again (“三会一课”全年：… is 落实“三会一课”制度，全年…, round CH).
-    text = _SYSTEM_NAME.sub(r"\1", text)
+    text = _system_names().sub(r"\1", text)
     # Quoted names and titles keep every character, their spaces included.
     protected, text = _protect(text)
     text = _unspaced(text) if _is_chinese(text) else _SPACES.sub(" ", text)
@@ -92,8 +98,10 @@ def formalise(text: str) -> str:
     return text if text.endswith("。") else f"{text}。"
 
 
-# Quoted by the rules wherever they stand bare (data/formal.toml).
-_SYSTEM_NAME = re.compile(r"“(三会一课|第一议题|一岗双责|三重一大|四议两公开|四种形态)”")
+@cache
+def _system_names() -> re.Pattern[str]:
+    """The party's system names typed between quotes, which the rules quote again."""
+    return re.compile(f"“({alternatives(_formal()['lists']['system_names'])})”")
 
 
 def _unspaced(text: str) -> str:
