@@ -63,11 +63,13 @@ def place(
     of_label = subtopics.match(label) if label is not None else None
     # A label of the unit's business by itself (防汛：…党员志愿者转移群众) too (round BN).
     business = of_label is None or of_label.subtopic.id == CENTRAL_TASK_ID
+    # Party work the fact names by its keywords stays party work; one only guessed (a
+    # 烈士陵园's 公祭 read as 意识形态, round CL) is the unit's business when it owns it.
+    core = named in PARTY_CORE and named in subtopics.scores(text)
+    owned = kind.owns(text) and not core and not _CORRUPTION.search(text)
     if label is not None and unparty and business:
         subtopic = subtopics.get(CENTRAL_TASK_ID)
-    elif (kind.owns(text) and named not in PARTY_CORE and not _CORRUPTION.search(text)) or (
-        named in kind.own_work and not _MEMBERS_STUDY.search(text)
-    ):
+    elif owned or (named in kind.own_work and not _MEMBERS_STUDY.search(text)):
         # The unit's own business (a 总工会's 送温暖) goes with its business.
         subtopic = subtopics.get(CENTRAL_TASK_ID)
     if subtopic is not None:
