@@ -353,3 +353,37 @@ def test_a_writers_problem_gets_no_cause_of_another_matter(
 ) -> None:
     causes = _problems_section(composer, unit, problem).split(problem.rstrip("。"))[-1]
     assert foreign not in causes, causes
+
+
+def test_a_company_branchs_part_time_committee_gets_its_own_plan_not_a_youth_one(
+    composer: Composer,
+) -> None:
+    """A textile company's 支委均为兼职，党务工作经验不足 got 加强青年员工培养 (its 经验不足
+    read as young staff's), and its 党建工作和生产经营结合还不够紧密 a lead with no
+    measures under it (round CL)."""
+    problems = (
+        "党建工作和生产经营结合还不够紧，有的活动停留在搞形式",
+        "支部委员均为兼职，党务工作经验不足，党建经费保障不稳定",
+    )
+    facts = (
+        "坚持“三会一课”，全年召开党员大会4次、支委会12次",
+        "开展“党员先锋岗”创建，细纱、织造车间设立党员先锋岗8个",
+        "全年产值约4.6亿元，出口订单同比增长12%",
+        "组织党员学习党的二十届四中全会精神，开展集中学习6次",
+    )
+    answers = Answers(
+        "中共某纺织有限公司支部委员会",
+        period.parse("2026年"),
+        genres()["summary"],
+        tuple(Activity(text) for text in facts),
+        problems=problems,
+    )
+    report = composer.compose(answers).report
+    plans = report.section("plans").blocks[0].items
+    texts = [plan.text for plan in plans]
+    assert not any("青年" in text for text in texts), texts
+    assert any(text.startswith("提升党务工作能力。") for text in texts), texts
+    merged = next(p for p in plans if p.text.startswith("推动党建工作和生产经营深度融合。"))
+    assert len(merged.sentences) > 1, texts
+    problems_text = "".join(i.text for b in report.section("problems").blocks for i in b.items)
+    assert "走形式" in problems_text and "开展形式" not in problems_text
