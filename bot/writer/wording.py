@@ -196,7 +196,7 @@ _JOTTED = re.compile(
 # A label that names a piece of work (网格化管理, 清廉村居建设) is the work it was done in;
 # one opening on a doing (帮扶某村, 优化营商环境) is that doing.
 _WORK_NOUN = re.compile(
-    r"(?:建设|管理|监测|执法|整治|治理|服务|防控|监督|创建|改革|工作|教育|活动|保障|宣传)$"
+    r"(?:建设|管理|监测|执法|整治|治理|服务|防控|监督|创建|改革|工作|教育|活动|保障|宣传|学习)$"
 )
 _LABEL_DOING = re.compile(
     r"^(?:优化|帮扶|推进|加强|深化|抓好|做好|开展|落实|提升|强化|推动|助力|巩固|发展|服务)"
