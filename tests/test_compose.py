@@ -507,6 +507,10 @@ def test_a_fact_with_no_lead_follows_the_numbered_items_unnumbered() -> None:
         "二是联合县税务局召开政企座谈会3次。",
         "此外，全年发布预警信号86期。",
     ]
+    # So is the secretary's own doing in a 述职 (round CN: it hung on after 此外).
+    own = Item((Sentence("本人带头领办科研项目1项，全年下田指导40余天。"),))
+    items, numbered = numbered_list([led("深化警示教育", "观看警示教育片"), own])
+    assert numbered and items[-1] is own
     # With a single led item and nothing else to number there is no list: plain paragraphs
     # of the facts, in order; a lead standing alone, unnumbered, would read as a stray phrase.
     items, numbered = numbered_list([bare, led("深化警示教育", "观看警示教育片")])

@@ -62,6 +62,8 @@ def portions(
 _WORK_OPENING = re.compile(
     # A meeting studying opens on its doer (支委会学习…, round CH: it was joined on after 此外).
     r"^(?:(?:支委会|支部委员会|党支部|党组|党委|党总支|全体党员|班子成员|支部书记)(?:学习|传达)"
+    # So does the secretary's own doing in a 述职 (本人带头领办…, round CN: after 此外).
+    r"|本人(?:带头|牵头|亲自|主持|领办|带队)"
     r"|开展|组织|推进|推行|推动|落实|完成|举办|召开|配合|联合|协调|建立|设立|实施|对照|新增|新建"
     r"|购置|新购|制定|修订|印发|督办|督促|指导|帮助|走访|慰问|深入|参与|参加|做好|抓好|加强|严格"
     r"|坚持|持续|扎实|规范|优化|提升|打造|创建|申报|筹集|发放|投入|培训|评选|开设|编印|编制|发布"
