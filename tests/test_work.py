@@ -879,6 +879,10 @@ def test_a_line_of_two_kinds_of_work_is_two_facts(composer: Composer) -> None:
     # A head of the same work, or a tail with no figure of its own, is one fact.
     assert two_kinds("开展谈心谈话，党委委员全年与干部职工谈心谈话180余人次。", subtopics) is None
     assert two_kinds("发展党员2名，按时足额收缴党费。", subtopics) is None
+    # A spirit kept is no work of its own (round CO: 一是锤炼优良作风。深入贯彻中央八项规定
+    # 精神。 stood alone, its reminders and checks under another lead).
+    spirit = "深入贯彻中央八项规定精神，节前廉政提醒2次，春节期间开展公车专项检查。"
+    assert two_kinds(spirit, subtopics) is None
     answers = answers_module.load(DATA / "answers" / "tax_quarter_summary.toml", TODAY)
     line = "确定入党积极分子2名，1名预备党员转正，收缴党费3200余元"
     text = to_text(composer.compose(_with(answers, line)).report)
