@@ -12,6 +12,7 @@ from bot.writer.answers import Activity, Answers
 from bot.writer.compose import Composer
 from bot.writer.genres import genres
 from bot.writer.remedies import REMEDY, brief, mend, remedy, remedy_rules
+from bot.writer.report import Report
 
 EXAMPLES = [(given, wanted) for rule in remedy_rules() for given, wanted in rule.examples]
 
@@ -104,6 +105,20 @@ def _problems_section(composer: Composer, unit: str, problem: str) -> str:
     return "".join(item.text for block in section.blocks for item in block.items)
 
 
+def _summary(
+    composer: Composer, unit: str, span: str, facts: tuple[str, ...], problems: tuple[str, ...]
+) -> Report:
+    """The 党建工作总结 of `unit` for `span` from the writer's `facts` and `problems`."""
+    answers = Answers(
+        unit,
+        period.parse(span),
+        genres()["summary"],
+        tuple(Activity(text) for text in facts),
+        problems=problems,
+    )
+    return composer.compose(answers).report
+
+
 def _archive(problems: tuple[str, ...]) -> Answers:
     """A county archive's branch, whose facts name its 领导班子."""
     facts = (
@@ -157,14 +172,9 @@ def test_no_plan_sets_up_the_posts_the_unit_has_under_another_name(composer: Com
         "“七一”前评选优秀共产党员5名、党员示范岗3个",
         "上半年门诊量8.6万人次，住院分娩1420例",
     )
-    answers = Answers(
-        "中共某县妇幼保健院总支部委员会",
-        period.parse("2026年上半年"),
-        genres()["summary"],
-        tuple(Activity(text) for text in facts),
-        problems=("党建与业务融合还不够紧密，有时“两张皮”",),
-    )
-    plans = composer.compose(answers).report.section("plans").blocks[0].items
+    problems = ("党建与业务融合还不够紧密，有时“两张皮”",)
+    report = _summary(composer, "中共某县妇幼保健院总支部委员会", "2026年上半年", facts, problems)
+    plans = report.section("plans").blocks[0].items
     assert not any(re.search("设立党员(?:先锋|示范)岗", p.text) for p in plans), plans
 
 
@@ -371,14 +381,7 @@ def test_a_company_branchs_part_time_committee_gets_its_own_plan_not_a_youth_one
         "全年产值约4.6亿元，出口订单同比增长12%",
         "组织党员学习党的二十届四中全会精神，开展集中学习6次",
     )
-    answers = Answers(
-        "中共某纺织有限公司支部委员会",
-        period.parse("2026年"),
-        genres()["summary"],
-        tuple(Activity(text) for text in facts),
-        problems=problems,
-    )
-    report = composer.compose(answers).report
+    report = _summary(composer, "中共某纺织有限公司支部委员会", "2026年", facts, problems)
     plans = report.section("plans").blocks[0].items
     texts = [plan.text for plan in plans]
     assert not any("青年" in text for text in texts), texts
