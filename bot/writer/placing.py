@@ -67,7 +67,7 @@ def place(
     # 烈士陵园's 公祭 read as 意识形态, round CL) is the unit's business when it owns it.
     core = named in PARTY_CORE and named in subtopics.scores(text)
     owned = kind.owns(text) and not core and not _CORRUPTION.search(text)
-    if label is not None and unparty and business:
+    if (label is not None and unparty and business) or kind.scoped(text):
         subtopic = subtopics.get(CENTRAL_TASK_ID)
     elif owned or (named in kind.own_work and not _MEMBERS_STUDY.search(text)):
         # The unit's own business (a 总工会's 送温暖) goes with its business.

@@ -60,6 +60,15 @@ class UnitKind:
     # Facts of party words that are this unit's own business, as a pattern: an audit
     # bureau's 审计发现问题 整改 and 移送问题线索 are its audits, not its own 整改 or 执纪.
     own_words: str = ""
+    # Facts of the party's work done across the county by a party department (a 组织部's
+    # 发展党员326名, a 纪委's 立案87件): its business, whatever party words they use, not
+    # its own branch's (round CS: they read as the branch's own recruiting and discipline).
+    own_scope: str = ""
+
+    def scoped(self, text: str) -> bool:
+        """Whether `text` is party work this department does across its area (`own_scope`)."""
+        untitled = re.sub(r"《[^》]*》", "", text)
+        return bool(self.own_scope) and re.search(self.own_scope, untitled) is not None
 
     def owns(self, text: str) -> bool:
         """Whether `text` is this unit's own business in party words (`own_words`), named
@@ -135,6 +144,7 @@ def _kind(entry: dict[str, Any]) -> UnitKind:
         youth=entry.get("youth", "年轻干部"),
         own_work=tuple(entry.get("own_work", ())),
         own_words=entry.get("own_words", ""),
+        own_scope=entry.get("own_scope", ""),
     )
 
 
