@@ -30,6 +30,13 @@ ANY = "*"
 DATA = "bot.writer.data"
 
 
+def _names_outside_titles(pattern: str, text: str) -> bool:
+    """Whether `pattern` (empty: never) is found in `text` outside the titles it cites
+    (学习《…离退休干部工作的重要论述》 is study, not the work the title names)."""
+    untitled = re.sub(r"《[^》]*》", "", text)
+    return bool(pattern) and re.search(pattern, untitled) is not None
+
+
 @dataclass(frozen=True)
 class UnitKind:
     """One kind of unit (data/units.toml) and the words its drafts use."""
@@ -67,14 +74,11 @@ class UnitKind:
 
     def scoped(self, text: str) -> bool:
         """Whether `text` is party work this department does across its area (`own_scope`)."""
-        untitled = re.sub(r"《[^》]*》", "", text)
-        return bool(self.own_scope) and re.search(self.own_scope, untitled) is not None
+        return _names_outside_titles(self.own_scope, text)
 
     def owns(self, text: str) -> bool:
-        """Whether `text` is this unit's own business in party words (`own_words`), named
-        outside the titles it cites (学习《…离退休干部工作的重要论述》 is study)."""
-        untitled = re.sub(r"《[^》]*》", "", text)
-        return bool(self.own_words) and re.search(self.own_words, untitled) is not None
+        """Whether `text` is this unit's own business in party words (`own_words`)."""
+        return _names_outside_titles(self.own_words, text)
 
     def suffix(self, name: str) -> tuple[str, str] | None:
         """The matched (suffix, head) when `name` is of this kind, else None."""
