@@ -31,8 +31,7 @@ DATA = "bot.writer.data"
 
 
 def _names_outside_titles(pattern: str, text: str) -> bool:
-    """Whether `pattern` (empty: never) is found in `text` outside the titles it cites
-    (学习《…离退休干部工作的重要论述》 is study, not the work the title names)."""
+    """Whether `pattern` (empty: never) is in `text` outside its titles (学习《…》 is study)."""
     untitled = re.sub(r"《[^》]*》", "", text)
     return bool(pattern) and re.search(pattern, untitled) is not None
 
