@@ -45,6 +45,9 @@ PRESUMES = {
     "学员": r"学员|班次|培训",
     # 选树身边典型 over a community's 清理楼道杂物, which selected no one (round BZ).
     "选树": r"评选|选树|评出|好人|典型|最美|表彰|好媳妇|文明户",
+    # 开展述职评议 over a 述职评议 the unit underwent, 接受 over one it ran (round CT).
+    "开展述职评议": r"(?:^|[，。；])(?:(?!接受|参加)[^，。；])*述职评议",
+    "接受述职评议": r"接受[^，。；]{0,12}述职评议",
 }
 # Mined leads and effects of a sub-topic tried for one item.
 MINED_CANDIDATES = 3
