@@ -156,6 +156,8 @@ def test_a_problem_no_sub_topic_answers_gets_a_measure_of_its_theme(composer: Co
         ("监督主要靠上级检查，支部自己的日常监督不够", "日常监督"),
         ("基层台站党员少，有的县局只有3个党员，三会一课不好开", "党员人数少"),
         ("社区党组织书记年龄偏大，有几个不太会用电脑", "信息化应用"),
+        # Round CU: the age of a staff the unit trains is no 党员年龄结构 problem.
+        ("基层防疫员队伍年龄偏大，党员在村级防疫一线的带头作用发挥不够", "先锋岗"),
     ],
 )
 def test_a_writers_problem_gets_a_measure_of_its_own_work(
@@ -166,6 +168,7 @@ def test_a_writers_problem_gets_a_measure_of_its_own_work(
     answering = [p for p in plans if measure in p.text]
     assert answering, [p.text for p in plans]
     assert all("查找根源" not in p.text and "找准症结" not in p.text for p in plans)
+    assert "防疫员" not in problem or all("年龄结构" not in p.text for p in plans)
     lead = answering[0].sentences[0].text
     assert lead.endswith("。") and len(lead) <= 16 and measure not in lead
 

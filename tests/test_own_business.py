@@ -540,14 +540,15 @@ def test_a_plan_offers_no_more_of_what_the_problem_finds_wanting(composer: Compo
 
 def test_a_fact_opening_on_its_matters_lead_gives_it_up(composer: Composer) -> None:
     """巩固拓展脱贫攻坚成果，落实防止返贫… was led by 服务保障农业农村工作 and filed under
-    精神文明建设; 推进和美乡村建设，创建… was listed unled (round BK)."""
+    精神文明建设; 推进和美乡村建设，创建… was listed unled (round BK). Since 2026 the
+    lead is 常态化防止返贫致贫 (round CV)."""
     facts = (
-        "巩固拓展脱贫攻坚成果，落实防止返贫动态监测帮扶，监测对象全部落实帮扶措施",
+        "常态化防止返贫致贫，落实返贫动态监测帮扶，监测对象全部落实帮扶措施",
         "推进和美乡村建设，创建省级和美乡村示范村5个、市级12个",
         "全县粮食播种面积稳定在52.6万亩，总产4.35亿斤",
     )
     text = to_text(composer.compose(_answers("某县农业农村局", "2026年", "summary", facts)).report)
-    assert "巩固拓展脱贫攻坚成果。落实防止返贫动态监测帮扶" in text
+    assert "常态化防止返贫致贫。落实返贫动态监测帮扶" in text
     assert "推进和美乡村建设。创建省级和美乡村示范村5个" in text
 
 

@@ -192,6 +192,8 @@ def test_no_plan_sets_up_the_posts_the_unit_has_under_another_name(composer: Com
             "对实训耗材管理、校企合作等领域的日常监督还不够细",
             "加强对实训耗材管理、校企合作等领域的监督",
         ),
+        # Round CU: where a role is played goes (在村级防疫一线的).
+        ("党员在村级防疫一线的带头作用发挥不够", "充分发挥党员带头作用"),
     ],
 )
 def test_a_mended_problem_leads_in_few_words(problem: str, lead: str) -> None:

@@ -48,6 +48,10 @@ PRESUMES = {
     # 开展述职评议 over a 述职评议 the unit underwent, 接受 over one it ran (round CT).
     "开展述职评议": r"(?:^|[，。；])(?:(?!接受|参加)[^，。；])*述职评议",
     "接受述职评议": r"接受[^，。；]{0,12}述职评议",
+    # 突出党性教育 over a party day spent cleaning a reservoir, at a premiere or at a
+    # site check (round CV); a party day told by its count alone presumes nothing.
+    "党性教育": r"誓词|革命|红色|烈士|纪念|党性|党史|初心|英雄|先烈|党课|入党|政治生日|英模"
+    r"|^(?!.*(?:清理|清扫|垃圾|首演|演出|排查|现场|植树|义诊|志愿|巡河|巡查|护库|慰问|宣传))",
 }
 # Mined leads and effects of a sub-topic tried for one item.
 MINED_CANDIDATES = 3

@@ -25,6 +25,10 @@ _SOMETIMES = re.compile(r"有时候|有时|仍然|依然")
 BRIEF_MAX = 20
 _VERB = re.compile(r"充分发挥|严格执行|加强对|[\u4e00-\u9fff]{2}")
 _LISTED = re.compile(r"(?:[^、，。；“”]{1,10}、)+[^、，。；“”]{1,10}等(?=重点)")
+# A lead longer than this drops where a role is played (充分发挥党员在村级防疫一线的带头
+# 作用 → 充分发挥党员带头作用, round CU).
+PLACED_MAX = 16
+_PLACED = re.compile(r"在[^，。；、“”]{2,12}?(?:中|上|一线|里|方面)的(?=[^，。；的]{1,6}作用$)")
 # The source of a measure made of the writer's own problem.
 REMEDY = "remedy"
 # Pairs of matter a plan shares with the measures mending a problem to go with them.
@@ -60,6 +64,8 @@ def brief(mended: str) -> str:
     first = mended.split("，", maxsplit=1)[0]
     if len(first) > BRIEF_MAX and (verb := _VERB.match(first)):
         first = verb.group() + _LISTED.sub("", first[verb.end() :])
+    if len(first) > PLACED_MAX:
+        first = _PLACED.sub("", first)
     return first
 
 
