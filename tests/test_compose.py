@@ -184,6 +184,12 @@ def test_a_writers_problem_gets_a_measure_of_its_own_work(
         ("基层支部书记多是兼职的，业务忙起来党建就顾不上", "兼职支部书记"),
         ("个别队员执法方式还比较简单粗暴，被投诉过", "作风问题"),
         ("纪检委员均为兼职，监督力量弱", "监督的力量"),
+        # Round CV: an ageing staff of few young members, a thin 纪检, a skill gap and a
+        # secretary torn between duties read as such, not as 党员管理, 谈话, 谈心, 标准化.
+        ("党员队伍老化，46名职工中党员19名，35岁以下党员只有2人", "发展党员的渠道"),
+        ("监督体系不够健全，纪检力量只有2名兼职人员，日常监督覆盖不到位", "监督的力量"),
+        ("个别干部面对缠访闹访畏难情绪重，群众工作能力与新形势要求有差距", "教育培训的针对性"),
+        ("支部书记抓全面从严治党与业务工作统筹不够，业务忙时日常监督存在宽松软", "最大政绩"),
     ],
 )
 def test_a_writers_problem_gets_a_cause_of_its_own_work(
