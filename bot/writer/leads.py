@@ -48,6 +48,8 @@ PRESUMES = {
     # 开展述职评议 over a 述职评议 the unit underwent, 接受 over one it ran (round CT).
     "开展述职评议": r"(?:^|[，。；])(?:(?!接受|参加)[^，。；])*述职评议",
     "接受述职评议": r"接受[^，。；]{0,12}述职评议",
+    # 召开家庭助廉座谈会 over home visits and pledges, no meeting (round CW).
+    "座谈会": r"座谈",
     # 突出党性教育 over a party day spent cleaning a reservoir, at a premiere or at a
     # site check (round CV); a party day told by its count alone presumes nothing.
     "党性教育": r"誓词|革命|红色|烈士|纪念|党性|党史|初心|英雄|先烈|党课|入党|政治生日|英模"

@@ -92,6 +92,9 @@ def plans_section(
         most = sorted(worked, key=lambda theme: -len(draft.worked.get(theme, ())))
         span = draft.answers.period.span
         limit = min(PLANS_MAX[span], max(PLANS_LEAST[span], len(items) + THEME_PLANS))
+        # A sub-topic a problem's plan already speaks to gets no second plan: it said it
+        # again (五是领导班子带头学 after 一是发挥中心组示范作用, round CT).
+        planned = {p.subtopic.id for p in problems if p.subtopic is not None}
         for theme in most:
             if len(items) >= limit:
                 break
@@ -100,7 +103,7 @@ def plans_section(
             # a 警示教育 plan over them answers no work and no problem; nor does a
             # 网格化治理 plan a 水利局's flood work (round QQ: reviewers struck it).
             if theme not in themes and theme not in UNPLANNED:
-                for subtopic in _done(draft, theme):
+                for subtopic in (s for s in _done(draft, theme) if s.id not in planned):
                     # Its curated plans only: a mined one is another unit's (协助纪检组深化
                     # 纪检监察体制改革 in a village's plans, round AG).
                     facts = draft.activities_of(theme)

@@ -16,7 +16,9 @@ MOST = 2
 # Who a clause says has the fault, which its measure does not say again: 部分基层社 →
 # 基层社, 本人理论学习 → 理论学习 (the plan is the writer's own).
 _WHO = re.compile(
-    r"^(?:(?:本人|我|自己|自身)(?:的)?|(?:部分|个别|有的|少数|一些|一部分)(?:人员|同志)?)+"
+    r"^(?:(?:本人|我|自己|自身)(?:的)?|(?:部分|个别|有的|少数|一些|一部分)(?:人员|同志)?"
+    # What a clause concludes from the one before (…，说明日常监管有漏洞, round CX).
+    r"|说明|反映出|暴露出|可见)+"
 )
 _CLAUSES = re.compile(r"[，；。,;]")
 # Adverbs of the fault a measure leaves out.
