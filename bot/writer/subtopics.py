@@ -44,6 +44,8 @@ def worded(text: str) -> str:
     """`text` as it names work: titles in 《》, subjects (主题为…) and counts left out
     (《志愿军》 is a film, 发展1名预备党员 is 发展预备党员); a title of a pledge names the pledging
     (签订《医德医风承诺书》 is 签订承诺书), and of a Party regulation what was studied."""
+    # A 干部职工会 is a staff meeting, no 工会 work (round CY).
+    text = text.replace("职工会", "职工大会")
     return without_counts(_SUBJECT.sub("", _TITLE.sub(_pledge, text)))
 
 
