@@ -31,6 +31,11 @@ ECHO_CHARS = 6
 STRONG_MATCH = 4
 # Group organisations, each its own: a practice naming one says nothing of another's work.
 GROUPS = ("工会", "团支部|团委|共青团|团员", "妇委会|妇联", "少先队")
+# Whom a service to 群众 reaches: a fact naming none of them serves firms or no one.
+_PEOPLE = (
+    r"群众|居民|村民|患者|病人|老人|学生|家长|职工|百姓|市民|农户|农民|办事"
+    r"|残疾|儿童|妇女|困难|游客|旅客|乘客|考生|服务对象|小区|楼道|社区|村里|街巷"
+)
 # What a practice presumes the facts tell (its words, the facts' words): 以赛促学 a contest,
 # “团结—批评—团结” criticism, 志愿精神 volunteers (round AZ struck each over facts of none).
 PRESUMES = {
@@ -48,6 +53,10 @@ PRESUMES = {
     # 开展述职评议 over a 述职评议 the unit underwent, 接受 over one it ran (round CT).
     "开展述职评议": r"(?:^|[，。；])(?:(?!接受|参加)[^，。；])*述职评议",
     "接受述职评议": r"接受[^，。；]{0,12}述职评议",
+    # 从群众最关心的事情做起, 深化为民服务 over services to firms alone (round CY).
+    "群众最关心": _PEOPLE,
+    "群众作为检验": _PEOPLE,
+    "为民服务": _PEOPLE,
     # 召开家庭助廉座谈会 over home visits and pledges, no meeting (round CW).
     "座谈会": r"座谈",
     # 突出党性教育 over a party day spent cleaning a reservoir, at a premiere or at a
