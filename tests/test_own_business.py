@@ -631,3 +631,51 @@ def test_a_branch_plans_no_contact_points_nor_appraisals_of_others(composer: Com
     facts = ("班子成员每人联系1个基层站所，到联系点指导工作6次",)
     answers = _answers("某县检验检测中心党支部", "2026年", "responsibility", facts, problems)
     assert "联系点" in to_text(composer.compose(answers).report)
+
+
+def test_no_sub_topic_gives_two_plans(composer: Composer) -> None:
+    """A 中心组 problem filed under another theme got its 中心组 plan, and the theme
+    coverage a second one (五是领导班子带头学 after 一是发挥中心组示范作用, round CT)."""
+    facts = (
+        "1月8日党组会专题研究年度党建和党风廉政建设工作要点，签了责任书7份（党组书记与班子成员、各股室负责人）",
+        "党组理论学习中心组全年集中学习12次，专题研讨4次，书记讲党课2次，题目《当好气象防灾减灾第一道防线》",
+        "第一议题制度落实，全年党组会传达学习习近平总书记重要讲话和指示批示精神26次",
+        "3月开展党纪学习教育巩固提升，组织观看警示教育片《零容忍》，8名党员写了心得",
+        "4月市气象局党组巡察整改回头看，上年反馈的9个问题全部销号",
+        "汛期（5-9月）发布暴雨预警信号37次、重要天气报告21期，提前6小时预警7·16强降水过程，无人员伤亡",
+        "人工影响天气：春季抗旱作业12次，发射火箭弹86枚，增雨作业影响面积约1200平方公里",
+        "防雷安全监管：联合应急局检查加油站、烟花爆竹仓库等重点单位43家，下发整改通知11份",
+        "新建乡镇自动气象站5个，区域站维修巡检148站次，全年观测数据到报率99.8%",
+        "气象为农服务：编发春播、三夏、秋收专题服务材料18期，乡村气象信息员培训1次86人",
+        "支部标准化规范化建设，局机关党支部“三会一课”全年记录齐全，主题党日12次",
+        "7月1日开展“七一”主题党日，重温入党誓词，表彰优秀共产党员2名",
+        "发展预备党员1名（观测股小王），1名预备党员按期转正",
+        "落实中央八项规定精神，中秋国庆前发廉政提醒短信，公务用车、公务接待台账每月自查",
+        "党组书记与班子成员、班子成员与分管股室负责人开展廉政谈话共14人次",
+        "政府采购（自动站设备采购，约68万元）全程纪检监督，三重一大事项集体决策9次",
+        "意识形态工作：气象科普进校园4场，防灾减灾日宣传活动，官方微信公众号审核三审三校",
+        "结对帮扶某某村，书记带队入户走访3次，帮助协调冬春小麦保险气象指数理赔",
+        "12月召开党组民主生活会，查摆问题6条，班子成员相互批评意见18条",
+        "年底组织党员干部述责述廉，对两个股室负责人进行提醒谈话",
+    )
+    problems = (
+        "党组理论学习和气象业务结合不够紧，学了以后转化成服务防灾减灾的具体举措不多，研讨发言有的还停在表面",
+        "个别班子成员一岗双责落得不实，抓分管股室业务多、管党风廉政少，对防雷检测、设备采购这些风险点盯得不够",
+        "局机关党支部只有11名党员，年龄偏大，发展党员后继乏人，青年业务骨干入党积极性不高",
+    )
+    answers = _only("某县气象局党组", "2026年", "responsibility", facts, problems)
+    plans = composer.compose(answers).report.section("plans").blocks[0].items
+    subtopics = [
+        next(
+            (
+                source.split(":")[1]
+                for s in plan.sentences
+                for source in s.sources
+                if source.startswith("curated:") and ":plan" in source
+            ),
+            None,
+        )
+        for plan in plans
+    ]
+    named = [s for s in subtopics if s is not None]
+    assert len(named) == len(set(named)), [p.text for p in plans]
