@@ -223,3 +223,28 @@ def test_a_lone_visit_to_the_needy_is_headed_by_that_care(composer: Composer) ->
     block = next(b for b in blocks if "慰问困难职工" in "".join(i.text for i in b.items))
     assert block.heading is not None and "精神文明" not in block.heading.text, block.heading
     assert not any("氛围" in s.text for s in block.intro), block.intro
+
+
+def test_a_problem_of_the_units_business_in_party_words_is_answered_as_its_business(
+    composer: Composer,
+) -> None:
+    """A blood station's 团体献血 read as 群团 work, its 流动采血 as 流动党员; a 人社局's
+    冒领 got 物资采购 rules (round DA). A 工商联 secretary's neglect of its 商会 stays a
+    problem of his duty (round DB)."""
+    problems = (
+        "献血招募过度依赖团体献血和季节性动员，固定献血者比例偏低",
+        "一线采血人员多、流动采血时间长，党员集中学习时间难以保证",
+    )
+    facts = ("上半年采集全血1.62万单位，无偿献血人次9860",)
+    report = _report(composer, "某县中心血站党支部", "2026年上半年", "summary", facts, problems)
+    said = _section(report, "problems") + _section(report, "plans")
+    assert not any(word in said for word in ("群团", "流动党员", "志愿服务项目", "志愿者注册"))
+    problems = ("社保基金、就业补贴资金监管还有薄弱环节，信息比对不及时，存在冒领风险",)
+    report = _report(
+        composer, "中共某县人力资源和社会保障局党组", "2026年", "responsibility", (), problems
+    )
+    plans = _section(report, "plans")
+    assert "数据比对" in plans and "物资采购" not in plans
+    problems = ("本人抓党建的精力投入不够均衡，对商会党组织督促少，深入企业调研不够",)
+    report = _report(composer, "中共某县工商业联合会党组", "2026年", "duty", (), problems)
+    assert "履行抓党建职责" in _section(report, "plans")

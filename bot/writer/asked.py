@@ -20,14 +20,19 @@ MATTERS = {
     r"信息化": r"电脑|信息化|网络|智能|数字|手机",
     r"人数少|党员少": r"(?<!年轻)党员少|人数少|只有|人数不足",
     r"集体经济": r"集体经济|增收(?!节支)",
+    # Buying goods is one risk among many: a fund centre's loans, a 人社局's 冒领 are none
+    # of it (round DA: the measure stood in three plans side by side).
+    r"物资采购": r"采购|物资|耗材|招标",
+    r"基层妇联|执委|妇女之家": r"基层妇联|执委|妇女之家",
     r"整改的长效机制": r"整改|反馈|巡察|巡视|审计",
     r"读文件、开会为主": r"组织生活|主题党日|活动形式|形式单一|吸引力|读文件",
     r"主题党日的策划": r"主题党日|党日",
     r"倒班|轮岗|分散": (
         r"倒班|轮班|值班|三班|执勤|分散|站点|难以集中|集中难|难集中|集中学习难|一线|时间|到不齐"
     ),
-    # A brigade's 人员流动大 is its staff turning over, not 流动党员 (round BJ).
-    r"流动党员|离退休党员": r"(?<!人员)流动|离退休|退休|外出|务工",
+    # A brigade's 人员流动大 is its staff turning over, not 流动党员 (round BJ); a blood
+    # station's 流动采血 is its mobile collection (round DA).
+    r"流动党员|离退休党员": r"(?<!人员)流动(?!采|献|服务|车)|离退休|退休|外出|务工",
     r"青年理论学习小组|青年讲坛": r"青年|年轻",
     r"政治引领|靠拢": r"积极性|意愿|不愿|主动|靠拢",
     r"师德": r"师德|教师|老师|教职工",

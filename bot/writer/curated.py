@@ -3,6 +3,7 @@ same for the same draft, filled for the unit."""
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -55,9 +56,25 @@ def candidates(
         if keep is not None and not keep(template):
             continue
         text = d.fit.fill(shape(template) if shape else template)
+        if text and _doubled(template, text):
+            continue
         if text and d.ledger.is_new(text) and not d.fit.forbids(text):
             usable.append(Sentence(text, (f"{source}:{number}",)))
     if not usable:
         return []
     start = (d.seed + zlib.crc32(source.encode()) + variant) % len(usable)
     return usable[start:] + usable[:start]
+
+
+# A lead this short says each of its words once.
+_SHORT = 16
+
+
+def _doubled(template: str, text: str) -> bool:
+    """Whether short `text` says a word of its `template` twice, the unit's words filled in
+    (服务保障{中心工作} of a 血站 is 服务保障血液保障工作, round DA)."""
+    if len(text) > _SHORT:
+        return False
+    own = re.sub(r"\{[^}]*\}", "|", template)
+    words = {own[i : i + 2] for i in range(len(own) - 1)} - {""}
+    return any("|" not in word and text.count(word) > own.count(word) for word in words)

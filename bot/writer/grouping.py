@@ -189,6 +189,8 @@ def unled(facts: str, lead: str) -> str:
 SPLIT_TAILS = ("member_management", "heart_talk", "holiday_reminder")
 PART_MIN = 6
 _DOER = re.compile(r"^((?:党组|党委|党总支|总支|支部)?书记|本人|(?:局|院|校|所|站)长)")
+# A head keeping 八项规定 (not one studying them, round BN).
+_KEEPING_RULES = re.compile(r"(?:严格)?(?:执行|落实|贯彻)(?:中央)?八项规定")
 _LIFE_MEETING = re.compile(r"组织生活会|民主生活会|民主评议")
 _AT_MEETING = re.compile(r"(?:召开|举行|举办)[^，。；]{0,16}(?:大会|会议|座谈会|仪式|活动)$")
 _DUTY = re.compile(
@@ -225,6 +227,10 @@ def two_kinds(text: str, subtopics: Subtopics) -> tuple[str, str] | None:
         # A 节前提醒 is work of its own after a head with its figure (廉政谈话23人次，节前发
         # 廉政提醒短信, round BV); other tails need one of their own.
         alone = found.subtopic.id == "holiday_reminder" and re.search(r"\d", head)
+        # But it is one of the ways a head on 八项规定 keeps them (round DA: 执行中央八项
+        # 规定精神，公务接待…每月自查，节点廉洁提醒5次 was torn in two).
+        if found.subtopic.id == "holiday_reminder" and _KEEPING_RULES.match(head):
+            return None
         if min(len(head), len(tail)) < PART_MIN or not (re.search(r"\d", tail) or alone):
             return None
         # What was done at the meeting the head holds (召开…党员大会，为老党员颁发纪念章)

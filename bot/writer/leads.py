@@ -16,6 +16,7 @@ from phrasebank.text import shares_stretch
 from .claims import ACHIEVED, CLAIMED, speaks_of_facts
 from .curated import Curated
 from .grouping import label_lead, topic_label, unquoted
+from .placing import answering
 from .report import Sentence
 from .subtopics import CENTRAL_TASK_ID, Match, Matter, Subtopic, Subtopics
 
@@ -83,7 +84,7 @@ class ItemWords(Curated):
         self.faulted = {
             found.id
             for problem in draft.answers.problems
-            if (found := subtopics.answering(problem))
+            if (found := answering(draft.answers.profile.kind, problem))
         }
 
     def new_subsection(self) -> None:

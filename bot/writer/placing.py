@@ -16,6 +16,7 @@ from .subtopics import CENTRAL_TASK_ID, Subtopic, load_subtopics
 if TYPE_CHECKING:
     from .answers import Activity
     from .compose import Drafting
+    from .profile import UnitKind
 
 # A 腐败问题 整治 is integrity work, whatever business it checks (round BS: 疫苗采购 自查).
 _CORRUPTION = re.compile(r"腐败|不正之风|廉政|廉洁|四风|八项规定|(?<!学员)违纪|问责")
@@ -75,3 +76,21 @@ def place(
     if subtopic is not None:
         return subtopic.theme, classification, subtopic
     return classification.theme, classification, None
+
+
+def answering(kind: UnitKind, problem: str) -> Subtopic | None:
+    """The sub-topic whose plans answer a writer's problem; one of the unit's own business
+    in party words is its business (a 血站's 团体献血 is no 群团 or 志愿 work, round DA)."""
+    subtopics = load_subtopics()
+    found = subtopics.answering(problem)
+    if found is None or found.id in PARTY_CORE or _CORRUPTION.search(problem):
+        return found
+    # The secretary's or the body's own duty stays theirs, whatever business it neglects
+    # (对商会党组织督促少 is a 工商联 secretary's problem of duty, round DB).
+    # So does oversight of it: a 商务局's watch over 消费券 is 廉政风险 work (round BV);
+    # and its cadres' conduct at it (a 信访局's 接访 done 态度生硬, round BY).
+    if found.theme in ("responsibility", "integrity") or found.id == "conduct":
+        return found
+    if kind.owns(problem) or kind.scoped(problem):
+        return subtopics.get(CENTRAL_TASK_ID)
+    return found

@@ -14,11 +14,12 @@ from phrasebank.text import shares_stretch
 from .asked import asked_for, contradicted, unasked
 from .checks import lists
 from .fit import OVERLAP
+from .placing import answering
 from .planleads import SLOT, plan_lead
 from .problems import Problem, alike, distinct_pairs, shared_pairs, statement
 from .remedies import REMEDY, brief, leads, of_matter, remedy
 from .report import Block, Item, Section, Sentence
-from .subtopics import Subtopic, load_subtopics
+from .subtopics import CENTRAL_TASK_ID, Subtopic, load_subtopics
 from .wording import as_reporter, formalise
 
 if TYPE_CHECKING:
@@ -73,16 +74,22 @@ def plans_section(
         if text and draft.ledger.is_new(text):
             draft.ledger.use(text)
             items.append(Item((Sentence(text, (f"plan:{index}",)),)))
-            subtopic = load_subtopics().answering(text)
+            subtopic = answering(draft.answers.profile.kind, text)
             themes.append(subtopic.theme if subtopic else draft.matcher.classify(text).theme)
             if subtopic is not None:
                 answered.add(subtopic.id)
     own_plans = bool(draft.answers.plans)
     # Closed loop: each problem its answer, by content; then each theme worked on.
+    business = False  # whether a plan already answers a problem of the unit's business
     for problem in problems:
         if problem.subtopic is not None and problem.subtopic.id in answered:
             continue
-        item = _answer(draft, problem.subtopic, problem.theme, problem.text, problem.own)
+        subtopic = problem.subtopic
+        # A second problem of the business gets no second plan of 党建与业务融合 (round
+        # DB: a 工商联's 商会 and 企业家 problems); it is answered in its own words.
+        if subtopic is not None and subtopic.id == CENTRAL_TASK_ID and problem.own:
+            subtopic, business = (None if business else subtopic), True
+        item = _answer(draft, subtopic, problem.theme, problem.text, problem.own)
         if item is not None:
             items.append(item)
             themes.append(problem.theme)

@@ -18,6 +18,7 @@ from phrasebank.text import shares_stretch
 from .asked import asked_for, contradicted, unasked
 from .curated import candidates
 from .grouping import unquoted
+from .placing import answering
 from .report import Block, Item, Section, Sentence
 from .subtopics import Subtopic, load_subtopics
 from .wording import as_reporter, dated, formalise
@@ -78,7 +79,6 @@ def problems_section(
     intro = (draft.fixed(draft.genre.problems_intro),)
     items: list[Item] = []
     problems: list[Problem] = []
-    subtopics = load_subtopics()
     practices = _practices(work)
     # Earlier plans not carried out come first, then the writer's own problems.
     given = [(raw, f"unmet:{i}") for i, raw in enumerate(draft.answers.unmet, start=1)]
@@ -94,7 +94,7 @@ def problems_section(
             continue
         written.add(text)
         draft.ledger.use(text)
-        subtopic = subtopics.answering(text)
+        subtopic = answering(draft.answers.profile.kind, text)
         # The writer's problem stands as typed: a stock sentence after it would own up to
         # a shortcoming the writer did not name (reviewers struck every one).
         items.append(Item((Sentence(text, (source,)),)))

@@ -114,6 +114,7 @@ class WorkSection:
         groups: dict[str, dict[str, list[tuple[int, Activity, str]]]] = {}
         seen: set[str] = set()
         tails: set[tuple[int, str]] = set()
+        splits: dict[int, tuple[str, str, str, str, str]] = {}  # line → whole, head, tail keys
         for index, activity in enumerate(d.answers.activities, start=1):
             text = formalise(activity.text)
             if not text or text in seen:
@@ -174,6 +175,8 @@ class WorkSection:
                 tails.add((index, tail))
                 entry = (index, activity, tail)
                 groups.setdefault(later.theme, {}).setdefault(later.id, []).append(entry)
+                splits[index] = (whole, theme, key, later.theme, later.id)
+        _rejoin_lone_dues(groups, splits, tails)
         order, core = d.c.lexicon.ids.index, d.genre.core_themes
         for index, target in join_lone_facts(groups, self.subtopics, order, core).items():
             current = placed[index - 1]
@@ -334,6 +337,27 @@ class WorkSection:
         d.ledger.use(facts)
         sentences.append(Sentence(f"{facts}。", sources))
         return Item(tuple(sentences)), lead.text if lead else None
+
+
+def _rejoin_lone_dues(
+    groups: dict[str, dict[str, list[tuple[int, Activity, str]]]],
+    splits: dict[int, tuple[str, str, str, str, str]],
+    tails: set[tuple[int, str]],
+) -> None:
+    """Puts a line's 党费 tail back on its line when nothing else is of its work: a lone
+    收缴党费4860元 stood as an item of its own (规范党费收缴管理, round DA: both writers
+    struck it); beside other members' work it joins them."""
+    for index, (whole, theme, key, tail_theme, tail_key) in splits.items():
+        group = groups[tail_theme][tail_key]
+        if tail_key != "member_management" or len(group) != 1:
+            continue
+        tails.discard((index, group[0][2]))
+        del groups[tail_theme][tail_key]
+        if not groups[tail_theme]:
+            del groups[tail_theme]
+        groups[theme][key] = [
+            (i, activity, whole if i == index else text) for i, activity, text in groups[theme][key]
+        ]
 
 
 def _unled_by(item: Item, heading: str, last: bool = False) -> Item:
