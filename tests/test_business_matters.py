@@ -248,3 +248,14 @@ def test_a_problem_of_the_units_business_in_party_words_is_answered_as_its_busin
     problems = ("本人抓党建的精力投入不够均衡，对商会党组织督促少，深入企业调研不够",)
     report = _report(composer, "中共某县工商业联合会党组", "2026年", "duty", (), problems)
     assert "履行抓党建职责" in _section(report, "plans")
+
+
+def test_an_ageing_team_of_non_members_is_no_problem_of_the_members_age(
+    composer: Composer,
+) -> None:
+    """A 司法所's 人民调解员队伍老化 got a plan to 改善党员年龄结构 (round DC)."""
+    problems = ("人民调解员队伍老化，专职调解员只有2人，复杂纠纷调解能力不足",)
+    facts = ("7-9月调解矛盾纠纷46件，调解成功率98%",)
+    unit = "某县司法局城关司法所党支部"
+    report = _report(composer, unit, "2026年第三季度", "summary", facts, problems)
+    assert "年龄结构" not in _section(report, "plans")
