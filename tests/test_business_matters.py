@@ -259,3 +259,12 @@ def test_an_ageing_team_of_non_members_is_no_problem_of_the_members_age(
     unit = "某县司法局城关司法所党支部"
     report = _report(composer, unit, "2026年第三季度", "summary", facts, problems)
     assert "年龄结构" not in _section(report, "plans")
+
+
+def test_a_problem_of_compliance_gets_compliance_education(composer: Composer) -> None:
+    """A bank's staff weak on 合规, with 操作风险 found, got 权力运行 rules (round DC)."""
+    problems = ("基层员工合规意识不够牢固，上半年内控检查发现操作风险问题23个",)
+    facts = ("6月末各项存款余额186.3亿元",)
+    unit = "中国农业银行某县支行党委"
+    report = _report(composer, unit, "2026年上半年", "summary", facts, problems)
+    assert "合规教育" in _section(report, "plans")

@@ -22,6 +22,11 @@ if TYPE_CHECKING:
 _CORRUPTION = re.compile(r"腐败|不正之风|廉政|廉洁|四风|八项规定|(?<!学员)违纪|问责")
 # The members' own study is no venue's public reading (round CG: 学习强国 积分).
 _MEMBERS_STUDY = re.compile(r"学习强国|学习积分|党员[^，。；]{0,8}学习")
+# Nor its members sent to a course on its trade (round DC: a 国资 centre's 党员 at a 党校
+# class on 国资国企改革 read as its business, 推进改革创新).
+_MEMBERS_TRAINED = re.compile(
+    r"(?:党员|干部|职工)[^，。；]{0,6}参加[^，。；]{0,30}(?:培训|党校|轮训)"
+)
 # The party's own routines, whoever they concern: a 老干部局's 中心组 studying the work of
 # retired cadres, or its 意识形态 analysis of their centre's notice board, is party work;
 # so are its new members and its party brand, whatever trade words they hold.
@@ -40,6 +45,8 @@ PARTY_CORE = frozenset(
         "brand",
         # Round BM: “党员+护理员”结对 of a 养老服务中心 is its members' vanguard.
         "vanguard",
+        # Round DC: 谈心谈话 with a 司法所's 社区矫正社工 are talks, not 社区矫正.
+        "heart_talk",
     }
 )
 
@@ -68,6 +75,7 @@ def place(
     # 烈士陵园's 公祭 read as 意识形态, round CL) is the unit's business when it owns it.
     core = named in PARTY_CORE and named in subtopics.scores(text)
     owned = kind.owns(text) and not core and not _CORRUPTION.search(text)
+    owned = owned and not _MEMBERS_TRAINED.search(text)
     if (label is not None and unparty and business) or kind.scoped(text):
         subtopic = subtopics.get(CENTRAL_TASK_ID)
     elif owned or (named in kind.own_work and not _MEMBERS_STUDY.search(text)):
