@@ -244,6 +244,10 @@ def test_a_problem_of_auxiliary_staff_gets_a_plan_for_them(composer: Composer) -
         ("某县农机服务中心党支部", "3月参加县农业农村局党组组织的党务干部培训", "县农业农村局党组"),
         # A 学院's own 学院 is under the school's committee (round BV).
         ("中共某职业技术学院机电工程学院委员会", "配合学校党委第三轮巡察，反馈问题9个", "学校党委"),
+        # A station or an office its name puts under a bureau answers to that bureau's
+        # body, facts or none (round DC: three reviewers named it for 上级党组织).
+        ("某县司法局城关司法所党支部", "调解矛盾纠纷46件", "县司法局党组"),
+        ("某县公安局城关派出所党支部", "上半年接处警1.2万起", "县公安局党委"),
         # A town's own 镇党委, or a 工委's own name, is no body above it.
         ("石门县柘塘镇党委", "本人主持召开镇党委理论学习中心组学习3次", None),
         ("宁川县直机关工委", "县直机关工委召开全委会，部署全年工作", None),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .profile import Profile
+from .profile import Profile, profile_for
 
 # Bodies above a unit that its facts may name: a 机关工委, a sector's 工委, the 国资委党委
 # over a state company (round BW).
@@ -42,4 +42,22 @@ def superior(profile: Profile, facts: Iterable[str]) -> str | None:
     below = profile.body == "党组" or (profile.kind.agency and profile.body == "党委")
     if not named and level and below and profile.kind.id not in _PARENTS:
         named = [m.group() for m in re.finditer(f"{level}委{_DEPARTMENTS}", said)]
+    if not named and profile.body in ("党支部", "党总支"):
+        named = [bureau] if (bureau := _bureau_above(profile)) else []
     return named[0] if named else None
+
+
+# A station, an office or a squad its name puts under a bureau (某县司法局城关司法所,
+# 某县公安局城关派出所): that bureau's body leads it (round DC: reviewers named it).
+_UNDER_BUREAU = re.compile(
+    r"([县市区])([\u4e00-\u9fff]{2,8}?局)[\u4e00-\u9fff]{0,8}?(?:所|站|队|中心)$"
+)
+
+
+def _bureau_above(profile: Profile) -> str | None:
+    """The body of the bureau `profile`'s own name puts its unit under, or None."""
+    found = _UNDER_BUREAU.search(profile.name)
+    if found is None:
+        return None
+    bureau = f"{found.group(1)}{found.group(2)}"
+    return f"{bureau}{profile_for(f'某{bureau}').kind.body}"
