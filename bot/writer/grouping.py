@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Collection
 
     from .answers import Activity
-    from .subtopics import Subtopic, Subtopics
+    from .subtopics import Matter, Subtopic, Subtopics
 
 # One item joins at most this many activities, and this many characters of them;
 # more of one sub-topic go on in a further item with the next lead.
@@ -252,12 +252,14 @@ def two_kinds(text: str, subtopics: Subtopics) -> tuple[str, str] | None:
 
 
 def by_matter(
-    subtopic: Subtopic | None, group: list[tuple[int, Activity, str]]
+    subtopic: Subtopic | None,
+    group: list[tuple[int, Activity, str]],
+    unsaid: Callable[[Matter], bool] | None = None,
 ) -> list[list[tuple[int, Activity, str]]]:
     """A sub-topic's facts in runs of one matter each (安全生产, then 项目建设), in the
     order the matters first come, so that each item's lead names its facts; a fact its
-    writer labelled alone; facts of no matter last. One run for a sub-topic without
-    matters."""
+    writer labelled alone; facts of no matter last; no matter the unit does not say
+    (`unsaid`). One run for a sub-topic without matters."""
     if subtopic is None or not subtopic.matters:
         return [group]
     runs: dict[str, list[tuple[int, Activity, str]]] = {}
@@ -266,7 +268,10 @@ def by_matter(
         if label := topic_label(entry[2]):
             runs.setdefault(f"label:{label}", []).append(entry)
             continue
-        matters = subtopic.matters_of([entry[2]])
+        # A matter the unit does not say (a 政协's 惠企) runs with another the fact names,
+        # whose lead it will take (round DD: its 营商环境 协商 stood apart as 此外); with
+        # none, the facts of the unsaid matter still run together.
+        matters = subtopic.matters_of([entry[2]], unsaid) or subtopic.matters_of([entry[2]])
         runs.setdefault(matters[0].item if matters else "", []).append(entry)
     # Business facts of no matter stand each alone: joined by ；, unrelated ones read as
     # one sentence of three works (rounds CD–CF: 交易额；电子化；评标专家).

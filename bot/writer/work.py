@@ -33,7 +33,7 @@ from .leads import ItemWords
 from .placing import place
 from .rectified import answers_earlier
 from .report import Block, Item, Sentence
-from .subtopics import CENTRAL_TASK_ID, HEADING_STYLES, Subtopic, load_subtopics
+from .subtopics import CENTRAL_TASK_ID, HEADING_STYLES, Matter, Subtopic, load_subtopics
 from .wording import as_reporter, dated, formalise, sentence_of, unlabelled, written_label
 
 if TYPE_CHECKING:
@@ -192,7 +192,7 @@ class WorkSection:
                 (subtopic, group)
                 for key, whole in keyed
                 for subtopic in [self.subtopics.get(key)]
-                for run in by_matter(subtopic, whole)
+                for run in by_matter(subtopic, whole, self._unsaid)
                 for group in portions(run)
             ]
             # A lone item is the subsection's own text: its heading and framing lead it.
@@ -236,6 +236,11 @@ class WorkSection:
             items, numbered = numbered_list(items)
             blocks.append((Block(heading, framing, tuple(items), numbered), theme))
         return placed, blocks
+
+    def _unsaid(self, matter: Matter) -> bool:
+        """Whether the unit does not say `matter`'s lead (a 政协's 惠企)."""
+        fit = self.d.fit
+        return fit.forbids(fit.fill(matter.lead) or matter.lead)
 
     def lone_practice(
         self,
