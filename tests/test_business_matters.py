@@ -268,3 +268,20 @@ def test_a_problem_of_compliance_gets_compliance_education(composer: Composer) -
     unit = "中国农业银行某县支行党委"
     report = _report(composer, unit, "2026年上半年", "summary", facts, problems)
     assert "合规教育" in _section(report, "plans")
+
+
+def test_a_business_problem_named_by_one_loose_party_phrase_is_the_business(
+    composer: Composer,
+) -> None:
+    """A 政协's 协商成果转化 and a 人大's 代表建议 follow-up got 第一议题 causes and plans
+    by their 跟踪问效 alone (round DD)."""
+    for unit, problem in (
+        ("中共某县政协机关党组", "协商成果转化不够，部分协商建议停留在纸面上，跟踪问效机制不健全"),
+        (
+            "中共某县人大常委会机关党组",
+            "代表建议督办重“办结率”轻“落实率”，部分建议答复后跟踪问效不够",
+        ),
+    ):
+        report = _report(composer, unit, "2026年", "responsibility", (), (problem,))
+        said = _section(report, "problems") + _section(report, "plans")
+        assert "第一议题" not in said, said

@@ -91,7 +91,8 @@ def answering(kind: UnitKind, problem: str) -> Subtopic | None:
     in party words is its business (a 血站's 团体献血 is no 群团 or 志愿 work, round DA)."""
     subtopics = load_subtopics()
     found = subtopics.answering(problem)
-    if found is None or found.id in PARTY_CORE or _CORRUPTION.search(problem):
+    owned = kind.owns(problem) or kind.scoped(problem)
+    if found is None or _CORRUPTION.search(problem):
         return found
     # The secretary's or the body's own duty stays theirs, whatever business it neglects
     # (对商会党组织督促少 is a 工商联 secretary's problem of duty, round DB).
@@ -99,6 +100,20 @@ def answering(kind: UnitKind, problem: str) -> Subtopic | None:
     # and its cadres' conduct at it (a 信访局's 接访 done 态度生硬, round BY).
     if found.theme in ("responsibility", "integrity") or found.id == "conduct":
         return found
-    if kind.owns(problem) or kind.scoped(problem):
+    # Party work named by one loose phrase (跟踪问效) is not what a problem of the
+    # business is about (round DD: a 政协's 协商成果转化 got 第一议题 study measures).
+    if found.id in PARTY_CORE and not (owned and _named_only_loosely(found, problem)):
+        return found
+    if owned:
         return subtopics.get(CENTRAL_TASK_ID)
     return found
+
+
+# Words of a party sub-topic that say how any work is followed up, not what it is.
+_LOOSE_WORDS = frozenset({"跟踪问效", "督办", "问效"})
+
+
+def _named_only_loosely(subtopic: Subtopic, problem: str) -> bool:
+    """Whether `problem` names `subtopic` by none but its loose words (跟踪问效)."""
+    named = {word for word in (*subtopic.answers, *subtopic.keywords) if word in problem}
+    return named <= _LOOSE_WORDS

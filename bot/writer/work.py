@@ -131,9 +131,13 @@ class WorkSection:
                 bare = _BARE_SECRETARY.search(text)
                 before = text[: bare.start()] if bare else ""
                 branch = "支部书记" if re.search("(?<!总)(?:支部|支委)", before) else None
-                # An organs' branch's 书记 talking with the 班子成员 is the unit's (BP).
+                # An organs' branch's 书记 talking with the 班子成员 is the unit's (BP);
+                # not in a 县委 department, which has no 党组 (round DE: a 网信办).
                 profile = d.answers.profile
-                if profile.short_org.startswith("机关") and _LEADERS_TALKED.search(text):
+                organs = profile.short_org.startswith("机关") and not _PARTY_DEPARTMENT.search(
+                    profile.name
+                )
+                if organs and _LEADERS_TALKED.search(text):
                     head = profile.self_name[1:] if profile.self_name[:1] == "我" else ""
                     branch = f"{head}{profile.kind.body}书记"
                 text = _BARE_SECRETARY.sub(branch or profile.secretary(), text)
@@ -342,6 +346,10 @@ class WorkSection:
         d.ledger.use(facts)
         sentences.append(Sentence(f"{facts}。", sources))
         return Item(tuple(sentences)), lead.text if lead else None
+
+
+# A department of the party's own committee (县委网信办, 县委统战部): no 党组 leads it.
+_PARTY_DEPARTMENT = re.compile(r"[县市区]委(?!员会)")
 
 
 def _rejoin_lone_dues(
