@@ -163,6 +163,10 @@ class Fit:
         """Whether `text` says something this unit never says of itself (机关, 各党支部 …)."""
         return any(word in text for word in self.forbidden)
 
+    def never_says(self, template: str) -> bool:
+        """Whether this unit never says `template` filled for it (a 政协's 做好惠企服务)."""
+        return self.forbids(self.fill(template) or template)
+
     def fill(self, template: str) -> str | None:
         """`template` with its slots filled, or None when it cannot be used for this unit."""
         # {业务} of a 工会 is 工会工作: 与{业务}工作同部署 says 工作 once.

@@ -205,7 +205,7 @@ class ItemWords(Curated):
                 return self.commit(Sentence(text, (f"curated:{subtopic.id}:label",)))
 
         def unsaid(matter: Matter) -> bool:
-            return d.fit.forbids(d.fit.fill(matter.lead) or matter.lead)
+            return d.fit.never_says(matter.lead)
 
         matters = subtopic.matters_of(facts.split("；"), unsaid) if subtopic.matters else []
         if matters:

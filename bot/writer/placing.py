@@ -1,6 +1,7 @@
 """Where an activity goes in the work section: its theme and sub-topic, by the writer's
 own theme, a sub-topic's keywords, or the classifier; the unit's own business under
-党建业务融合 (a 总工会's 送温暖, a venue's 读书日), the party's routines never."""
+党建业务融合 (a 总工会's 送温暖, a venue's 读书日), the party's routines never. And the
+same for a writer's problem: the sub-topic whose plans answer it."""
 
 from __future__ import annotations
 

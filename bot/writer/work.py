@@ -243,8 +243,7 @@ class WorkSection:
 
     def _unsaid(self, matter: Matter) -> bool:
         """Whether the unit does not say `matter`'s lead (a 政协's 惠企)."""
-        fit = self.d.fit
-        return fit.forbids(fit.fill(matter.lead) or matter.lead)
+        return self.d.fit.never_says(matter.lead)
 
     def lone_practice(
         self,
