@@ -285,3 +285,14 @@ def test_a_business_problem_named_by_one_loose_party_phrase_is_the_business(
         report = _report(composer, unit, "2026年", "responsibility", (), (problem,))
         said = _section(report, "problems") + _section(report, "plans")
         assert "第一议题" not in said, said
+
+
+def test_a_problem_of_funds_paid_twice_is_funds_watched(composer: Composer) -> None:
+    """优抚资金…审核把关不严，出现重复发放 got a 阵地 content-vetting cause and plan: 工作群、
+    讲座的发布流程 (round DF)."""
+    problems = ("优抚资金发放审核把关不严，出现重复发放问题，监督制约机制不够健全",)
+    report = _report(
+        composer, "某县退役军人服务中心党支部", "2026年", "responsibility", (), problems
+    )
+    said = _section(report, "problems") + _section(report, "plans")
+    assert "讲座" not in said and "工作群" not in said, said

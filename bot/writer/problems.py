@@ -286,16 +286,32 @@ def _curated_cause(
         sorted(found, key=lambda c: int(c.sources[0].rsplit(":", 1)[1])) if own_work else found
     )
     closest = max(ordered, key=lambda cause: distinct_pairs(cause.text, problem))
-    close = alike(closest.text, problem)
+    # The unit's own name for its work, filled in, is no likeness (党建与政协工作融合 is no
+    # cause of a 政协's 协商成果转化, round DD).
+    own = [str(draft.fit.values.get(slot, "")) for slot in _BUSINESS_SLOTS]
+    bare = _without(closest.text, own)
+    close = alike(bare, problem)
     # Of the problem's own work, still one speaking of its matter: 议事协商、网格服务 is no
     # cause of a 司法所's 人少事多, nor 三会一课 of 一线党员少 (round CG).
-    related = named or content_pairs(closest.text, problem) or asked_for(closest.text, problem)
+    related = named or content_pairs(bare, problem) or asked_for(closest.text, problem)
     unrelated = own_work and problem and not related
     if (not close and closest_only) or unrelated:
         return None
     chosen = closest if close or own_work else found[0]
     draft.ledger.use(chosen.text)
     return Item((Sentence(f"{chosen.text.rstrip('。')}。", chosen.sources),))
+
+
+# The slots naming the unit's own business, filled into a cause (党建与{业务}融合).
+_BUSINESS_SLOTS = ("业务", "中心工作", "事业")
+
+
+def _without(text: str, words: Sequence[str]) -> str:
+    """`text` with each of `words` (two characters or more) cut out, a gap in its place."""
+    for word in sorted(words, key=len, reverse=True):
+        if len(word) >= 2:
+            text = text.replace(word, "|")
+    return text
 
 
 # Words a cause's head and its problem share without saying the same thing.
