@@ -76,5 +76,5 @@ def _doubled(template: str, text: str) -> bool:
     if len(text) > _SHORT:
         return False
     own = re.sub(r"\{[^}]*\}", "|", template)
-    words = {own[i : i + 2] for i in range(len(own) - 1)} - {""}
+    words = {own[i : i + 2] for i in range(len(own) - 1)}
     return any("|" not in word and text.count(word) > own.count(word) for word in words)

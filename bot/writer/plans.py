@@ -88,7 +88,9 @@ def plans_section(
         # A second problem of the business gets no second plan of 党建与业务融合 (round
         # DB: a 工商联's 商会 and 企业家 problems); it is answered in its own words.
         if subtopic is not None and subtopic.id == CENTRAL_TASK_ID and problem.own:
-            subtopic, business = (None if business else subtopic), True
+            if business:
+                subtopic = None
+            business = True
         item = _answer(draft, subtopic, problem.theme, problem.text, problem.own)
         if item is not None:
             items.append(item)
