@@ -296,3 +296,59 @@ def test_a_problem_of_funds_paid_twice_is_funds_watched(composer: Composer) -> N
     )
     said = _section(report, "problems") + _section(report, "plans")
     assert "讲座" not in said and "工作群" not in said, said
+
+
+def test_a_rescue_stations_problems_get_its_own_plans_not_a_civil_affairs_bureaus(
+    composer: Composer,
+) -> None:
+    """A 救助管理站 was a 社会福利 unit whose plan vetted 低保 and 临时救助 (round DH)."""
+    facts = (
+        "8月中旬配合县民政局完成救助站食堂、物资采购专项检查，整改问题3个",
+        "7月开展“夏季送清凉”专项救助行动，街面巡查42次，救助流浪乞讨人员37人次",
+    )
+    problems = (
+        "理论学习多停留在读文件、念原文，结合救助业务谈体会不够",
+        "站里人员少、夜间巡查任务重，三会一课偶有延期补开，记录不够规范",
+    )
+    unit = "中共某县救助管理站支部委员会"
+    report = _report(composer, unit, "2026年第三季度", "summary", facts, problems)
+    plans = _section(report, "plans")
+    assert "低保" not in plans and "社会福利" not in plans
+    assert "救助管理" in plans
+
+
+def test_a_plan_for_ageing_workers_names_no_election_and_no_probationers(
+    composer: Composer,
+) -> None:
+    """A 兽医站's ageing village 防疫员 got a village's 换届 measure, a 环卫所's ageing
+    members a measure for 预备党员 it never had (rounds DG, DH)."""
+    problems = (
+        "支部在村级动物防疫员队伍中的组织带动作用发挥不够，村级防疫员年龄偏大、队伍不稳定",
+        "一线党员年龄偏大，党员教育管理方式单一",
+    )
+    facts = ("8月开展兽药和饲料质量安全执法检查，检查经营门店37家，立案查处1起",)
+    unit = "中共某县畜牧兽医站支部委员会"
+    plans = _section(_report(composer, unit, "2026年", "summary", facts, problems), "plans")
+    assert "换届" not in plans and "带头人" not in plans
+    assert "预备党员" not in plans
+
+
+def test_staff_away_on_a_survey_are_no_flowing_members(composer: Composer) -> None:
+    """骨干外出普查 got 管好流动党员 and a 流动党员、离退休党员 service mechanism (round DG)."""
+    problems = ("党员人数少、业务骨干外出普查任务重，集中学习时间难保证，有时以会代学",)
+    facts = ("完成全县第四次全国文物普查复查，复核不可移动文物点312处，新发现17处",)
+    unit = "某县文物保护管理所党支部"
+    plans = _section(_report(composer, unit, "2026年上半年", "summary", facts, problems), "plans")
+    assert "流动党员" not in plans
+
+
+def test_a_problem_of_unsystematic_study_is_answered_by_study(composer: Composer) -> None:
+    """A secretary's 理论学习系统性不够 that named 新媒体 too got a 宣传队伍 cause and a
+    宣传平台 plan (round DH)."""
+    problems = ("个人理论学习系统性不够，对广电网络整合改革、新媒体发展的研究不深",)
+    facts = ("党委理论学习中心组全年集中学习12次",)
+    unit = "某县广电网络有限公司党支部"
+    report = _report(composer, unit, "2026年", "duty", facts, problems)
+    said = _section(report, "problems") + _section(report, "plans")
+    assert "通讯员" not in said and "宣传平台" not in said
+    assert "理论学习" in _section(report, "plans")

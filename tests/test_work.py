@@ -918,3 +918,23 @@ def test_no_practice_names_the_system_its_facts_open_on(composer: Composer) -> N
         text = to_text(composer.compose(answers).report)
         assert "全年召开支委会12次" in text, text
         assert not re.search(r"把“三会一课”作为[^。]*。[^。]{0,12}落实“三会一课”", text), text
+
+
+def test_politics_and_theory_in_one_subsection_open_on_the_study(composer: Composer) -> None:
+    """Under 强政治、重理论 a 规范决策程序 first pushed the 中心组 down to 三是 (round DH)."""
+    answers = answers_module.from_mapping(
+        {"unit": "中共某县热力有限公司委员会", "period": "2026年", "genre": "responsibility",
+         "activities": [
+             "严格落实“三重一大”集体决策，全年党委前置研究重大经营事项23项",
+             "召开年度民主生活会，班子成员相互提出批评意见24条",
+             "党委理论学习中心组全年集中学习12次，3月组织专题研讨",
+             "发展党员2名，确定入党积极分子5名",
+         ]},
+        today=TODAY,
+    )  # fmt: skip
+    blocks = composer.compose(answers).report.section("work").blocks
+    (block,) = [b for b in blocks if any("中心组" in i.text for i in b.items)]
+    texts = [item.text for item in block.items]
+    study = next(n for n, t in enumerate(texts) if "中心组" in t)
+    rules = next(n for n, t in enumerate(texts) if "三重一大" in t)
+    assert study < rules, texts

@@ -33,7 +33,10 @@ MATTERS = {
     ),
     # A brigade's 人员流动大 is its staff turning over, not 流动党员 (round BJ); a blood
     # station's 流动采血 is its mobile collection (round DA).
-    r"流动党员|离退休党员": r"(?<!人员)流动(?!采|献|服务|车)|离退休|退休|外出|务工",
+    # Staff away on a survey are no 流动党员 (round DG: a 文管所's 骨干外出普查).
+    r"流动党员|离退休党员": (
+        r"(?<!人员)流动(?!采|献|服务|车)|离退休|退休|外出(?:务工|经商|打工|党员)|务工"
+    ),
     r"青年理论学习小组|青年讲坛": r"青年|年轻",
     r"政治引领|靠拢": r"积极性|意愿|不愿|主动|靠拢",
     r"师德": r"师德|教师|老师|教职工",
@@ -52,7 +55,13 @@ MATTERS = {
     # 三个规定 is the writer's to name (round AT: a 检察院's 记录报告 顾虑).
     r"三个规定": r"三个规定|记录报告|填报",
     # 低保 and 民生资金 are the writer's to name (round AU: a 民政局's 低保 problem).
-    r"低保|民生资金": r"低保|救助|民生资金|惠民",
+    # Round DH: a 救助站's 救助业务 is not 临时救助 vetted.
+    r"低保|民生资金": r"低保|临时救助|救助(?:资金|审核|对象)|民生资金|惠民",
+    # Round DH: a village's 换届 and its 带头人 answer a problem of its leaders, not of a
+    # 兽医站's ageing village 防疫员.
+    r"换届|带头人": r"换届|带头人|两委|书记队伍|(?:支部|党组织)书记",
+    # 预备党员 are the writer's to name (round DG: a 环卫所's ageing members had none).
+    r"预备党员": r"预备|转正",
     # 基层站所 are the writer's to name (round AV: a 司法局's 司法所).
     r"基层站所": r"基层|司法所|站所|所里|下属|二级单位",
     # A project's 临时党支部 is the writer's to name (round AZ: a 城投's).

@@ -310,4 +310,25 @@ def join_lone_facts(
             groups[target].setdefault(subtopic.id, []).extend(facts)
         del groups[theme]
         moved[facts[0][0]] = target
+        groups[target] = _study_first(groups[target], subtopics)
     return moved
+
+
+# Politics work that is the study of the centre's words, not the leaders' rules of conduct.
+_STUDIED = frozenset({"first_topic"})
+
+
+def _study_first(
+    keyed: dict[str, list[tuple[int, Activity, str]]], subtopics: Subtopics
+) -> dict[str, list[tuple[int, Activity, str]]]:
+    """Politics and theory in one subsection open on the study (第一议题, 中心组) and end
+    on the rules kept (三重一大, 民主生活会): under 强政治、重理论 a 规范决策程序 first
+    pushed the 第一议题 down to 三是 (round DH)."""
+
+    def studied(key: str) -> bool:
+        subtopic = subtopics.get(key)
+        return subtopic is not None and (subtopic.theme == "theory" or key in _STUDIED)
+
+    if not any(studied(key) for key in keyed):
+        return keyed
+    return {key: keyed[key] for key in sorted(keyed, key=lambda key: not studied(key))}

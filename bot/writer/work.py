@@ -127,10 +127,13 @@ class WorkSection:
             else:
                 # A bare 书记 opening a clause is the body's (round AZ: 支部书记讲党课), or
                 # the branch's where the fact is a branch's (支部委员会6次，书记讲党课, BC).
-                # The branch named before it (班子成员到所在支部讲党课 after it is not, BM).
+                # The branch named before it (班子成员到所在支部讲党课 after it is not, BM);
+                # branches counted (4个党支部…，书记讲党课4次) are the body's (round DG).
                 bare = _BARE_SECRETARY.search(text)
                 before = text[: bare.start()] if bare else ""
-                branch = "支部书记" if re.search("(?<!总)(?:支部|支委)", before) else None
+                one = re.search("(?<!总)(?:支部|支委)", before)
+                counted = re.search(r"\d+个党?支部", before)
+                branch = "支部书记" if one and not counted else None
                 # An organs' branch's 书记 talking with the 班子成员 is the unit's (BP);
                 # not in a 县委 department, which has no 党组 (round DE: a 网信办).
                 profile = d.answers.profile
