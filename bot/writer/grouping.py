@@ -242,6 +242,10 @@ def two_kinds(text: str, subtopics: Subtopics) -> tuple[str, str] | None:
         # torn from it read as routine talks).
         if found.subtopic.id == "heart_talk" and _LIFE_MEETING.search(head):
             return None
+        # Staff's thinking surveyed is part of the 意识形态 work it follows (round DI: 职工
+        # 思想动态排查2次 was torn off as talks).
+        if "思想动态" in tail and "意识形态" in head:
+            return None
         # A tail with no one doing it keeps the head's doer (党组书记…，与班子成员谈心谈话
         # 14人次 → 党组书记与班子成员…, round BW: it read as the whole 局党组's).
         doer = _DOER.match(head)
