@@ -352,3 +352,14 @@ def test_a_problem_of_unsystematic_study_is_answered_by_study(composer: Composer
     said = _section(report, "problems") + _section(report, "plans")
     assert "通讯员" not in said and "宣传平台" not in said
     assert "理论学习" in _section(report, "plans")
+
+
+def test_a_disabled_persons_federations_plans_are_no_communitys(composer: Composer) -> None:
+    """A 残联's 服务基层 problem got a community's 网格化治理 plan, and its 本单位 read 全会,
+    a plenary session (结合全会实际研究贯彻措施, round DJ)."""
+    problems = ("党员干部服务基层能力不足，深入乡村调研次数偏少，残疾人就业增收缺少长效办法",)
+    facts = ("组织党员学习习近平总书记关于残疾人事业的重要论述",)
+    unit = "中共某县残疾人联合会党组"
+    report = _report(composer, unit, "2026年", "summary", facts, problems)
+    plans = _section(report, "plans")
+    assert "网格" not in plans and "议事协商" not in plans and "全会" not in plans
