@@ -363,3 +363,15 @@ def test_a_disabled_persons_federations_plans_are_no_communitys(composer: Compos
     report = _report(composer, unit, "2026年", "summary", facts, problems)
     plans = _section(report, "plans")
     assert "网格" not in plans and "议事协商" not in plans and "全会" not in plans
+
+
+def test_a_plan_spreads_no_posts_the_writer_never_reported(composer: Composer) -> None:
+    """总结推广已建党员示范岗的经验做法 for a 教师发展中心 that reported none (round DK)."""
+    problems = (
+        "党员教研员送教下乡覆盖面还不够，部分偏远学校一学期只去一次，跟踪指导不持续",
+        "党建与教研培训融合不深，有时“两张皮”",
+    )
+    facts = ("组织党员教研员送教下乡12次，覆盖乡村学校18所",)
+    unit = "某县教师发展中心党支部"
+    plans = _section(_report(composer, unit, "2026年第三季度", "summary", facts, problems), "plans")
+    assert "已建" not in plans

@@ -303,6 +303,10 @@ def _fits_plan(draft: Drafting, text: str, problem: str = "") -> bool:
         # 设立党员先锋岗 beside 示范岗3个: the unit's posts, whatever it calls them (CB).
         if made[-3:] in _POSTS and any(post in facts for post in _POSTS):
             return False
+    # 总结推广已建党员示范岗 presumes posts the writer reported (round DK: a 教师发展中心 had
+    # none, and its signer struck the claim).
+    if "已建" in text and not any(post in facts + problem for post in _POSTS):
+        return False
     if contradicted(text, facts):
         return False
     return draft.ledger.is_new(text) and not draft.fit.forbids(text)
